@@ -1,0 +1,56 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// mediasec: conformance and fuzzing suite for the wire formats of 3GPP IMS
+// media security (TR 33.829 / TS 33.328). Layering, bottom to top:
+//   MediasecCore  (cursor, writer, diagnostics)
+//   COpenSSL -> MediasecCrypto (the only module that touches libcrypto)
+//   MIKEY         (RFC 3830 / 4563 / 4650 / 4738 / 6043 / 6509 + TR Annexes)
+//   MediasecVectors (vector file format, generator, runner)
+//   mediasec      (CLI)
+//   MediasecFuzz + Fuzz* executables (libFuzzer harnesses; see Scripts/fuzz.sh)
+let package = Package(
+    name: "mediasec",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mediasec", targets: ["mediasec"]),
+        .library(name: "MIKEY", targets: ["MIKEY"]),
+        .library(name: "MediasecCore", targets: ["MediasecCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        .target(name: "MediasecCore"),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(name: "MediasecCrypto", dependencies: ["COpenSSL"]),
+        .target(name: "MIKEY", dependencies: ["MediasecCore", "MediasecCrypto"]),
+        .target(name: "MediasecVectors", dependencies: ["MediasecCore", "MIKEY"]),
+        .target(name: "MediasecFuzz", dependencies: ["MediasecCore", "MIKEY"]),
+        .executableTarget(
+            name: "mediasec",
+            dependencies: [
+                "MediasecCore", "MIKEY", "MediasecVectors", "MediasecFuzz",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // libFuzzer harness. In a normal build it is a corpus replayer
+        // (`FuzzMIKEY FILE…`); built by Scripts/fuzz.sh with
+        // `--sanitize=fuzzer -Xswiftc -DMEDIASEC_LIBFUZZER` it is a fuzzer.
+        .executableTarget(name: "FuzzMIKEY", dependencies: ["MediasecFuzz"]),
+        .testTarget(name: "MediasecCoreTests", dependencies: ["MediasecCore"]),
+        .testTarget(name: "MediasecCryptoTests", dependencies: ["MediasecCrypto", "MIKEY"]),
+        .testTarget(
+            name: "MIKEYTests",
+            dependencies: [
+                "MIKEY", "MediasecCore", "MediasecVectors", "MediasecFuzz",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+    ]
+)

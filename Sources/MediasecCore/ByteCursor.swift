@@ -1,0 +1,148 @@
+/// A read-only cursor over a byte buffer, in the vocabulary of SwiftNIO's
+/// ByteBuffer: `read…` consumes, `peek…` and `get…(at:)` do not.
+///
+/// Every read is bounds-checked and throws a ``DecodingError`` that names the
+/// absolute byte offset, the field path and the clause supplied by the caller;
+/// nothing on this type can trap on hostile input. Lengths taken from the
+/// input are never used to reserve memory: a read of `n` bytes first checks
+/// that `n` bytes are actually present.
+public struct ByteCursor: Sendable {
+    public let bytes: [UInt8]
+    /// Absolute index of the next unread byte.
+    public private(set) var position: Int
+    /// Absolute index one past the last byte this cursor may read.
+    public let end: Int
+    /// Path prefix and clause used for truncation errors.
+    public var context: (path: String, specRef: String)
+
+    public init(_ bytes: [UInt8], path: String = "", specRef: String = "") {
+        self.bytes = bytes
+        self.position = 0
+        self.end = bytes.count
+        self.context = (path, specRef)
+    }
+
+    private init(bytes: [UInt8], position: Int, end: Int, context: (path: String, specRef: String)) {
+        self.bytes = bytes
+        self.position = position
+        self.end = end
+        self.context = context
+    }
+
+    public var readableBytes: Int { end - position }
+    public var isAtEnd: Bool { position >= end }
+
+    // MARK: errors
+
+    public func error(_ code: String, _ message: String, field: String, specRef: String? = nil, at offset: Int? = nil) -> DecodingError {
+        DecodingError(
+            code: code,
+            offset: offset ?? position,
+            path: Self.join(context.path, field),
+            specRef: specRef ?? context.specRef,
+            message: message
+        )
+    }
+
+    public static func join(_ a: String, _ b: String) -> String {
+        if a.isEmpty { return b }
+        if b.isEmpty { return a }
+        if b.hasPrefix("[") { return a + b }
+        return a + "." + b
+    }
+
+    @inline(__always)
+    private func need(_ n: Int, field: String, code: String) throws(DecodingError) {
+        if n > end - position {
+            throw error(code, "\(field) needs \(n) byte(s), \(end - position) left", field: field)
+        }
+    }
+
+    // MARK: peek
+
+    public func peekUInt8() -> UInt8? {
+        position < end ? bytes[position] : nil
+    }
+
+    public func getUInt8(at index: Int) -> UInt8? {
+        (index >= 0 && index < end) ? bytes[index] : nil
+    }
+
+    // MARK: read
+
+    public mutating func readUInt8(_ field: String, code: String = "truncated") throws(DecodingError) -> UInt8 {
+        try need(1, field: field, code: code)
+        let v = bytes[position]
+        position += 1
+        return v
+    }
+
+    public mutating func readUInt16(_ field: String, code: String = "truncated") throws(DecodingError) -> UInt16 {
+        try need(2, field: field, code: code)
+        let v = UInt16(bytes[position]) << 8 | UInt16(bytes[position + 1])
+        position += 2
+        return v
+    }
+
+    public mutating func readUInt32(_ field: String, code: String = "truncated") throws(DecodingError) -> UInt32 {
+        try need(4, field: field, code: code)
+        var v: UInt32 = 0
+        for i in 0..<4 { v = v << 8 | UInt32(bytes[position + i]) }
+        position += 4
+        return v
+    }
+
+    public mutating func readUInt64(_ field: String, code: String = "truncated") throws(DecodingError) -> UInt64 {
+        try need(8, field: field, code: code)
+        var v: UInt64 = 0
+        for i in 0..<8 { v = v << 8 | UInt64(bytes[position + i]) }
+        position += 8
+        return v
+    }
+
+    public mutating func readBytes(_ count: Int, _ field: String, code: String = "truncated") throws(DecodingError) -> [UInt8] {
+        guard count >= 0 else {
+            throw error(code, "negative length for \(field)", field: field)
+        }
+        try need(count, field: field, code: code)
+        let out = Array(bytes[position..<(position + count)])
+        position += count
+        return out
+    }
+
+    /// Reads a length field of `lengthWidth` bytes (1, 2) and then that many bytes.
+    public mutating func readLengthPrefixedBytes(lengthWidth: Int, _ field: String, code: String = "truncated") throws(DecodingError) -> [UInt8] {
+        let n: Int
+        switch lengthWidth {
+        case 1: n = Int(try readUInt8(field + "Len", code: code))
+        default: n = Int(try readUInt16(field + "Len", code: code))
+        }
+        return try readBytes(n, field, code: code)
+    }
+
+    public mutating func skip(_ count: Int, _ field: String) throws(DecodingError) {
+        try need(count, field: field, code: "truncated")
+        position += count
+    }
+
+    /// Splits off a sub-cursor over the next `count` bytes and advances past
+    /// them. The sub-cursor keeps absolute offsets, so errors inside a nested
+    /// structure point into the outermost input.
+    public mutating func readSlice(_ count: Int, _ field: String, path: String? = nil, specRef: String? = nil, code: String = "truncated") throws(DecodingError) -> ByteCursor {
+        guard count >= 0 else { throw error(code, "negative length for \(field)", field: field) }
+        try need(count, field: field, code: code)
+        let sub = ByteCursor(
+            bytes: bytes, position: position, end: position + count,
+            context: (path ?? Self.join(context.path, field), specRef ?? context.specRef)
+        )
+        position += count
+        return sub
+    }
+
+    /// The bytes in `range` of the underlying buffer (absolute indices).
+    public func slice(_ range: Range<Int>) -> ArraySlice<UInt8> {
+        let lo = max(0, min(range.lowerBound, bytes.count))
+        let hi = max(lo, min(range.upperBound, bytes.count))
+        return bytes[lo..<hi]
+    }
+}
