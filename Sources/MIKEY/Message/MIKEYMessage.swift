@@ -1,0 +1,75 @@
+import MediasecCore
+
+/// A MIKEY message: the Common Header and the payload chain after it
+/// (RFC 3830 §5.2, Figure 5.1).
+///
+/// The model holds no length, count or Next Payload fields; they are
+/// computed by ``encoded()``. For every value accepted by the decoder,
+/// `encoded()` reproduces the input byte for byte, and for every model value
+/// that encodes, decoding gives the same value back.
+public struct MIKEYMessage: Hashable, Sendable {
+    public var header: CommonHeader
+    public var payloads: [Payload]
+
+    public init(header: CommonHeader, payloads: [Payload]) {
+        self.header = header
+        self.payloads = payloads
+    }
+
+    /// Decodes a complete message; trailing bytes are an error.
+    public init(decoding bytes: [UInt8], profile: CodePointProfile = .default, limits: DecodingLimits = .default) throws(DecodingError) {
+        self = try MIKEYDecoder(profile: profile, limits: limits).decode(bytes).message
+    }
+
+    public func encoded() throws(EncodingError) -> [UInt8] {
+        var w = ByteWriter(capacity: 128)
+        try header.encode(&w, next: payloads.first?.type ?? .last)
+        try PayloadChainCodec.encodePayloads(payloads, into: &w, path: "payloads")
+        return w.bytes
+    }
+
+    /// First payload of a given kind, e.g. `message.first { if case .rand(let r) = $0 { r } else { nil } }`.
+    public func first<T>(_ match: (Payload) -> T?) -> T? {
+        for p in payloads { if let v = match(p) { return v } }
+        return nil
+    }
+}
+
+/// A decoded message together with its input and where each payload lay.
+public struct DecodedMIKEYMessage: Sendable {
+    public var message: MIKEYMessage
+    public var bytes: [UInt8]
+    public var headerRange: Range<Int>
+    public var spans: [PayloadSpan]
+}
+
+/// The MIKEY decoder. Raw structure is walked exactly once; every failure
+/// is a ``DecodingError`` with a stable `mikey.*` code, the absolute byte
+/// offset, the field path and the clause.
+public struct MIKEYDecoder: Sendable {
+    public var profile: CodePointProfile
+    public var limits: DecodingLimits
+
+    public init(profile: CodePointProfile = .default, limits: DecodingLimits = .default) {
+        self.profile = profile
+        self.limits = limits
+    }
+
+    public func decode(_ bytes: [UInt8]) throws(DecodingError) -> DecodedMIKEYMessage {
+        var c = ByteCursor(bytes, path: "", specRef: "RFC 3830 §6.1")
+        var ctx = DecodeContext(profile: profile, limits: limits)
+        let header: CommonHeader
+        let first: PayloadType
+        do throws(DecodingError) {
+            (header, first) = try CommonHeader.decode(&c)
+        } catch {
+            var e = error
+            if e.code == "truncated" { e.code = "mikey.truncated" }
+            throw e
+        }
+        let headerRange = 0..<c.position
+        var spans: [PayloadSpan] = []
+        let payloads = try PayloadChainCodec.decodeChain(&c, firstType: first, typeFieldOffset: 2, ctx: &ctx, pathPrefix: "payloads", spans: &spans, requireEnd: true)
+        return DecodedMIKEYMessage(message: MIKEYMessage(header: header, payloads: payloads), bytes: bytes, headerRange: headerRange, spans: spans)
+    }
+}
