@@ -1,10 +1,66 @@
 import MediasecCore
 import MIKEY
 
-/// libFuzzer oracle for the MIKEY decoder (placeholder until the codec lands).
+/// The libFuzzer oracle for the MIKEY decoder, shared by the `FuzzMIKEY`
+/// harness, the corpus replayer and the regression tests.
+///
+/// For every input the decoder accepts, both round-trip laws must hold:
+/// `encode(decode(b)) == b` and `decode(encode(decode(b))) == decode(b)`.
+/// A violation is a bug in the codec, so it traps (libFuzzer records the
+/// input as a crash). Inputs the decoder rejects must be rejected with a
+/// `mikey.*` code and an offset inside the input.
 public enum MIKEYOracle {
+    public enum Outcome: Equatable, Sendable {
+        case accepted
+        case rejected(code: String)
+    }
+
+    public struct Violation: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// Runs both laws; returns the outcome or throws a ``Violation``.
+    public static func check(_ bytes: [UInt8], profile: CodePointProfile = .default) throws(Violation) -> Outcome {
+        let decoded: DecodedMIKEYMessage
+        do {
+            decoded = try MIKEYDecoder(profile: profile).decode(bytes)
+        } catch {
+            guard error.code.hasPrefix("mikey."), error.offset >= 0, error.offset <= bytes.count else {
+                throw Violation(description: "rejection without a mikey.* code or with offset \(error.offset) outside 0...\(bytes.count): \(error)")
+            }
+            return .rejected(code: error.code)
+        }
+        let again: [UInt8]
+        do {
+            again = try decoded.message.encoded()
+        } catch {
+            throw Violation(description: "accepted input does not re-encode: \(error)")
+        }
+        guard again == bytes else {
+            throw Violation(description: "re-encoding differs from the input (\(again.count) vs \(bytes.count) bytes)")
+        }
+        let redecoded: MIKEYMessage
+        do {
+            redecoded = try MIKEYMessage(decoding: again, profile: profile)
+        } catch {
+            throw Violation(description: "re-encoded message does not decode: \(error)")
+        }
+        guard redecoded == decoded.message else {
+            throw Violation(description: "decode(encode(m)) != m")
+        }
+        // The JSON tree must be buildable for every accepted message.
+        _ = MIKEYJSON.tree(decoded, profile: profile)
+        return .accepted
+    }
+
+    /// libFuzzer entry: 0 to keep the input, traps on a law violation.
     public static func run(_ data: UnsafeRawBufferPointer) -> Int32 {
-        _ = Array(data)
-        return 0
+        let bytes = Array(data)
+        do {
+            _ = try check(bytes)
+            return 0
+        } catch {
+            fatalError("MIKEY round-trip oracle violated: \(error.description)")  // fuzz harness: trap is the signal
+        }
     }
 }
