@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import MediasecCore
+import MIKEY
+
+/// How the input bytes are written.
+enum InputEncoding: String, ExpressibleByArgument, CaseIterable {
+    case auto, raw, hex, base64
+}
+
+/// Which codec reads the input.
+enum InputFormat: String, ExpressibleByArgument, CaseIterable {
+    case auto, mikey
+}
+
+/// Usage and I/O failures: exit status 2 (the CLI contract).
+struct UsageFailure: Error, CustomStringConvertible {
+    var description: String
+}
+
+struct InputOptions: ParsableArguments {
+    @Option(name: .long, help: "Input format: \(InputFormat.allCases.map(\.rawValue).joined(separator: "|")).")
+    var format: InputFormat = .auto
+
+    @Option(name: .long, help: "Input encoding: auto|raw|hex|base64 (auto detects hex, then base64, else raw).")
+    var inputEncoding: InputEncoding = .auto
+
+    @Option(name: .customLong("code-point"), help: "Override a TR 33.829 code point: prot-tls|prot-psk-mime|prot-app|ext-conf|ext-proof-of-origin=0..255 (repeatable).")
+    var codePoints: [String] = []
+
+    @Option(name: .customLong("code-points-file"), help: "File of KEY=VALUE code-point lines ('#' comments).")
+    var codePointsFile: String?
+
+    @Argument(help: "Input file, or - for standard input.")
+    var file: String = "-"
+
+    func readBytes() throws -> [UInt8] {
+        let data: Data
+        if file == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let d = FileManager.default.contents(atPath: file) else { throw UsageFailure(description: "cannot read \(file)") }
+            data = d
+        }
+        return try InputOptions.decodeText([UInt8](data), encoding: inputEncoding)
+    }
+
+    static func decodeText(_ raw: [UInt8], encoding: InputEncoding) throws -> [UInt8] {
+        switch encoding {
+        case .raw: return raw
+        case .hex:
+            guard let b = Hex.decode(String(decoding: raw, as: UTF8.self)) else { throw UsageFailure(description: "input is not valid hex") }
+            return b
+        case .base64:
+            guard let b = Base64.decode(String(decoding: raw, as: UTF8.self)) else { throw UsageFailure(description: "input is not valid base64") }
+            return b
+        case .auto:
+            let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }
+            let text = raw.filter { !isSpace($0) }
+            if text.isEmpty { return raw }
+            let isHex: (UInt8) -> Bool = { (0x30...0x39).contains($0) || (0x41...0x46).contains($0) || (0x61...0x66).contains($0) || $0 == 0x3a }
+            if text.allSatisfy(isHex), let b = Hex.decode(String(decoding: raw, as: UTF8.self)) { return b }
+            let isB64: (UInt8) -> Bool = { (0x41...0x5a).contains($0) || (0x61...0x7a).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2b || $0 == 0x2f || $0 == 0x3d }
+            if text.allSatisfy(isB64), let b = Base64.decode(String(decoding: raw, as: UTF8.self)) { return b }
+            return raw
+        }
+    }
+
+    func codePointProfile() throws -> CodePointProfile {
+        var p = CodePointProfile.default
+        var settings: [String] = []
+        if let f = codePointsFile {
+            guard let text = try? String(contentsOfFile: f, encoding: .utf8) else { throw UsageFailure(description: "cannot read \(f)") }
+            for line in text.split(whereSeparator: \.isNewline) {
+                let l = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+                if !l.trimmingCharacters(in: .whitespaces).isEmpty { settings.append(l) }
+            }
+        }
+        settings += codePoints
+        for s in settings {
+            do { try p.apply(setting: s) } catch { throw UsageFailure(description: "--code-point \(s): \(error.message)") }
+        }
+        return p
+    }
+
+    /// The concrete format: `auto` resolves by content.
+    func resolvedFormat(_ bytes: [UInt8]) -> InputFormat {
+        format == .auto ? .mikey : format
+    }
+}
+
+/// Runs a command body, mapping usage/I/O failures to exit status 2.
+func withUsageExit(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let e as UsageFailure {
+        FileHandle.standardError.write(Data("mediasec: \(e.description)\n".utf8))
+        throw ExitCode(2)
+    }
+}
