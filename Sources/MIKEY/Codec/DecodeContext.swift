@@ -5,6 +5,9 @@ import MediasecCore
 struct DecodeContext {
     let profile: CodePointProfile
     let limits: DecodingLimits
+    /// Whether payload spans are recorded (needed for MAC checks and
+    /// reports; skipped by the plain model decode for speed).
+    var recordSpans = true
     var depth = 0
     var payloadCount = 0
 }

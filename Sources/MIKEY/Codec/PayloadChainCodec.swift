@@ -19,6 +19,7 @@ enum PayloadChainCodec {
         var type = firstType
         var typeAt = typeFieldOffset ?? c.position
         var out: [Payload] = []
+        out.reserveCapacity(8)
         while type != .last {
             let index = out.count
             ctx.payloadCount += 1
@@ -31,7 +32,7 @@ enum PayloadChainCodec {
                 if type == .sign {
                     let s = try SignaturePayload.decodeBody(&c, &ctx)
                     out.append(.sign(s))
-                    spans.append(PayloadSpan(type: .sign, range: start..<c.position, authField: (start + 2)..<c.position))
+                    if ctx.recordSpans { spans.append(PayloadSpan(type: .sign, range: start..<c.position, authField: (start + 2)..<c.position)) }
                     if !c.isAtEnd {
                         throw DecodingError(code: "mikey.sign.not-last", offset: c.position, path: "", specRef: "RFC 3830 §6.5",
                                             message: "\(c.readableBytes) byte(s) follow the SIGN payload, which has no Next Payload field and must be last")
@@ -43,10 +44,12 @@ enum PayloadChainCodec {
                 }
                 let next = PayloadType(rawValue: try c.mikeyU8("nextPayload"))
                 var span = PayloadSpan(type: type, range: start..<start)
-                let p = try decodeBody(type, &c, &ctx, pathPrefix: "\(pathPrefix)[\(index)]", span: &span)
-                span.range = start..<c.position
+                let p = try decodeBody(type, &c, &ctx, span: &span)
                 out.append(p)
-                spans.append(span)
+                if ctx.recordSpans {
+                    span.range = start..<c.position
+                    spans.append(span)
+                }
                 typeAt = start
                 type = next
             } catch {
@@ -103,13 +106,11 @@ enum PayloadChainCodec {
         return DecodingError(code: "mikey.payload.unknown-type", offset: at, path: path, specRef: "RFC 3830 §6.1", message: why)
     }
 
-    static func decodeBody(_ type: PayloadType, _ c: inout ByteCursor, _ ctx: inout DecodeContext, pathPrefix: String, span: inout PayloadSpan) throws(DecodingError) -> Payload {
+    static func decodeBody(_ type: PayloadType, _ c: inout ByteCursor, _ ctx: inout DecodeContext, span: inout PayloadSpan) throws(DecodingError) -> Payload {
         switch type.rawValue {
         case 1:
-            let start = c.position
             let k = try KEMACPayload.decodeBody(&c, &ctx)
             span.authField = (c.position - k.mac.count)..<c.position
-            _ = start
             return .kemac(k)
         case 2: return .pke(try EnvelopePayload.decodeBody(&c, &ctx))
         case 3: return .dh(try DHPayload.decodeBody(&c, &ctx))

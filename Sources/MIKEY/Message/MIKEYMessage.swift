@@ -18,7 +18,7 @@ public struct MIKEYMessage: Hashable, Sendable {
 
     /// Decodes a complete message; trailing bytes are an error.
     public init(decoding bytes: [UInt8], profile: CodePointProfile = .default, limits: DecodingLimits = .default) throws(DecodingError) {
-        self = try MIKEYDecoder(profile: profile, limits: limits).decode(bytes).message
+        self = try MIKEYDecoder(profile: profile, limits: limits).decodeMessage(bytes)
     }
 
     public func encoded() throws(EncodingError) -> [UInt8] {
@@ -55,9 +55,19 @@ public struct MIKEYDecoder: Sendable {
         self.limits = limits
     }
 
+    /// Decodes the model only, without recording payload spans.
+    public func decodeMessage(_ bytes: [UInt8]) throws(DecodingError) -> MIKEYMessage {
+        try decode(bytes, recordSpans: false).message
+    }
+
     public func decode(_ bytes: [UInt8]) throws(DecodingError) -> DecodedMIKEYMessage {
+        try decode(bytes, recordSpans: true)
+    }
+
+    func decode(_ bytes: [UInt8], recordSpans: Bool) throws(DecodingError) -> DecodedMIKEYMessage {
         var c = ByteCursor(bytes, path: "", specRef: "RFC 3830 §6.1")
         var ctx = DecodeContext(profile: profile, limits: limits)
+        ctx.recordSpans = recordSpans
         let header: CommonHeader
         let first: PayloadType
         do throws(DecodingError) {
