@@ -9,7 +9,8 @@
 public struct ByteCursor: Sendable {
     public let bytes: [UInt8]
     /// Absolute index of the next unread byte.
-    public private(set) var position: Int
+    @usableFromInline internal(set) var _position: Int
+    public var position: Int { _position }
     /// Absolute index one past the last byte this cursor may read.
     public let end: Int
     /// Path prefix and clause used for truncation errors.
@@ -17,19 +18,21 @@ public struct ByteCursor: Sendable {
 
     public init(_ bytes: [UInt8], path: String = "", specRef: String = "") {
         self.bytes = bytes
-        self.position = 0
+        self._position = 0
         self.end = bytes.count
         self.context = (path, specRef)
     }
 
     private init(bytes: [UInt8], position: Int, end: Int, context: (path: String, specRef: String)) {
         self.bytes = bytes
-        self.position = position
+        self._position = position
         self.end = end
         self.context = context
     }
 
+    @inlinable
     public var readableBytes: Int { end - position }
+    @inlinable
     public var isAtEnd: Bool { position >= end }
 
     // MARK: errors
@@ -51,15 +54,17 @@ public struct ByteCursor: Sendable {
         return a + "." + b
     }
 
-    @inline(__always)
-    private func need(_ n: Int, field: String, code: String) throws(DecodingError) {
+    @inlinable @inline(__always)
+    func need(_ n: Int, field: () -> String, code: String) throws(DecodingError) {
         if n > end - position {
-            throw error(code, "\(field) needs \(n) byte(s), \(end - position) left", field: field)
+            let f = field()
+            throw error(code, "\(f) needs \(n) byte(s), \(end - position) left", field: f)
         }
     }
 
     // MARK: peek
 
+    @inlinable
     public func peekUInt8() -> UInt8? {
         position < end ? bytes[position] : nil
     }
@@ -70,72 +75,78 @@ public struct ByteCursor: Sendable {
 
     // MARK: read
 
-    public mutating func readUInt8(_ field: String, code: String = "truncated") throws(DecodingError) -> UInt8 {
+    @inlinable
+    public mutating func readUInt8(_ field: @autoclosure () -> String, code: String = "truncated") throws(DecodingError) -> UInt8 {
         try need(1, field: field, code: code)
         let v = bytes[position]
-        position += 1
+        _position += 1
         return v
     }
 
-    public mutating func readUInt16(_ field: String, code: String = "truncated") throws(DecodingError) -> UInt16 {
+    @inlinable
+    public mutating func readUInt16(_ field: @autoclosure () -> String, code: String = "truncated") throws(DecodingError) -> UInt16 {
         try need(2, field: field, code: code)
         let v = UInt16(bytes[position]) << 8 | UInt16(bytes[position + 1])
-        position += 2
+        _position += 2
         return v
     }
 
-    public mutating func readUInt32(_ field: String, code: String = "truncated") throws(DecodingError) -> UInt32 {
+    @inlinable
+    public mutating func readUInt32(_ field: @autoclosure () -> String, code: String = "truncated") throws(DecodingError) -> UInt32 {
         try need(4, field: field, code: code)
         var v: UInt32 = 0
         for i in 0..<4 { v = v << 8 | UInt32(bytes[position + i]) }
-        position += 4
+        _position += 4
         return v
     }
 
-    public mutating func readUInt64(_ field: String, code: String = "truncated") throws(DecodingError) -> UInt64 {
+    @inlinable
+    public mutating func readUInt64(_ field: @autoclosure () -> String, code: String = "truncated") throws(DecodingError) -> UInt64 {
         try need(8, field: field, code: code)
         var v: UInt64 = 0
         for i in 0..<8 { v = v << 8 | UInt64(bytes[position + i]) }
-        position += 8
+        _position += 8
         return v
     }
 
-    public mutating func readBytes(_ count: Int, _ field: String, code: String = "truncated") throws(DecodingError) -> [UInt8] {
+    @inlinable
+    public mutating func readBytes(_ count: Int, _ field: @autoclosure () -> String, code: String = "truncated") throws(DecodingError) -> [UInt8] {
         guard count >= 0 else {
-            throw error(code, "negative length for \(field)", field: field)
+            throw error(code, "negative length for \(field())", field: field())
         }
         try need(count, field: field, code: code)
+        if count == 0 { return [] }
         let out = Array(bytes[position..<(position + count)])
-        position += count
+        _position += count
         return out
     }
 
     /// Reads a length field of `lengthWidth` bytes (1, 2) and then that many bytes.
-    public mutating func readLengthPrefixedBytes(lengthWidth: Int, _ field: String, code: String = "truncated") throws(DecodingError) -> [UInt8] {
+    public mutating func readLengthPrefixedBytes(lengthWidth: Int, _ field: @autoclosure () -> String, code: String = "truncated") throws(DecodingError) -> [UInt8] {
         let n: Int
         switch lengthWidth {
-        case 1: n = Int(try readUInt8(field + "Len", code: code))
-        default: n = Int(try readUInt16(field + "Len", code: code))
+        case 1: n = Int(try readUInt8(field() + "Len", code: code))
+        default: n = Int(try readUInt16(field() + "Len", code: code))
         }
-        return try readBytes(n, field, code: code)
+        return try readBytes(n, field(), code: code)
     }
 
-    public mutating func skip(_ count: Int, _ field: String) throws(DecodingError) {
+    public mutating func skip(_ count: Int, _ field: @autoclosure () -> String) throws(DecodingError) {
         try need(count, field: field, code: "truncated")
-        position += count
+        _position += count
     }
 
     /// Splits off a sub-cursor over the next `count` bytes and advances past
     /// them. The sub-cursor keeps absolute offsets, so errors inside a nested
     /// structure point into the outermost input.
-    public mutating func readSlice(_ count: Int, _ field: String, path: String? = nil, specRef: String? = nil, code: String = "truncated") throws(DecodingError) -> ByteCursor {
-        guard count >= 0 else { throw error(code, "negative length for \(field)", field: field) }
+    public mutating func readSlice(_ count: Int, _ field: @autoclosure () -> String, path: String? = nil, specRef: String? = nil, code: String = "truncated") throws(DecodingError) -> ByteCursor {
+        guard count >= 0 else { throw error(code, "negative length for \(field())", field: field()) }
         try need(count, field: field, code: code)
         let sub = ByteCursor(
             bytes: bytes, position: position, end: position + count,
-            context: (path ?? Self.join(context.path, field), specRef ?? context.specRef)
+            context: (path ?? context.path, specRef ?? context.specRef)
         )
-        position += count
+        _position += count
         return sub
     }
 

@@ -38,12 +38,12 @@ extension PayloadBodyCodable {
 extension ByteCursor {
     /// Reads an 8/16-bit length and that many bytes, naming the MIKEY payload
     /// field on truncation.
-    mutating func mikeyBytes(_ n: Int, _ field: String) throws(DecodingError) -> [UInt8] {
-        try readBytes(n, field, code: "mikey.truncated")
+    mutating func mikeyBytes(_ n: Int, _ field: @autoclosure () -> String) throws(DecodingError) -> [UInt8] {
+        try readBytes(n, field(), code: "mikey.truncated")
     }
-    mutating func mikeyU8(_ field: String) throws(DecodingError) -> UInt8 { try readUInt8(field, code: "mikey.truncated") }
-    mutating func mikeyU16(_ field: String) throws(DecodingError) -> UInt16 { try readUInt16(field, code: "mikey.truncated") }
-    mutating func mikeyU32(_ field: String) throws(DecodingError) -> UInt32 { try readUInt32(field, code: "mikey.truncated") }
+    mutating func mikeyU8(_ field: @autoclosure () -> String) throws(DecodingError) -> UInt8 { try readUInt8(field(), code: "mikey.truncated") }
+    mutating func mikeyU16(_ field: @autoclosure () -> String) throws(DecodingError) -> UInt16 { try readUInt16(field(), code: "mikey.truncated") }
+    mutating func mikeyU32(_ field: @autoclosure () -> String) throws(DecodingError) -> UInt32 { try readUInt32(field(), code: "mikey.truncated") }
 }
 
 extension ByteWriter {
