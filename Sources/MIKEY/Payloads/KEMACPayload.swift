@@ -33,7 +33,13 @@ public struct KEMACPayload: Hashable, Sendable, PayloadBodyCodable {
     /// A NULL-encrypted KEMAC carrying `keyData` in clear, with a zero MAC
     /// of the right length (to be filled in by ``MIKEYMessageBuilder``).
     public static func clear(keyData: [KeyDataPayload], macAlgorithm: MACAlgorithm) throws(EncodingError) -> KEMACPayload {
-        let plain = try PayloadChainCodec.encodeChain(keyData.map { .keyData($0) }, leadingType: false, path: "kemac.keyData")
+        try clear(chain: keyData.map { .keyData($0) }, macAlgorithm: macAlgorithm)
+    }
+
+    /// As ``clear(keyData:macAlgorithm:)`` for any sub-payload chain, e.g.
+    /// `[ID, Key data…]` in the public-key method (RFC 3830 §6.2).
+    public static func clear(chain: [Payload], macAlgorithm: MACAlgorithm) throws(EncodingError) -> KEMACPayload {
+        let plain = try PayloadChainCodec.encodeChain(chain, leadingType: false, path: "kemac.keyData")
         return KEMACPayload(
             encryptionAlgorithm: .null, encryptedData: plain, macAlgorithm: macAlgorithm,
             mac: [UInt8](repeating: 0, count: macAlgorithm.macLength ?? 0)
