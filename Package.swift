@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "mediasec", targets: ["mediasec"]),
         .library(name: "MIKEY", targets: ["MIKEY"]),
         .library(name: "MediasecCore", targets: ["MediasecCore"]),
+        .library(name: "CMS", targets: ["CMS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,6 +31,9 @@ let package = Package(
         ),
         .target(name: "MediasecCrypto", dependencies: ["COpenSSL"]),
         .target(name: "MIKEY", dependencies: ["MediasecCore", "MediasecCrypto"]),
+        // CMS AuthEnvelopedData (RFC 5083/5084/5652), the TR 33.829 Annex B
+        // S/MIME entity and TS 33.328 Annex I; uses MIKEY for the ori.
+        .target(name: "CMS", dependencies: ["MediasecCore", "MediasecCrypto", "MIKEY"]),
         .target(name: "MediasecVectors", dependencies: ["MediasecCore", "MIKEY"]),
         .target(name: "MediasecFuzz", dependencies: ["MediasecCore", "MIKEY"]),
         .executableTarget(
@@ -45,6 +49,13 @@ let package = Package(
         .executableTarget(name: "FuzzMIKEY", dependencies: ["MediasecFuzz"]),
         .testTarget(name: "MediasecCoreTests", dependencies: ["MediasecCore"]),
         .testTarget(name: "MediasecCryptoTests", dependencies: ["MediasecCrypto", "MIKEY"]),
+        .testTarget(
+            name: "CMSTests",
+            dependencies: [
+                "CMS", "MediasecCore", "MIKEY", "MediasecCrypto",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(
             name: "MIKEYTests",
             dependencies: [

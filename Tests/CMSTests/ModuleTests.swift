@@ -1,0 +1,4 @@
+import Testing
+@testable import CMS
+
+@Test func cmsModuleLinks() { #expect(String(describing: CMSModule.self) == "CMSModule") }
