@@ -13,7 +13,7 @@ import MediasecCore
 /// - nesting depth and payload count are bounded by ``DecodingLimits``.
 enum PayloadChainCodec {
     static func decodeChain(
-        _ c: inout ByteCursor, firstType: PayloadType, typeFieldOffset: Int? = nil, ctx: inout DecodeContext,
+        _ c: inout ByteCursor, firstType: PayloadType, typeFieldOffset: Int? = nil, typeFieldPath: String? = nil, ctx: inout DecodeContext,
         pathPrefix: String, spans: inout [PayloadSpan], requireEnd: Bool
     ) throws(DecodingError) -> [Payload] {
         var type = firstType
@@ -28,6 +28,12 @@ enum PayloadChainCodec {
                                     message: "more than \(ctx.limits.maxPayloads) payloads in one message")
             }
             let start = c.position
+            if type != .sign && !isKnown(type) {
+                // Reported against the field that named the type: the
+                // previous payload's Next Payload, or the chain's first-type field.
+                let field = index == 0 ? (typeFieldPath ?? "\(pathPrefix).firstPayload") : "\(pathPrefix)[\(index - 1)].nextPayload"
+                throw unknownType(type, at: typeAt, path: field)
+            }
             do throws(DecodingError) {
                 if type == .sign {
                     let s = try SignaturePayload.decodeBody(&c, &ctx)
@@ -38,9 +44,6 @@ enum PayloadChainCodec {
                                             message: "\(c.readableBytes) byte(s) follow the SIGN payload, which has no Next Payload field and must be last")
                     }
                     break
-                }
-                guard isKnown(type) else {
-                    throw unknownType(type, at: typeAt, path: index == 0 ? "" : "nextPayload")
                 }
                 let next = PayloadType(rawValue: try c.mikeyU8("nextPayload"))
                 var span = PayloadSpan(type: type, range: start..<start)
@@ -55,9 +58,7 @@ enum PayloadChainCodec {
             } catch {
                 var e = error
                 if e.code == "truncated" { e.code = "mikey.truncated" }
-                if index == 0 && e.code == "mikey.payload.unknown-type" {
-                    // Reported against the field that named the type.
-                } else if !e.path.hasPrefix(pathPrefix) {
+                if !e.path.hasPrefix(pathPrefix + "[") {
                     e.path = ByteCursor.join("\(pathPrefix)[\(index)]", e.path)
                 }
                 throw e
@@ -166,7 +167,7 @@ enum PayloadChainCodec {
             let n = Int(try td.mikeyU16("ticket.ticketData.thdr.thdrDataLen"))
             let thdr = try td.mikeyBytes(n, "ticket.ticketData.thdr.thdrData")
             var childSpans: [PayloadSpan] = []
-            let chain = try decodeChain(&td, firstType: next, typeFieldOffset: thdrAt, ctx: &ctx, pathPrefix: "ticket.ticketData.payloads", spans: &childSpans, requireEnd: true)
+            let chain = try decodeChain(&td, firstType: next, typeFieldOffset: thdrAt, typeFieldPath: "ticket.ticketData.thdr.nextPayload", ctx: &ctx, pathPrefix: "ticket.ticketData.payloads", spans: &childSpans, requireEnd: true)
             nested.append(NestedSpans(name: "ticketData", spans: childSpans))
             data = .base(BaseTicket(thdrData: thdr, payloads: chain))
         } else {

@@ -79,7 +79,7 @@ public struct MIKEYDecoder: Sendable {
         }
         let headerRange = 0..<c.position
         var spans: [PayloadSpan] = []
-        let payloads = try PayloadChainCodec.decodeChain(&c, firstType: first, typeFieldOffset: 2, ctx: &ctx, pathPrefix: "payloads", spans: &spans, requireEnd: true)
+        let payloads = try PayloadChainCodec.decodeChain(&c, firstType: first, typeFieldOffset: 2, typeFieldPath: "hdr.nextPayload", ctx: &ctx, pathPrefix: "payloads", spans: &spans, requireEnd: true)
         return DecodedMIKEYMessage(message: MIKEYMessage(header: header, payloads: payloads), bytes: bytes, headerRange: headerRange, spans: spans)
     }
 }

@@ -33,8 +33,9 @@ public struct DHPayload: Hashable, Sendable, PayloadBodyCodable {
             throw fail(c, "mikey.dh.group-unknown", "DH-Group \(g) has no known value length", field: "dhGroup", at: at)
         }
         let value = try c.mikeyBytes(n, "dhValue")
+        let kvAt = c.position
         let b = try c.mikeyU8("reserved+kv")
-        let validity = try KeyValidity.decode(kind: KeyValidityType(rawValue: b & 0x0f), &c, field: "dh.kvData", specRef: specRef)
+        let validity = try KeyValidity.decode(kind: KeyValidityType(rawValue: b & 0x0f), kvAt: kvAt, &c, field: "dh.kv", specRef: specRef)
         return DHPayload(group: g, value: value, reserved: b >> 4, validity: validity)
     }
 

@@ -79,6 +79,7 @@ public struct KEMACPayload: Hashable, Sendable, PayloadBodyCodable {
 
     /// Decodes a decrypted Key data chain (RFC 3830 §6.13).
     public static func decodeKeyData(plaintext: [UInt8], firstType: PayloadType = .keyData, profile: CodePointProfile = .default) throws(DecodingError) -> [Payload] {
+        if plaintext.isEmpty { return [] }
         var ctx = DecodeContext(profile: profile, limits: .default)
         var c = ByteCursor(plaintext)
         var spans: [PayloadSpan] = []

@@ -19,7 +19,7 @@ public enum KeyValidity: Hashable, Sendable {
         }
     }
 
-    static func decode(kind: KeyValidityType, _ c: inout ByteCursor, field: String, specRef: String) throws(DecodingError) -> KeyValidity {
+    static func decode(kind: KeyValidityType, kvAt: Int, _ c: inout ByteCursor, field: String, specRef: String) throws(DecodingError) -> KeyValidity {
         switch kind.rawValue {
         case 0: return .null
         case 1:
@@ -32,7 +32,7 @@ public enum KeyValidity: Hashable, Sendable {
             let to = try c.mikeyBytes(vt, "\(field).validTo")
             return .interval(validFrom: from, validTo: to)
         default:
-            throw DecodingError(code: "mikey.kv.unknown", offset: c.position, path: field, specRef: "RFC 3830 §6.14",
+            throw DecodingError(code: "mikey.kv.unknown", offset: kvAt, path: field, specRef: "RFC 3830 §6.14",
                                 message: "KV type \(kind) has no known layout; the payload cannot be delimited")
         }
     }
@@ -96,7 +96,7 @@ public struct KeyDataPayload: Hashable, Sendable, PayloadBodyCodable {
             let s = Int(try c.mikeyU16("saltLen"))
             salt = try c.mikeyBytes(s, "saltData")
         }
-        let validity = try KeyValidity.decode(kind: kv, &c, field: "keyData.kvData", specRef: specRef)
+        let validity = try KeyValidity.decode(kind: kv, kvAt: at, &c, field: "keyData.kv", specRef: specRef)
         return KeyDataPayload(type: type, keyData: key, salt: salt, validity: validity)
     }
 

@@ -159,7 +159,7 @@ public enum MIKEYJSON {
                 case .omaBCAST(let sub, let d):
                     o += [("subtype", int(sub)), ("subtypeData", hex(d))]
                 case .imsConference(let ids):
-                    o.append(("participants", .array(ids.map { .object(idFields($0.idType, $0.data)) })))
+                    o.append(("participants", chain(ids.map { .id($0) }, spans: nil, profile: profile)))
                 case .proofOfOrigin(let d):
                     o.append(("proofOfOrigin", hex(d)))
                 }
