@@ -34,7 +34,7 @@ let package = Package(
         // CMS AuthEnvelopedData (RFC 5083/5084/5652), the TR 33.829 Annex B
         // S/MIME entity and TS 33.328 Annex I; uses MIKEY for the ori.
         .target(name: "CMS", dependencies: ["MediasecCore", "MediasecCrypto", "MIKEY"]),
-        .target(name: "MediasecVectors", dependencies: ["MediasecCore", "MIKEY"]),
+        .target(name: "MediasecVectors", dependencies: ["MediasecCore", "MediasecCrypto", "MIKEY"]),
         .target(name: "MediasecFuzz", dependencies: ["MediasecCore", "MIKEY"]),
         .executableTarget(
             name: "mediasec",

@@ -81,7 +81,7 @@ public struct GeneralExtensionPayload: Hashable, Sendable, PayloadBodyCodable {
             return .keyID(ids)
         case 4:
             guard data.count == 4 else {
-                throw DecodingError(code: "mikey.ext.csbid.length", offset: 0, path: "data", specRef: "RFC 4738 §6.3",
+                throw DecodingError(code: "mikey.ext.csbid.length", offset: 0, path: "data", specRef: "RFC 4738 §3.6",
                                     message: "CSB_ID extension data must be 4 bytes, is \(data.count)")
             }
             return .csbID(UInt32(data[0]) << 24 | UInt32(data[1]) << 16 | UInt32(data[2]) << 8 | UInt32(data[3]))

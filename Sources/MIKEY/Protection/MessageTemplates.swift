@@ -35,8 +35,9 @@ public enum MIKEYMessageTemplates {
 
     /// The Ticket Policy a template uses: KMS-generated ticket with the
     /// flags RFC 6043 §6.10's dependencies allow (D E F H L N O).
-    public static func policy(tpData: [Payload] = []) -> TicketPolicy {
-        TicketPolicy(flags: [.d, .e, .f, .h, .l, .n, .o], tpData: tpData)
+    public static func policy(tpData: [Payload]? = nil) -> TicketPolicy {
+        let responder = Payload.idRole(IDRPayload(role: .responder, idType: .uri, data: Array("sip:bob@example.org".utf8)))
+        return TicketPolicy(flags: [.d, .e, .f, .h, .l, .n, .o], tpData: tpData ?? [responder])
     }
 
     /// A MIKEY base ticket (RFC 6043 Appendix A): THDR, T, RAND, KEMAC, V.
@@ -90,7 +91,9 @@ public enum MIKEYMessageTemplates {
             // IBAKE (19–25) and unassigned types: header, T and RAND only.
             payloads = [t(p), rand(p)]
         }
-        let verify = d == .psk || d == .publicKey
+        // RFC 3830: a verification message is requested; RFC 6043 §4.2:
+        // V = 1 in REQUEST_INIT/RESOLVE_INIT, and = F (set) in TRANSFER_INIT.
+        let verify = [DataType.psk, .publicKey, .requestInitPSK, .requestInitPK, .transferInit, .resolveInitPSK, .resolveInitPK].contains(d)
         return MIKEYMessage(header: CommonHeader(dataType: d, verifyFlag: verify, prfFunction: p.prf, csbID: p.csbID, csIDMap: map(for: d)), payloads: payloads)
     }
 }

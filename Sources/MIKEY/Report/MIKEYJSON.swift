@@ -148,7 +148,7 @@ public enum MIKEYJSON {
             if let s = k.salt { o += [("saltLen", .int(s.count)), ("saltData", hex(s))] }
             o += validity(k.validity)
         case .generalExtension(let g):
-            o += [("type", int(g.type.rawValue)), ("typeName", profile.name(of: g.type).map { .string($0) } ?? .null), ("length", .int(g.data.count)), ("data", hex(g.data))]
+            o += [("type", int(g.type.rawValue)), ("typeName", profile.name(of: g.type).map { .string($0) } ?? .null), ("dataLen", .int(g.data.count)), ("data", hex(g.data))]
             do {
                 switch try g.content(profile: profile) {
                 case .opaque: break

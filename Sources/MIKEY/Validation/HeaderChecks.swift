@@ -21,11 +21,27 @@ extension ValidationRun {
             add(MIKEYRules.vFlagIgnoredDH, at: 3, "hdr.v")
         }
         if h.dataType.isTicketMessage {
-            if h.verifyFlag && h.dataType != .transferInit {
-                add(MIKEYRules.ticketVFlag, at: 3, "hdr.v", "V is 1 in \(h.dataType.name ?? "a MIKEY-TICKET message")")
+            let requests: [DataType] = [.requestInitPSK, .requestInitPK, .resolveInitPSK, .resolveInitPK]
+            if requests.contains(h.dataType) {
+                if !h.verifyFlag {
+                    add(MIKEYRules.ticketVFlagRequest, at: 3, "hdr.v", "V is 0 in \(h.dataType.name ?? ""); §4.2 says MUST be 1, §6.1 says 0")
+                }
+                if h.csIDMap != .empty(csCount: 0) {
+                    add(MIKEYRules.ticketRequestMap, at: 8, "hdr.csIdMapType", "#CS \(h.csIDMap.csCount), map type \(h.csIDMap.type.rawValue)")
+                }
+            } else if h.dataType == .transferInit {
+                if let t = ticket?.1, t.policy.flags.contains(.f) != h.verifyFlag {
+                    add(MIKEYRules.ticketVFlagF, at: 3, "hdr.v", "V is \(h.verifyFlag ? 1 : 0) but the ticket's F flag is \(t.policy.flags.contains(.f) ? 1 : 0)")
+                }
+            } else if h.verifyFlag {
+                add(MIKEYRules.ticketVFlag, at: 3, "hdr.v", "V is 1 in \(h.dataType.name ?? "a MIKEY-TICKET response")")
             }
-            if case .srtp = h.csIDMap, h.dataType == .transferInit || h.dataType == .transferResp {
-                add(MIKEYRules.ticketSRTPMap, at: 9, "hdr.csIdMapType")
+            if h.dataType == .transferInit || h.dataType == .transferResp {
+                switch h.csIDMap {
+                case .srtp: add(MIKEYRules.ticketSRTPMap, at: 9, "hdr.csIdMapType")
+                case .empty: add(MIKEYRules.transferMapType, at: 9, "hdr.csIdMapType", "Empty map in \(h.dataType.name ?? "")")
+                case .generic: break
+                }
             }
         }
         let policies = indexed { if case .securityPolicy(let s) = $0 { s } else { nil } }

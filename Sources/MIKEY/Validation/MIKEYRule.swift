@@ -65,7 +65,7 @@ public enum MIKEYRules {
     public static let kemacNullMAC = MIKEYRule("mikey.kemac.null-mac", .warning, "RFC 3830 §4.2.4", .rfc3830, "KEMAC uses the NULL MAC in a message that relies on it for integrity")
     public static let kemacKeyDataMalformed = MIKEYRule("mikey.kemac.keydata-malformed", .error, "RFC 3830 §6.13", .rfc3830, "The (decrypted) KEMAC data is not a valid Key data chain")
     public static let kemacKeyDataEmpty = MIKEYRule("mikey.kemac.keydata-empty", .info, "RFC 3830 §6.2", .rfc3830, "KEMAC carries no key data (allowed for update messages)")
-    public static let kemacAlgorithmKeyLength = MIKEYRule("mikey.keydata.kw-length", .error, "RFC 3394 §2", .rfc3830, "AES-KW encrypted data must be a multiple of 8 bytes and at least 16")
+    public static let kemacAlgorithmKeyLength = MIKEYRule("mikey.keydata.kw-length", .error, "RFC 3394 §2", .rfc3830, "AES-KW encrypted data must be a multiple of 8 bytes and at least 24 (n ≥ 2 plaintext blocks)")
     public static let spParamLength = MIKEYRule("mikey.sp.param-length", .error, "RFC 3830 §6.10.1", .rfc3830, "An SRTP policy parameter with a one-byte value has another length")
     public static let spParamDuplicate = MIKEYRule("mikey.sp.param-duplicate", .warning, "RFC 3830 §6.10", .rfc3830, "An SP payload sets the same parameter type twice")
     public static let spDuplicatePolicyNo = MIKEYRule("mikey.sp.duplicate-policy-no", .error, "RFC 3830 §6.10", .rfc3830, "Two SP payloads share a Policy no")
@@ -83,7 +83,14 @@ public enum MIKEYRules {
     public static let kemacDecryptFailed = MIKEYRule("mikey.kemac.decrypt-failed", .error, "RFC 3830 §4.2.3", .rfc3830, "KEMAC decryption failed (AES-KW integrity check or unsupported algorithm)")
 
     // MARK: RFC 6043
-    public static let ticketVFlag = MIKEYRule("mikey.hdr.v-flag-ticket", .warning, "RFC 6043 §6.1", .rfc6043, "V MUST be 0 in all MIKEY-TICKET messages except TRANSFER_INIT")
+    public static let ticketVFlag = MIKEYRule("mikey.hdr.v-flag-ticket", .warning, "RFC 6043 §4.2.1.5 / §6.1", .rfc6043, "V SHALL be 0 in REQUEST_RESP, TRANSFER_RESP and RESOLVE_RESP")
+    public static let ticketVFlagRequest = MIKEYRule("mikey.hdr.v-flag-request", .warning, "RFC 6043 §4.2.1.1 / §4.2.3.1 (vs §6.1)", .rfc6043, "V MUST be 1 in REQUEST_INIT and RESOLVE_INIT (§6.1 says 0: a conflict inside RFC 6043; receivers ignore V)")
+    public static let ticketVFlagF = MIKEYRule("mikey.hdr.v-flag-f", .error, "RFC 6043 §4.2.2.1", .rfc6043, "The TRANSFER_INIT V flag SHALL agree with the F flag of the Ticket Policy")
+    public static let ticketRequestMap = MIKEYRule("mikey.hdr.ticket-request-map", .error, "RFC 6043 §4.2.1.1 / §4.2.3.1", .rfc6043, "REQUEST_INIT and RESOLVE_INIT handle no CS: #CS MUST be 0 and the map type the Empty map")
+    public static let transferMapType = MIKEYRule("mikey.hdr.transfer-map-type", .warning, "RFC 6043 §6.1", .rfc6043, "The Ticket Transfer exchange SHOULD use the GENERIC-ID map type")
+    public static let responseKEMACNullMAC = MIKEYRule("mikey.kemac.response-null-mac", .error, "RFC 6043 §4.2.1.5 / §4.2.3.5", .rfc6043, "The KEMAC of REQUEST_RESP and RESOLVE_RESP SHALL use the NULL authentication algorithm (the V payload carries the MAC)")
+    public static let transferKEMACWithoutL = MIKEYRule("mikey.transfer.kemac-without-l", .error, "RFC 6043 §6.10", .rfc6043, "The Initiator supplies session keys (a KEMAC in TRANSFER_INIT) only when L = 1")
+    public static let tpMissingIDRr = MIKEYRule("mikey.tp.idrr-missing", .error, "RFC 6043 §6.10", .rfc6043, "TP Data lists at least one responder identity (IDRr)")
     public static let ticketSRTPMap = MIKEYRule("mikey.hdr.srtp-id-in-transfer", .error, "RFC 6043 §6.1", .rfc6043, "The SRTP-ID map type SHALL NOT be used in the Ticket Transfer exchange")
     public static let responsePolicyCount = MIKEYRule("mikey.hdr.response-policy-count", .error, "RFC 6043 §6.1.1", .rfc6043, "In response messages #P SHALL be exactly 1")
     public static let responseSPI = MIKEYRule("mikey.hdr.response-spi", .error, "RFC 6043 §6.1.1", .rfc6043, "The SPI MUST be provided in the response message")
@@ -92,8 +99,9 @@ public enum MIKEYRules {
     public static let randrRole = MIKEYRule("mikey.randr.role", .error, "RFC 6043 §4", .rfc6043, "RANDR role does not match the message (e.g. RANDRi in an initial message)")
     public static let flagNotDImpliesL = MIKEYRule("mikey.tp.flags.not-d-implies-l", .error, "RFC 6043 §6.10", .rfc6043, "NOT D implies L")
     public static let flagGImpliesF = MIKEYRule("mikey.tp.flags.g-implies-f", .error, "RFC 6043 §6.10", .rfc6043, "G implies F")
-    public static let flagNotGImpliesH = MIKEYRule("mikey.tp.flags.not-g-implies-h", .error, "RFC 6043 §6.10", .rfc6043, "NOT G implies H")
-    public static let flagNotHImpliesG = MIKEYRule("mikey.tp.flags.not-h-implies-g", .error, "RFC 6043 §6.10", .rfc6043, "NOT H implies G")
+    /// RFC 6043 §6.10 states "NOT G implies H" and "NOT H implies G"; the two
+    /// are the same condition (G or H), so they are one rule.
+    public static let flagGOrH = MIKEYRule("mikey.tp.flags.g-or-h", .error, "RFC 6043 §6.10", .rfc6043, "NOT G implies H (equivalently NOT H implies G): at least one of G and H")
     public static let flagIImpliesE = MIKEYRule("mikey.tp.flags.i-implies-e", .error, "RFC 6043 §6.10", .rfc6043, "I implies E")
     public static let flagKImpliesD = MIKEYRule("mikey.tp.flags.k-implies-d", .error, "RFC 6043 §6.10", .rfc6043, "K implies D")
     public static let flagMImpliesF = MIKEYRule("mikey.tp.flags.m-implies-f", .error, "RFC 6043 §6.10", .rfc6043, "M implies F")
@@ -150,8 +158,8 @@ public enum MIKEYRules {
         kemacKeyDataMalformed, kemacKeyDataEmpty, kemacAlgorithmKeyLength, spParamLength, spParamDuplicate, spDuplicatePolicyNo,
         spParamUnassigned, idTypeURIInvalid, idEmpty, chashMD5, extContentMalformed,
         macVerified, macMismatch, macNotChecked, kemacDecrypted, kemacDecryptFailed,
-        ticketVFlag, ticketSRTPMap, responsePolicyCount, responseSPI, responseSessionData, ticketIDPayload, randrRole,
-        flagNotDImpliesL, flagGImpliesF, flagNotGImpliesH, flagNotHImpliesG, flagIImpliesE, flagKImpliesD, flagMImpliesF,
+        ticketVFlag, ticketVFlagRequest, ticketVFlagF, ticketRequestMap, transferMapType, responseKEMACNullMAC, transferKEMACWithoutL, tpMissingIDRr, ticketSRTPMap, responsePolicyCount, responseSPI, responseSessionData, ticketIDPayload, randrRole,
+        flagNotDImpliesL, flagGImpliesF, flagGOrH, flagIImpliesE, flagKImpliesD, flagMImpliesF,
         flagIWithTGKImpliesF, tpKFlag, tpReserved, tpKEMACNotNull, tpKEMACInGranted, tpTRrType, tpUnexpected,
         initiatorDataPresence, initiatorDataShape, baseTicketShape, baseTicketKEMACMAC, baseTicketVersion, keyDataSPI,
         trTLSSFlag, trTLSPolicies, trTLSSessionData, trTLSRFC6043Conflict, trTLSMapType, trAppPolicies,

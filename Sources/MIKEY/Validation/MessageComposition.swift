@@ -34,8 +34,11 @@ struct MessageComposition {
                              counts: [T: 1...1, RAND: 1...1, ID: 0...2, CERT: 0...many, SP: 0...many, DH: 1...1, SIGN: 1...1], last: [SIGN])
         case 5: return .init(specRef: "RFC 3830 §3.3", slots: [[T], [ID, CERT], [DH], [SIGN]],
                              counts: [T: 1...1, ID: 1...2, CERT: 0...many, DH: 2...2, SIGN: 1...1], last: [SIGN])
+        // RFC 3830 §5.1.2 writes {ERR} (zero or more); RFC 6043 §5.4 writes
+        // (ERR) (one or more) for its exchanges. Data type 6 is shared, so the
+        // composition follows RFC 3830 and the vectors flag the conflict.
         case 6: return .init(specRef: "RFC 3830 §5.1.2", slots: [[T], [ERR], [SP], [V, SIGN]],
-                             counts: [T: 1...1, ERR: 1...many, SP: 0...many, V: 0...1, SIGN: 0...1], last: [V, SIGN])
+                             counts: [T: 1...1, ERR: 0...many, SP: 0...many, V: 0...1, SIGN: 0...1], last: [V, SIGN])
         case 7: return .init(specRef: "RFC 4650 §3", slots: [[T], [RAND], [ID], [SP], [DH], [KEMAC]],
                              counts: [T: 1...1, RAND: 1...1, ID: 1...2, SP: 0...many, DH: 1...1, KEMAC: 1...1], last: [KEMAC])
         case 8: return .init(specRef: "RFC 4650 §3", slots: [[T], [ID], [DH], [KEMAC]],
@@ -61,7 +64,7 @@ struct MessageComposition {
         case 18: return .init(specRef: "RFC 6043 §4.3", slots: [[T], [IDR], [KEMAC], [IDR], [RANDR], [V]],
                               counts: [T: 1...1, IDR: 0...2, KEMAC: 1...1, RANDR: 0...1, V: 1...1], last: [V])
         case 26: return .init(specRef: "RFC 6509 §2.1", slots: [[T], [RAND], [IDR], [CERT], [SP], [SAKKE], [SIGN]],
-                              counts: [T: 1...1, RAND: 1...1, IDR: 0...4, CERT: 0...many, SP: 0...many, SAKKE: 1...1, SIGN: 1...1], last: [SIGN])
+                              counts: [T: 1...1, RAND: 1...1, IDR: 0...4, CERT: 0...1, SP: 0...many, SAKKE: 1...1, SIGN: 1...1], last: [SIGN])
         default: return nil
         }
     }

@@ -48,7 +48,7 @@ extension ValidationRun {
                 if !k.encryptionAlgorithm.isAssigned || k.encryptionAlgorithm.keyLength == nil {
                     add(MIKEYRules.kemacEncrUnknown, at: at.map { $0 + 1 }, "\(path).encrAlg", "Encr alg \(k.encryptionAlgorithm.rawValue) is not known")
                 }
-                if k.encryptionAlgorithm == .aesKW128 && (k.encryptedData.count % 8 != 0 || k.encryptedData.count < 16) && !k.encryptedData.isEmpty {
+                if k.encryptionAlgorithm == .aesKW128 && (k.encryptedData.count % 8 != 0 || k.encryptedData.count < 24) && !k.encryptedData.isEmpty {
                     add(MIKEYRules.kemacAlgorithmKeyLength, at: at.map { $0 + 4 }, "\(path).encrData", "AES-KW data is \(k.encryptedData.count) bytes")
                 }
             case .securityPolicy(let sp):

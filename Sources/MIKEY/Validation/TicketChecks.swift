@@ -8,6 +8,7 @@ extension ValidationRun {
                 add(MIKEYRules.ticketIDPayload, at: offset(i), path(i))
             }
             checkRANDRRoles()
+            checkTicketKEMACs()
         }
         var items: [(Payload, String, PayloadSpan?)] = []
         walk { p, path, span in items.append((p, path, span)) }
@@ -23,6 +24,20 @@ extension ValidationRun {
             }
         }
         checkKeyDataSPI()
+    }
+
+    /// RFC 6043 §4.2.1.5 / §4.2.3.5 (KEMAC MAC in KMS responses) and §6.10
+    /// (session keys from the Initiator only when L = 1).
+    mutating func checkTicketKEMACs() {
+        let kemacs = indexed { if case .kemac(let k) = $0 { k } else { nil } }
+        if dataType == .requestResp || dataType == .resolveResp {
+            for (i, k) in kemacs where k.macAlgorithm != .null {
+                add(MIKEYRules.responseKEMACNullMAC, at: offset(i).map { $0 + 4 + k.encryptedData.count }, "\(path(i)).macAlg", "MAC alg \(k.macAlgorithm.rawValue)")
+            }
+        }
+        if dataType == .transferInit, let t = ticket?.1, !t.policy.flags.contains(.l) {
+            for (i, _) in kemacs { add(MIKEYRules.transferKEMACWithoutL, at: offset(i), path(i), "a KEMAC with flags \(t.policy.flags.letterString)") }
+        }
     }
 
     mutating func checkRANDRRoles() {
@@ -44,8 +59,7 @@ extension ValidationRun {
         let fp = "\(path).flags"
         if !f.contains(.d) && !f.contains(.l) { add(MIKEYRules.flagNotDImpliesL, at: flagAt, fp, "flags \(f.letterString): D is 0 but L is 0") }
         if f.contains(.g) && !f.contains(.f) { add(MIKEYRules.flagGImpliesF, at: flagAt, fp, "flags \(f.letterString): G without F") }
-        if !f.contains(.g) && !f.contains(.h) { add(MIKEYRules.flagNotGImpliesH, at: flagAt, fp, "flags \(f.letterString): neither G nor H") }
-        if !f.contains(.h) && !f.contains(.g) { add(MIKEYRules.flagNotHImpliesG, at: flagAt, fp, "flags \(f.letterString): neither H nor G") }
+        if !f.contains(.g) && !f.contains(.h) { add(MIKEYRules.flagGOrH, at: flagAt, fp, "flags \(f.letterString): neither G nor H") }
         if f.contains(.i) && !f.contains(.e) { add(MIKEYRules.flagIImpliesE, at: flagAt, fp, "flags \(f.letterString): I without E") }
         if f.contains(.k) && !f.contains(.d) { add(MIKEYRules.flagKImpliesD, at: flagAt, fp, "flags \(f.letterString): K without D") }
         if f.contains(.m) && !f.contains(.f) { add(MIKEYRules.flagMImpliesF, at: flagAt, fp, "flags \(f.letterString): M without F") }
@@ -55,6 +69,8 @@ extension ValidationRun {
             add(MIKEYRules.flagIWithTGKImpliesF, at: flagAt, fp, "flags \(f.letterString): forking with a TGK in the ticket requires F")
         }
         // TP Data = First Payload, [IDRkms], [IDRi], [TRs], [TRe], [TRr], [KEMAC], {IDRapp}, (IDRr)
+        let hasIDRr = p.tpData.contains { if case .idRole(let r) = $0 { r.role == .responder } else { false } }
+        if !hasIDRr { add(MIKEYRules.tpMissingIDRr, at: at, "\(path).tpData", "TP Data has no IDRr payload") }
         for (i, q) in p.tpData.enumerated() {
             let qp = "\(path).tpData[\(i)]"
             switch q {
@@ -107,7 +123,7 @@ extension ValidationRun {
         // Ticket Data = THDR, T, RAND, KEMAC, [IDRpsk], V
         let core = b.payloads.filter { $0.type != .generalExtension }
         var types = core.map(\.type)
-        if types.count >= 5, types[4] == .idRole { types.remove(at: 4) }
+        if types.count >= 5, types[3] == .idRole { types.remove(at: 3) }
         if types != [.timestamp, .rand, .kemac, .verification] {
             add(MIKEYRules.baseTicketShape, at: at, "\(path).ticketData",
                 "base ticket payloads are THDR, \(core.map { $0.type.name ?? "?" }.joined(separator: ", "))")
