@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "MIKEY", targets: ["MIKEY"]),
         .library(name: "MediasecCore", targets: ["MediasecCore"]),
         .library(name: "CMS", targets: ["CMS"]),
+        .library(name: "SDP", targets: ["SDP"]),
+        .library(name: "ResourceLists", targets: ["ResourceLists"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,6 +36,17 @@ let package = Package(
         // CMS AuthEnvelopedData (RFC 5083/5084/5652), the TR 33.829 Annex B
         // S/MIME entity and TS 33.328 Annex I; uses MIKEY for the ori.
         .target(name: "CMS", dependencies: ["MediasecCore", "MediasecCrypto", "MIKEY"]),
+        // SDP security attributes (RFC 8866, 4568, 8122, 4567, 4145, 4975,
+        // 8856, 7345/8842, TS 24.229 a=3ge2ae); a=key-mgmt uses MIKEY.
+        .target(name: "SDP", dependencies: ["MediasecCore", "MIKEY"]),
+        // libxml2, hardened, reached only through ResourceLists.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // resource-lists XML (RFC 4826, copyControl RFC 5364, RFC 5366).
+        .target(name: "ResourceLists", dependencies: ["MediasecCore", "CLibXML2"]),
         .target(name: "MediasecVectors", dependencies: ["MediasecCore", "MediasecCrypto", "MIKEY"]),
         .target(name: "MediasecFuzz", dependencies: ["MediasecCore", "MIKEY"]),
         .executableTarget(
@@ -49,6 +62,14 @@ let package = Package(
         .executableTarget(name: "FuzzMIKEY", dependencies: ["MediasecFuzz"]),
         .testTarget(name: "MediasecCoreTests", dependencies: ["MediasecCore"]),
         .testTarget(name: "MediasecCryptoTests", dependencies: ["MediasecCrypto", "MIKEY"]),
+        .testTarget(
+            name: "SDPTests",
+            dependencies: ["SDP", "MediasecCore", "MIKEY", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "ResourceListsTests",
+            dependencies: ["ResourceLists", "MediasecCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "CMSTests",
             dependencies: [

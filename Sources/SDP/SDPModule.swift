@@ -1,0 +1,2 @@
+/// SDP security attributes module; see Session/ and Attributes/.
+public enum SDPModule {}
