@@ -139,7 +139,8 @@ final class Fixtures {
 
     /// RFC 6043 §6.10 flags used by the clean tickets: KMS-generated (D),
     /// TRANSFER_RESP sent (F), Responder RAND (G), RANDRi used (H), and both
-    /// sides follow the RFC (N, O). Satisfies every implication.
+    /// sides follow the RFC (N, O). Satisfies every implication. L = 0: the
+    /// Initiator SHALL NOT supply session keys (no KEMAC in TRANSFER_INIT).
     static let standardFlags: TicketFlags = [.d, .f, .g, .h, .n, .o]
 
     /// Desired policy (REQUEST_INIT TP Data): IDRkms, IDRi, TRs, TRe, KEMAC
@@ -158,7 +159,8 @@ final class Fixtures {
         return d
     }
 
-    /// Granted policy (TICKET TP Data): no KEMAC.
+    /// Granted policy (TICKET TP Data): no KEMAC; like every TP Data it ends
+    /// with the mandatory (IDRr) (RFC 6043 §6.10).
     func grantedTPData() -> [Payload] {
         [
             idr(.kms, Self.kms), idr(.initiator, Self.alice),
@@ -170,8 +172,8 @@ final class Fixtures {
 
     /// MIKEY base ticket data (RFC 6043 Appendix A): THDR, T, RAND, KEMAC
     /// (encrypted with the TPK, NULL MAC), [IDRpsk], V. IDRpsk is left out
-    /// by default (it MAY be omitted); the vectors that carry it are few
-    /// and named (see `knownIssues`).
+    /// by default (it MAY be omitted); the `base-ticket-idrpsk` vectors
+    /// carry it.
     func baseTicket(kemac: KEMACPayload? = nil, idrPSK: Bool = false) -> BaseTicket {
         var p: [Payload] = [t(), rand(), .kemac(kemac ?? opaqueKEMAC(encr: .aesCM128, mac: .null, length: 60))]
         if idrPSK { p.append(self.idrPSK()) }
@@ -269,23 +271,26 @@ final class Fixtures {
         ])
     }
 
-    /// 11, RFC 6043 §4.2.1: HDR(Empty map), T, RANDRi, IDRi, IDRkms, TP, IDRpsk, V.
+    /// 11, RFC 6043 §4.2.1: HDR(V = 1, #CS 0, Empty map), T, RANDRi, IDRi, IDRkms, TP, IDRpsk, V.
+    /// §4.2.1.1: "The V flag MUST be set to '1'" (§6.1 says 0: see the
+    /// `rfc6043-v-flag-conflict` note), "#CS MUST be set to '0'" and the
+    /// map type "SHALL be the Empty map".
     func requestInitPSK(flags: TicketFlags = standardFlags, tpData: [Payload]? = nil) throws -> MIKEYMessage {
-        MIKEYMessage(header: header(.requestInitPSK, map: .empty(csCount: 0)), payloads: [
+        MIKEYMessage(header: header(.requestInitPSK, map: .empty(csCount: 0), v: true), payloads: [
             t(), randr(.initiator), idr(.initiator, Self.alice), idr(.kms, Self.kms),
             .ticketPolicy(TicketPolicyPayload(policy: policy(flags, tpData: try tpData ?? desiredTPData()))), idrPSK(), v(),
         ])
     }
 
-    /// 12, RFC 6043 §4.2.1: HDR, T, RANDRi, IDRi, CERTi, IDRkms, TP, CHASH, PKE, SIGNi.
+    /// 12, RFC 6043 §4.2.1: HDR(V = 1, Empty map), T, RANDRi, IDRi, CERTi, IDRkms, TP, CHASH, PKE, SIGNi.
     func requestInitPK() throws -> MIKEYMessage {
-        MIKEYMessage(header: header(.requestInitPK, map: .empty(csCount: 0)), payloads: [
+        MIKEYMessage(header: header(.requestInitPK, map: .empty(csCount: 0), v: true), payloads: [
             t(), randr(.initiator), idr(.initiator, Self.alice), cert(), idr(.kms, Self.kms),
             .ticketPolicy(TicketPolicyPayload(policy: policy(tpData: try desiredTPData()))), chash(), pke(), sign(),
         ])
     }
 
-    /// 13, RFC 6043 §4.2.1.5: HDR, T, IDRkms, TICKET, KEMAC(encrypted, NULL MAC), V.
+    /// 13, RFC 6043 §4.2.1.5: HDR(V = 0, map as in REQUEST_INIT), T, IDRkms, TICKET, KEMAC(encrypted, NULL MAC), V.
     func requestResp(ticket: TicketPayload? = nil) -> MIKEYMessage {
         MIKEYMessage(header: header(.requestResp, map: .empty(csCount: 0)), payloads: [
             t(), idr(.kms, Self.kms), .ticket(ticket ?? self.ticket()), .kemac(opaqueKEMAC(encr: .aesCM128, mac: .null, length: 40)), v(),
@@ -308,21 +313,22 @@ final class Fixtures {
         ])
     }
 
-    /// 16, RFC 6043 §4.2.3: HDR(Empty map), T, RANDRr, IDRr, IDRkms, TICKET, IDRpsk, V.
+    /// 16, RFC 6043 §4.2.3: HDR(V = 1, #CS 0, Empty map), T, RANDRr, IDRr, IDRkms, TICKET, IDRpsk, V
+    /// (§4.2.3.1, as for REQUEST_INIT).
     func resolveInitPSK(ticket: TicketPayload? = nil) -> MIKEYMessage {
-        MIKEYMessage(header: header(.resolveInitPSK, map: .empty(csCount: 0)), payloads: [
+        MIKEYMessage(header: header(.resolveInitPSK, map: .empty(csCount: 0), v: true), payloads: [
             t(), randr(.responder), idr(.responder, Self.bob), idr(.kms, Self.kms), .ticket(ticket ?? self.ticket()), idrPSK(), v(),
         ])
     }
 
-    /// 17, RFC 6043 §4.2.3: HDR, T, RANDRr, IDRr, CERTr, IDRkms, TICKET, CHASH, PKE, SIGNr.
+    /// 17, RFC 6043 §4.2.3: HDR(V = 1, Empty map), T, RANDRr, IDRr, CERTr, IDRkms, TICKET, CHASH, PKE, SIGNr.
     func resolveInitPK() -> MIKEYMessage {
-        MIKEYMessage(header: header(.resolveInitPK, map: .empty(csCount: 0)), payloads: [
+        MIKEYMessage(header: header(.resolveInitPK, map: .empty(csCount: 0), v: true), payloads: [
             t(), randr(.responder), idr(.responder, Self.bob), cert(), idr(.kms, Self.kms), .ticket(ticket()), chash(), pke(), sign(),
         ])
     }
 
-    /// 18, RFC 6043 §4.2.3.5: HDR, T, IDRkms, KEMAC(encrypted, NULL MAC), IDRr, RANDRkms, V.
+    /// 18, RFC 6043 §4.2.3.5: HDR(V = 0, map as in RESOLVE_INIT), T, IDRkms, KEMAC(encrypted, NULL MAC), IDRr, RANDRkms, V.
     func resolveResp() -> MIKEYMessage {
         MIKEYMessage(header: header(.resolveResp, map: .empty(csCount: 0)), payloads: [
             t(), idr(.kms, Self.kms), .kemac(opaqueKEMAC(encr: .aesCM128, mac: .null, length: 40)), idr(.responder, Self.bob), randr(.kms), v(),

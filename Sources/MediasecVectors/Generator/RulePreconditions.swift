@@ -169,8 +169,20 @@ enum RulePreconditions {
             !c.keys.isEmpty && c.top.contains { if case .kemac(let k) = $0 { k.encryptionAlgorithm != .null && k.encryptionAlgorithm.isAssigned } else { false } }
         },
         // RFC 6043.
-        MIKEYRules.ticketVFlag.code: { c in c.isTicketMessage && c.dt != .transferInit },
+        // §4.2.1.5, §4.2.2.3, §4.2.3.5: V SHALL be 0 in the three responses.
+        MIKEYRules.ticketVFlag.code: { c in [13, 15, 18].contains(c.dt.rawValue) },
+        // §4.2.1.1, §4.2.3.1: V MUST be 1, #CS 0 and the Empty map in REQUEST_INIT and RESOLVE_INIT.
+        MIKEYRules.ticketVFlagRequest.code: { c in [11, 12, 16, 17].contains(c.dt.rawValue) },
+        MIKEYRules.ticketRequestMap.code: { c in [11, 12, 16, 17].contains(c.dt.rawValue) },
+        // §4.2.2.1: the TRANSFER_INIT V flag agrees with the F flag of the ticket it carries.
+        MIKEYRules.ticketVFlagF.code: { c in c.dt == .transferInit && c.has(.ticket) },
+        // §6.1: the Ticket Transfer exchange SHOULD use GENERIC-ID, SHALL NOT use SRTP-ID.
+        MIKEYRules.transferMapType.code: { c in c.dt == .transferInit || c.dt == .transferResp },
         MIKEYRules.ticketSRTPMap.code: { c in c.dt == .transferInit || c.dt == .transferResp },
+        // §4.2.1.5, §4.2.3.5: the KEMAC of REQUEST_RESP / RESOLVE_RESP uses the NULL MAC.
+        MIKEYRules.responseKEMACNullMAC.code: { c in (c.dt == .requestResp || c.dt == .resolveResp) && c.has(.kemac) },
+        // §6.10 (L flag), §4.2.2.1: a KEMAC in TRANSFER_INIT is session keys from the Initiator.
+        MIKEYRules.transferKEMACWithoutL.code: { c in c.dt == .transferInit && c.has(.ticket) && c.has(.kemac) },
         MIKEYRules.responsePolicyCount.code: { c in c.isTicketMessage && c.isResponse && !c.generic.isEmpty },
         MIKEYRules.responseSPI.code: { c in c.isTicketMessage && c.isResponse && !c.generic.isEmpty },
         MIKEYRules.responseSessionData.code: { c in c.isTicketMessage && c.isResponse && c.generic.contains { $0.protType == .srtp } },
@@ -191,6 +203,8 @@ enum RulePreconditions {
             c.policies.contains { $0.tpData.contains { if case .timestampRole(let t) = $0 { t.role == .rekeyInterval } else { false } } }
         },
         MIKEYRules.tpUnexpected.code: { c in c.policies.contains { !$0.tpData.isEmpty } },
+        // §6.10: TP Data = First Payload, …, (IDRr) — in the desired (TP) and the granted (TICKET) policy.
+        MIKEYRules.tpMissingIDRr.code: { c in !c.policies.isEmpty },
         MIKEYRules.initiatorDataPresence.code: { c in !c.tickets.isEmpty },
         MIKEYRules.initiatorDataShape.code: { c in c.tickets.contains { !$0.initiatorData.isEmpty } },
         MIKEYRules.baseTicketShape.code: { c in !c.baseTickets.isEmpty },

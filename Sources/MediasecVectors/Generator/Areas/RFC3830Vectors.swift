@@ -391,7 +391,7 @@ enum RFC3830Vectors {
                 .protected(with: pskKeys(g))
         }
         for n in [12, 20] {
-            s.add("kemac::aes-kw-length-\(n)", "AES-KW-128 Encr data of \(n) bytes: key wrap output is a multiple of 8 and at least 16.", refs: ["RFC 3394 §2", "RFC 3830 §4.2.3"]) { g in
+            s.add("kemac::aes-kw-length-\(n)", "AES-KW-128 Encr data of \(n) bytes: key wrap output is a multiple of 8 bytes and at least 24 (n ≥ 2 plaintext blocks plus the integrity block).", refs: ["RFC 3394 §2", "RFC 3830 §4.2.3"]) { g in
                 .invalid(try g.pskInit().with { $0.payloads.replaceFirst(.kemac, with: .kemac(g.opaqueKEMAC(encr: .aesKW128, length: n))) }, [R.kemacAlgorithmKeyLength])
             }
         }
@@ -399,7 +399,7 @@ enum RFC3830Vectors {
               refs: ["RFC 3394 §2", "RFC 3830 §4.2.3"], flags: ["boundary-length"]) { g in
             .invalid(try g.pskInit().with { $0.payloads.replaceFirst(.kemac, with: .kemac(g.opaqueKEMAC(encr: .aesKW128, length: 16))) }, [R.kemacAlgorithmKeyLength])
         }
-        s.add("kemac::aes-kw-length-24", "AES-KW-128 Encr data of 24 bytes (one 64-bit block wrapped): well formed.", refs: ["RFC 3394 §2"], flags: ["boundary-length"]) { g in
+        s.add("kemac::aes-kw-length-24", "AES-KW-128 Encr data of 24 bytes (two 64-bit blocks wrapped, the minimum n = 2): well formed.", refs: ["RFC 3394 §2"], flags: ["boundary-length"]) { g in
             .valid(try g.pskInit().with { $0.payloads.replaceFirst(.kemac, with: .kemac(g.opaqueKEMAC(encr: .aesKW128, length: 24))) })
         }
         // SP (RFC 3830 §6.10, §6.10.1)
@@ -502,16 +502,20 @@ enum RFC3830Vectors {
         // A mandatory payload removed, per data type.
         let required: [(UInt8, PayloadType)] = [
             (0, .timestamp), (0, .rand), (0, .kemac), (1, .timestamp), (1, .verification), (2, .pke), (2, .kemac), (2, .sign), (3, .verification),
-            (4, .dh), (4, .sign), (4, .rand), (5, .id), (6, .error), (6, .timestamp), (7, .id), (7, .dh), (7, .kemac), (8, .kemac),
+            (4, .dh), (4, .sign), (4, .rand), (5, .id), (6, .timestamp), (7, .id), (7, .dh), (7, .kemac), (8, .kemac),
             (9, .timestamp), (9, .sign), (10, .pke), (10, .kemac), (26, .sakke), (26, .rand), (26, .sign),
         ]
         for (dt, t) in required {
             let name = (PayloadType.names[t.rawValue] ?? "\(t.rawValue)").lowercased()
             s.add("\(DataTypeInfo.slug(dt))::missing-\(name)", "\(DataTypeInfo.name(dt)) without its mandatory \(PayloadType.names[t.rawValue] ?? "") payload.",
-                  refs: [DataTypeInfo.ref(dt), "RFC 3830 §3"] + (dt == 6 && t == .error ? ["RFC 6043 §5.4"] : []),
-                  flags: ["model-mutation"] + (dt == 0 && t == .rand ? ["rfc3830-update-message"] : []) + (dt == 6 && t == .error ? ["error-message-err-count"] : [])) { g in
+                  refs: [DataTypeInfo.ref(dt), "RFC 3830 §3"],
+                  flags: ["model-mutation"] + (dt == 0 && t == .rand ? ["rfc3830-update-message"] : [])) { g in
                 .invalid(try g.clean(dt).with { $0.payloads.removeAll(t) }, [R.missingPayload])
             }
+        }
+        s.add("error::missing-err", "Error message without any ERR payload: RFC 3830 §5.1.2 has {ERR} (zero or more), RFC 6043 §5.4 (ERR).",
+              refs: ["RFC 3830 §5.1.2", "RFC 6043 §5.4"], flags: ["model-mutation", "error-message-err-count"]) { g in
+            .valid(g.errorMessage().with { $0.payloads.removeAll(.error) })
         }
         s.add("dh-resp::one-dh", "DH R_MESSAGE with only DHr (DHi missing).", refs: ["RFC 3830 §3.3"], flags: ["model-mutation"]) { g in
             .invalid(g.dhResp().with { $0.payloads.removeFirst(.dh) }, [R.missingPayload])

@@ -18,19 +18,23 @@ enum RFC6043Vectors {
 
     static func clean(_ s: VectorSet) {
         for dt: UInt8 in 11...18 {
-            let flags = [11, 12, 16, 17].contains(dt) ? ["clean-baseline", "rfc6043-v-flag-conflict"] : ["clean-baseline"]
-            s.add("\(DataTypeInfo.slug(dt))::clean", "A \(DataTypeInfo.name(dt)) message composed as RFC 6043 describes.",
-                  refs: [DataTypeInfo.ref(dt), "RFC 6043 §6"], flags: flags) { g in .valid(try g.clean(dt)) }
+            let request = [11, 12, 16, 17].contains(dt)
+            let flags = request ? ["clean-baseline", "rfc6043-v-flag-conflict", "rfc6043-empty-map-request"] : ["clean-baseline"]
+            let extra = request ? [dt < 16 ? "RFC 6043 §4.2.1.1" : "RFC 6043 §4.2.3.1"] : []
+            s.add("\(DataTypeInfo.slug(dt))::clean", "A \(DataTypeInfo.name(dt)) message composed as RFC 6043 describes\(request ? " (V = 1, #CS 0, Empty map)" : "").",
+                  refs: [DataTypeInfo.ref(dt)] + extra + ["RFC 6043 §6"], flags: flags) { g in .valid(try g.clean(dt)) }
         }
-        for dt: UInt8 in [11, 16] {
-            s.add("\(DataTypeInfo.slug(dt))::v-flag-1", "\(DataTypeInfo.name(dt)) with V = 1, as §4.2.1.1/§4.2.3.1 ask but §6.1 forbids.",
-                  refs: [dt == 11 ? "RFC 6043 §4.2.1.1" : "RFC 6043 §4.2.3.1", "RFC 6043 §6.1"], flags: ["rfc6043-v-flag-conflict"]) { g in
-                .acceptable(try g.clean(dt).with { $0.header.verifyFlag = true }, [R.ticketVFlag])
+        // V flag (RFC 6043 §4.2.1.1 / §4.2.3.1 against §6.1; §4.2.1.5, §4.2.2.3, §4.2.3.5).
+        for dt: UInt8 in [11, 12, 16, 17] {
+            let clause = dt < 16 ? "RFC 6043 §4.2.1.1" : "RFC 6043 §4.2.3.1"
+            s.add("\(DataTypeInfo.slug(dt))::v-flag-0", "\(DataTypeInfo.name(dt)) with V = 0: \(clause.dropFirst(9)) says the V flag MUST be 1 (ignored by the KMS), §6.1 says 0.",
+                  refs: [clause, "RFC 6043 §6.1"], flags: ["model-mutation", "rfc6043-v-flag-conflict"]) { g in
+                .acceptable(try g.clean(dt).with { $0.header.verifyFlag = false }, [R.ticketVFlagRequest])
             }
         }
         for dt: UInt8 in [13, 15, 18] {
             s.add("\(DataTypeInfo.slug(dt))::v-flag-1", "\(DataTypeInfo.name(dt)) with V = 1: it SHALL be set to 0 (and is ignored).",
-                  refs: [DataTypeInfo.ref(dt), "RFC 6043 §6.1"]) { g in
+                  refs: [DataTypeInfo.ref(dt), "RFC 6043 §6.1"], flags: ["model-mutation", "rfc6043-v-flag-conflict"]) { g in
                 .acceptable(try g.clean(dt).with { $0.header.verifyFlag = true }, [R.ticketVFlag])
             }
         }
@@ -38,9 +42,9 @@ enum RFC6043Vectors {
               refs: ["RFC 6043 §4.2.1.1", "RFC 6043 §4.2.1.2"], flags: ["ambiguity-07-optional-identities"]) { g in
             .valid(try g.requestInitPSK().with { $0.payloads.removeAll(.idRole) })
         }
-        s.add("request-init-psk::empty-tp-data", "TP with TP Data length 0 (no desired policy details at all).",
-              refs: ["RFC 6043 §6.10"], flags: ["ambiguity-08-empty-tp-data"]) { g in
-            .valid(try g.requestInitPSK(tpData: []))
+        s.add("request-init-psk::empty-tp-data", "TP with TP Data length 0: TP Data = First Payload, …, (IDRr) needs at least one IDRr.",
+              refs: ["RFC 6043 §6.10"], flags: ["model-mutation", "ambiguity-08-empty-tp-data"]) { g in
+            .invalid(try g.requestInitPSK(tpData: []), [R.tpMissingIDRr])
         }
         s.add("request-init-psk::tp-only-idrr", "TP Data holding only the mandatory (IDRr).", refs: ["RFC 6043 §6.10"], flags: ["ambiguity-08-empty-tp-data"]) { g in
             .valid(try g.requestInitPSK(tpData: [g.idr(.responder, Fixtures.bob)]))
@@ -105,6 +109,20 @@ enum RFC6043Vectors {
         s.add("transfer-init::f0-v0", "TRANSFER_INIT with F = 0 (no TRANSFER_RESP) and V = 0, as §4.2.2.1 requires.", refs: ["RFC 6043 §4.2.2.1", "RFC 6043 §6.10"], flags: ["rfc6043-v-agrees-with-f"]) { g in
             .valid(g.transferInit(ticket: g.ticket([.d, .h, .n, .o])))
         }
+        s.add("transfer-init::f1-v0", "TRANSFER_INIT with F = 1 (TRANSFER_RESP requested) but V = 0: V SHALL agree with F.",
+              refs: ["RFC 6043 §4.2.2.1", "RFC 6043 §6.10"], flags: ["model-mutation", "rfc6043-v-agrees-with-f"]) { g in
+            .invalid(g.transferInit().with { $0.header.verifyFlag = false }, [R.ticketVFlagF])
+        }
+        s.add("transfer-init::f0-v1", "TRANSFER_INIT with F = 0 (no TRANSFER_RESP) but V = 1: V SHALL agree with F.",
+              refs: ["RFC 6043 §4.2.2.1", "RFC 6043 §6.10"], flags: ["model-mutation", "rfc6043-v-agrees-with-f"]) { g in
+            .invalid(g.transferInit(ticket: g.ticket([.d, .h, .n, .o])).with { $0.header.verifyFlag = true }, [R.ticketVFlagF])
+        }
+        s.add("transfer-init::kemac-without-l", "TRANSFER_INIT with an Initiator KEMAC although the ticket's L flag is 0 (the Initiator SHALL NOT supply session keys).",
+              refs: ["RFC 6043 §6.10", "RFC 6043 §4.2.2.1"], flags: ["model-mutation"]) { g in
+            .invalid(g.transferInit().with {
+                $0.payloads.insert(.kemac(g.opaqueKEMAC(encr: .aesCM128, mac: .null, length: 32)), before: .verification)
+            }, [R.transferKEMACWithoutL])
+        }
         s.add("transfer-init::forking", "TRANSFER_INIT with key forking: I = 1, E = 1 and Initiator Data = First Payload, Vi, Vr.", refs: ["RFC 6043 §6.10", "RFC 6043 §5.1.1"]) { g in
             .valid(g.transferInit(ticket: g.ticket(Fixtures.standardFlags.union([.e, .i]), initiatorData: g.forkingInitiatorData())))
         }
@@ -158,6 +176,26 @@ enum RFC6043Vectors {
         s.add("transfer-resp::srtp-id-map", "TRANSFER_RESP using the SRTP-ID map type.", refs: ["RFC 6043 §6.1"], flags: ["model-mutation"]) { g in
             .invalid(g.transferResp().with { $0.header.csIDMap = g.srtpMap() }, [R.ticketSRTPMap])
         }
+        for dt: UInt8 in [14, 15] {
+            s.add("\(DataTypeInfo.slug(dt))::empty-map", "\(DataTypeInfo.name(dt)) with the Empty map (#CS 0): the Ticket Transfer exchange SHOULD use GENERIC-ID.",
+                  refs: ["RFC 6043 §6.1", "RFC 4563 §5"], flags: ["model-mutation", "ambiguity-05-empty-map-info"]) { g in
+                .acceptable(try g.clean(dt).with { $0.header.csIDMap = .empty(csCount: 0) }, [R.transferMapType])
+            }
+        }
+        // REQUEST_INIT / RESOLVE_INIT: #CS 0 and the Empty map (§4.2.1.1, §4.2.3.1).
+        let maps: [(UInt8, String, String, (Fixtures) -> CSIDMap)] = [
+            (11, "srtp-id-map", "an SRTP-ID map with one CS", { g in g.srtpMap(1) }),
+            (12, "generic-id-map", "a GENERIC-ID map with one SRTP CS", { g in .generic([g.genericSRTP()]) }),
+            (16, "empty-map-cs-count-1", "the Empty map but #CS = 1", { _ in .empty(csCount: 1) }),
+            (17, "srtp-id-map-0cs", "an SRTP-ID map with #CS 0", { _ in .srtp([]) }),
+        ]
+        for (dt, label, what, map) in maps {
+            s.add("\(DataTypeInfo.slug(dt))::\(label)", "\(DataTypeInfo.name(dt)) with \(what): it handles no CS, so #CS MUST be 0 and the map type the Empty map.",
+                  refs: [dt < 16 ? "RFC 6043 §4.2.1.1" : "RFC 6043 §4.2.3.1", "RFC 4563 §5"],
+                  flags: ["model-mutation", "rfc6043-empty-map-request"] + (label.hasPrefix("empty-map") ? ["ambiguity-05-empty-map-info"] : [])) { g in
+                .invalid(try g.clean(dt).with { $0.header.csIDMap = map(g) }, [R.ticketRequestMap])
+            }
+        }
         for (n, label) in [(0, "0"), (2, "2")] {
             s.add("transfer-resp::policy-count-\(label)", "TRANSFER_RESP whose CS has #P = \(n): in responses #P SHALL be exactly 1.", refs: ["RFC 6043 §6.1.1", "RFC 6043 §4.2.2.3"], flags: ["model-mutation"]) { g in
                 .invalid(g.transferResp(entries: [GenericIDMapEntry(csID: 1, protType: .srtp, policies: Array(repeating: 0, count: n), sessionData: g.ssrc(), spi: g.bytes(4))]), [R.responsePolicyCount])
@@ -209,6 +247,40 @@ enum RFC6043Vectors {
         }
         s.add("request-resp::ticket-keys-with-spi", "Base ticket KEMAC (in clear) holding an MPK and a TGK, each with an SPI.", refs: ["RFC 6043 §6.2.1", "RFC 6043 Appendix A.1"]) { g in
             .valid(g.requestResp(ticket: g.ticket(data: g.baseTicket(kemac: try g.clearTicketKEMAC([g.keyData(.mpk), g.tgk()])))))
+        }
+        // KMS responses: the KEMAC SHALL use the NULL authentication algorithm (§4.2.1.5, §4.2.3.5).
+        for (dt, mac) in [(UInt8(13), MACAlgorithm.hmacSHA1_160), (18, .hmacSHA256_256)] {
+            s.add("\(DataTypeInfo.slug(dt))::kemac-mac-\(mac == .hmacSHA1_160 ? "hmac-sha-1" : "hmac-sha-256")",
+                  "\(DataTypeInfo.name(dt)) whose KEMAC carries an \(mac.name ?? "") MAC: it SHALL use the NULL authentication algorithm, the V payload carries the MAC.",
+                  refs: [DataTypeInfo.ref(dt)], flags: ["model-mutation"]) { g in
+                .invalid(try g.clean(dt).with { $0.payloads.replaceFirst(.kemac, with: .kemac(g.opaqueKEMAC(encr: .aesCM128, mac: mac, length: 40))) }, [R.responseKEMACNullMAC])
+            }
+        }
+        // TP Data = First Payload, …, (IDRr): at least one IDRr, desired and granted (§6.10).
+        s.add("request-init-psk::tp-without-idrr", "Desired Ticket Policy listing IDRkms, IDRi, TRs, TRe and a KEMAC but no IDRr.", refs: ["RFC 6043 §6.10"], flags: ["model-mutation"]) { g in
+            var d = try g.desiredTPData()
+            d.removeLast()
+            return .invalid(try g.requestInitPSK(tpData: d), [R.tpMissingIDRr])
+        }
+        s.add("request-init-psk::tp-idri-not-idrr", "Desired Ticket Policy whose last IDR has role IDRi instead of IDRr.", refs: ["RFC 6043 §6.10", "RFC 6043 §6.6"], flags: ["model-mutation"]) { g in
+            var d = try g.desiredTPData()
+            d[d.count - 1] = g.idr(.initiator, Fixtures.bob)
+            return .invalid(try g.requestInitPSK(tpData: d), [R.tpMissingIDRr])
+        }
+        s.add("request-resp::granted-without-idrr", "Granted Ticket Policy (TICKET) without IDRr: the granted TP Data, like the desired one, ends with (IDRr), one or more.", refs: ["RFC 6043 §6.10"], flags: ["model-mutation"]) { g in
+            var d = g.grantedTPData()
+            d.removeAll(.idRole)
+            return .invalid(g.requestResp(ticket: g.ticket(tpData: d)), [R.tpMissingIDRr])
+        }
+        s.add("transfer-init::granted-without-idrr", "TRANSFER_INIT whose ticket's granted policy has no IDRr.", refs: ["RFC 6043 §6.10", "RFC 6043 §4.2.2.1"], flags: ["model-mutation"]) { g in
+            var d = g.grantedTPData()
+            d.removeLast()
+            return .invalid(g.transferInit(ticket: g.ticket(tpData: d)), [R.tpMissingIDRr])
+        }
+        s.add("request-resp::granted-two-idrr", "Granted Ticket Policy authorizing two responders, each in its own IDRr.", refs: ["RFC 6043 §6.10"]) { g in
+            var d = g.grantedTPData()
+            d.append(g.idr(.responder, Fixtures.carol))
+            return .valid(g.requestResp(ticket: g.ticket(tpData: d)))
         }
         // Composition of ticket messages.
         let required: [(UInt8, PayloadType)] = [(11, .randRole), (11, .ticketPolicy), (11, .verification), (12, .pke), (13, .ticket), (13, .kemac),

@@ -387,14 +387,17 @@ enum StructureVectors {
     // MARK: limits (mediasec's hard limits for hostile input)
 
     static func limits(_ s: VectorSet) {
+        /// `depth` TP payloads, each TP Data holding the next TP and the
+        /// mandatory IDRr (RFC 6043 §6.10), the innermost only the IDRr.
         func nestedTP(_ depth: Int, _ g: Fixtures) -> Payload {
-            var p: Payload = g.idr(.responder, Fixtures.bob)
+            var p: Payload? = nil
             for _ in 0..<depth {
-                p = .ticketPolicy(TicketPolicyPayload(policy: TicketPolicy(flags: Fixtures.standardFlags, tpData: [p])))
+                let tpData = (p.map { [$0] } ?? []) + [g.idr(.responder, Fixtures.bob)]
+                p = .ticketPolicy(TicketPolicyPayload(policy: TicketPolicy(flags: Fixtures.standardFlags, tpData: tpData)))
             }
-            return p
+            return p!
         }
-        s.add("limits::tp-nesting-4", "TP payloads nested 4 deep (TP Data holding a TP …): within mediasec's depth limit; unexpected in TP Data.",
+        s.add("limits::tp-nesting-4", "TP payloads nested 4 deep (TP Data holding a TP and an IDRr …): within mediasec's depth limit; unexpected in TP Data.",
               refs: ["RFC 6043 §6.10", "mediasec limits"], flags: ["hostile-input"]) { g in
             guard case .ticketPolicy(let tp) = nestedTP(4, g) else { throw GenerationError(description: "no TP") }
             return .acceptable(try g.requestInitPSK(tpData: tp.policy.tpData), [R.tpUnexpected])

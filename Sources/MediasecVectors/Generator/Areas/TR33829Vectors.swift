@@ -278,20 +278,23 @@ enum TR33829Vectors {
         }
         s.add("annex-e::v-flag", "Annex E TRANSFER_INIT with V = 1: no answer is expected, V shall be 0.", refs: [e, "RFC 6043 §4.2.2.1"],
               flags: f + ["model-mutation", "ambiguity-12-must-be-zero-but-ignored", "rfc6043-v-agrees-with-f"]) { g in
-            .invalid(try pskMime(g).with { $0.header.verifyFlag = true }, [R.trPSKMIMEVFlag])
+            .invalid(try pskMime(g).with { $0.header.verifyFlag = true }, [R.trPSKMIMEVFlag, R.ticketVFlagF])
         }
         s.add("annex-e::in-psk-init", "A PSK/MIME CS in an RFC 3830 PSK I_MESSAGE: the PSK/MIME exchange is TRANSFER_INIT only.", refs: [e], flags: f + ["model-mutation"]) { g in
             .invalid(try g.pskInit(v: false, map: .generic([GenericIDMapEntry(csID: 1, protType: cp.protTypePSKMIME)]), sp: false), [R.trPSKMIMEDataType])
                 .protected(with: MIKEYKeys(("psk", g.key())))
         }
-        s.add("annex-e::flag-f", "Annex E ticket with F = 1 (TRANSFER_RESP requested).", refs: [e, "RFC 6043 §6.10"], flags: f + ["model-mutation"]) { g in
-            .invalid(try pskMime(g, flags: pskMimeFlags.union(.f)), [R.trPSKMIMEFlagF])
+        s.add("annex-e::flag-f", "Annex E ticket with F = 1 (TRANSFER_RESP requested); V stays 0 and so no longer agrees with F.",
+              refs: [e, "RFC 6043 §6.10", "RFC 6043 §4.2.2.1"], flags: f + ["model-mutation", "rfc6043-v-agrees-with-f"]) { g in
+            .invalid(try pskMime(g, flags: pskMimeFlags.union(.f)), [R.trPSKMIMEFlagF, R.ticketVFlagF])
         }
-        s.add("annex-e::flag-g", "Annex E ticket with F = G = 1 (Responder RAND requested).", refs: [e, "RFC 6043 §6.10"], flags: f + ["model-mutation"]) { g in
-            .invalid(try pskMime(g, flags: pskMimeFlags.union([.f, .g])), [R.trPSKMIMEFlagF, R.trPSKMIMEFlagG])
+        s.add("annex-e::flag-g", "Annex E ticket with F = G = 1 (Responder RAND requested); V stays 0 and so no longer agrees with F.",
+              refs: [e, "RFC 6043 §6.10", "RFC 6043 §4.2.2.1"], flags: f + ["model-mutation", "rfc6043-v-agrees-with-f"]) { g in
+            .invalid(try pskMime(g, flags: pskMimeFlags.union([.f, .g])), [R.trPSKMIMEFlagF, R.trPSKMIMEFlagG, R.ticketVFlagF])
         }
-        s.add("annex-e::flag-l", "Annex E ticket with L = 0 (the Initiator may not supply the TEK).", refs: [e, "RFC 6043 §6.10"], flags: f + ["model-mutation"]) { g in
-            .invalid(try pskMime(g, flags: pskMimeFlags.subtracting(.l)), [R.trPSKMIMEFlagL])
+        s.add("annex-e::flag-l", "Annex E ticket with L = 0: the Initiator SHALL NOT supply session keys, yet the TRANSFER_INIT carries the TEK in a KEMAC.",
+              refs: [e, "RFC 6043 §6.10", "RFC 6043 §4.2.2.1"], flags: f + ["model-mutation"]) { g in
+            .invalid(try pskMime(g, flags: pskMimeFlags.subtracting(.l)), [R.trPSKMIMEFlagL, R.transferKEMACWithoutL])
         }
         s.add("annex-e::flag-i-without-proof", "Annex E ticket with forking (I = 1, E = 1, Initiator Data) but no proof-of-origin extension.", refs: [e, "TR 33.829 Annex F"], flags: f + ["model-mutation"]) { g in
             .invalid(try pskMime(g, flags: pskMimeFlags.union([.e, .i]), initiatorData: g.forkingInitiatorData()), [R.trPSKMIMEFlagI])
