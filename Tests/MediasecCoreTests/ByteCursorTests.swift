@@ -36,7 +36,7 @@ import Testing
         #expect(try sub.readUInt8("a") == 2)
         #expect(sub.position == 3)
         #expect(c.position == 5)
-        #expect(throws: DecodingError.self) { _ = try sub.readUInt16("b") }
+        #expect(throws: DecodingError.self) { _ = try sub.readUInt32("b") }
     }
 
     @Test func hexAndBase64MatchRFC4648Examples() {

@@ -76,14 +76,14 @@ public enum MIKEYMessageTemplates {
                         .idRole(IDRPayload(role: .kms, idType: .uri, data: Array("https://kms.example.org".utf8))),
                         .ticketPolicy(TicketPolicyPayload(policy: policy())), v(p)]
         case 12: payloads = [t(p), randR(.initiator, p), .ticketPolicy(TicketPolicyPayload(policy: policy())), pke, sign]
-        case 13: payloads = [t(p), .ticket(ticket(p)), kemac(p, type: .mpk), v(p)]
+        case 13: payloads = [t(p), .ticket(ticket(p)), kemac(p, type: .mpk, mac: .null), v(p)]
         case 14:
             payloads = [t(p), randR(.initiator, p), .idRole(IDRPayload(role: .initiator, idType: .uri, data: Array("sip:alice@example.org".utf8))),
                         .idRole(IDRPayload(role: .responder, idType: .uri, data: Array("sip:bob@example.org".utf8))), sp, .ticket(ticket(p)), v(p)]
         case 15: payloads = [t(p), randR(.initiator, p), sp, v(p)]
         case 16: payloads = [t(p), randR(.responder, p), .ticket(ticket(p)), v(p)]
         case 17: payloads = [t(p), randR(.responder, p), .ticket(ticket(p)), pke, sign]
-        case 18: payloads = [t(p), kemac(p, type: .tgk), v(p)]
+        case 18: payloads = [t(p), kemac(p, type: .tgk, mac: .null), v(p)]
         case 26:
             payloads = [t(p), rand(p), .idRole(IDRPayload(role: .initiator, idType: .uri, data: Array("tel:+15555550100".utf8))),
                         .sakke(SAKKEPayload(params: .init(rawValue: 1), idScheme: .init(rawValue: 1), data: [UInt8](repeating: 0x04, count: 64))), sign]
