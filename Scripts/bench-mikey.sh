@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Scripts/bench-mikey.sh: MIKEY parse speed of mediasec against GStreamer's
+# MIKEY parser (gst_mikey_message_new_from_data, libgstsdp 1.22), on the same
+# messages.
+#
+#   1. compiles Scripts/bench/gst_mikey_bench.c into a temp dir (gcc -O2);
+#   2. builds mediasec in release;
+#   3. gst_mikey_bench filters the corpus (each file parsed once in a child
+#      under alarm(1): GStreamer loops or asserts on payloads it does not
+#      know, FACTS.md §7), lists the skipped files, and times the files it
+#      accepted;
+#   4. `mediasec bench mikey --corpus DIR --seconds N --files-from LIST` times
+#      the same accepted set and the full corpus;
+#   5. prints both and the ratio mediasec/gst.
+#
+# Contract of the lines parsed here (one line each, key=value separated by spaces):
+#   gst messages=<n> bytes=<b> seconds=<s> msgs_per_s=<x> mb_per_s=<y> skipped=<k> files=<f>
+#   mediasec messages=<n> bytes=<b> seconds=<s> msgs_per_s=<x> mb_per_s=<y> ...
+# The first `mediasec ` line of the --files-from run is the GStreamer-accepted
+# set; if that run prints a second line, or lines tagged set=files /
+# set=corpus, the corpus figure is taken from it, otherwise a second run with
+# --corpus alone measures the whole corpus. mediasec counts only messages its
+# own decoder accepts (its line carries accepted=/skipped=).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+BENCH_SECONDS=5
+CORPUS="Corpus/mikey"
+KEEP_TMP=0
+SCRATCH="${BENCH_SCRATCH:-$ROOT/.build}"
+
+usage() {
+    cat <<EOF
+usage: Scripts/bench-mikey.sh [--seconds N] [--corpus DIR] [--keep-tmp]
+
+  --seconds N   timing window per measurement (default $BENCH_SECONDS)
+  --corpus DIR  MIKEY messages, one per file (default $CORPUS)
+  --keep-tmp    keep the temp dir (shim binary, file lists, raw outputs)
+
+Needs gcc and GStreamer's development files
+(Debian: apt-get install libgstreamer-plugins-base1.0-dev).
+Environment: BENCH_SCRATCH (SwiftPM scratch path, default .build).
+EOF
+}
+
+die() { echo "bench-mikey: $*" >&2; exit 1; }
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --seconds) [ $# -ge 2 ] || die "--seconds needs a value"; BENCH_SECONDS="$2"; shift 2 ;;
+        --corpus) [ $# -ge 2 ] || die "--corpus needs a value"; CORPUS="$2"; shift 2 ;;
+        --keep-tmp) KEEP_TMP=1; shift ;;
+        -h|--help) usage; exit 0 ;;
+        *) usage >&2; exit 2 ;;
+    esac
+done
+[[ "$BENCH_SECONDS" =~ ^[0-9]+([.][0-9]+)?$ ]] || die "bad --seconds '$BENCH_SECONDS'"
+[ -d "$CORPUS" ] || die "corpus directory $CORPUS does not exist"
+
+if ! command -v swift >/dev/null 2>&1 && [ -x /opt/swift/usr/bin/swift ]; then
+    export PATH="/opt/swift/usr/bin:$PATH"
+fi
+export SWIFT_BACKTRACE=enable=no
+
+TMP="$(mktemp -d "${TMPDIR:-/tmp}/bench-mikey.XXXXXX")"
+cleanup() { if [ "$KEEP_TMP" = 1 ]; then echo "bench-mikey: kept $TMP" >&2; else rm -rf "$TMP"; fi; }
+trap cleanup EXIT
+
+step() { echo "== $*" >&2; }
+
+# key=value field of a result line.
+kv() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p" | head -1; }
+
+# 1. The GStreamer shim.
+step "compile Scripts/bench/gst_mikey_bench.c"
+command -v gcc >/dev/null || die "gcc not found (apt-get install gcc)"
+pkg-config --exists gstreamer-sdp-1.0 gstreamer-1.0 \
+    || die "GStreamer development files not found (apt-get install libgstreamer-plugins-base1.0-dev)"
+# shellcheck disable=SC2046
+gcc -O2 -o "$TMP/gst_mikey_bench" Scripts/bench/gst_mikey_bench.c \
+    $(pkg-config --cflags --libs gstreamer-sdp-1.0 gstreamer-1.0)
+echo "   GStreamer $(pkg-config --modversion gstreamer-sdp-1.0)" >&2
+
+# 2. mediasec, release.
+step "swift build -c release --product mediasec"
+swift build -c release --scratch-path "$SCRATCH" --product mediasec >&2
+MEDIASEC="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/mediasec"
+[ -x "$MEDIASEC" ] || die "no $MEDIASEC after the build"
+
+# 3. GStreamer: filter, then time.
+find "$CORPUS" -type f ! -name '.*' | LC_ALL=C sort > "$TMP/all.txt"
+TOTAL="$(wc -l < "$TMP/all.txt")"
+[ "$TOTAL" -gt 0 ] || die "no files in $CORPUS"
+step "GStreamer: filter $TOTAL files (one child each, killed after 1 s; loops cost the full second), then time ${BENCH_SECONDS}s"
+gst_rc=0
+"$TMP/gst_mikey_bench" --seconds "$BENCH_SECONDS" --accepted "$TMP/gst-accepted.txt" \
+    --files-from "$TMP/all.txt" > "$TMP/gst.out" 2> "$TMP/gst.err" || gst_rc=$?
+cat "$TMP/gst.err" >&2
+GST_LINE="$(grep -m1 '^gst ' "$TMP/gst.out" || true)"
+[ "$gst_rc" != 1 ] || die "GStreamer accepted none of the $TOTAL files in $CORPUS: nothing to compare"
+[ "$gst_rc" = 0 ] && [ -n "$GST_LINE" ] || die "gst_mikey_bench failed (exit $gst_rc)"
+ACCEPTED="$(wc -l < "$TMP/gst-accepted.txt")"
+
+# 4. mediasec on the same set and on the whole corpus.
+step "mediasec bench mikey --corpus $CORPUS --seconds $BENCH_SECONDS --files-from <$ACCEPTED files GStreamer accepted>"
+ms_rc=0
+"$MEDIASEC" bench mikey --corpus "$CORPUS" --seconds "$BENCH_SECONDS" --files-from "$TMP/gst-accepted.txt" \
+    > "$TMP/mediasec.out" 2> "$TMP/mediasec.err" || ms_rc=$?
+if [ "$ms_rc" != 0 ]; then
+    cat "$TMP/mediasec.err" "$TMP/mediasec.out" >&2
+    die "'mediasec bench mikey' failed (exit $ms_rc); it must accept --corpus, --seconds and --files-from and print 'mediasec messages=... msgs_per_s=... mb_per_s=...' lines"
+fi
+cat "$TMP/mediasec.err" >&2
+mapfile -t MS_LINES < <(grep '^mediasec ' "$TMP/mediasec.out" || true)
+[ ${#MS_LINES[@]} -gt 0 ] || { cat "$TMP/mediasec.out" >&2; die "'mediasec bench mikey' printed no 'mediasec messages=...' line"; }
+MS_SAME="" MS_ALL=""
+for line in "${MS_LINES[@]}"; do
+    case "$(kv "$line" set)" in
+        files|common|same|gst|accepted|files-from) MS_SAME="$line" ;;
+        corpus|all|full) MS_ALL="$line" ;;
+    esac
+done
+if [ -z "$MS_SAME" ] && [ -z "$MS_ALL" ]; then
+    MS_SAME="${MS_LINES[0]}"
+    [ ${#MS_LINES[@]} -ge 2 ] && MS_ALL="${MS_LINES[1]}"
+fi
+[ -n "$MS_SAME" ] || die "no mediasec line for the --files-from set"
+if [ -z "$MS_ALL" ]; then
+    # One line per call (--files-from overrides --corpus): a second run
+    # measures the whole corpus.
+    step "mediasec bench mikey --corpus $CORPUS --seconds $BENCH_SECONDS (all $TOTAL files)"
+    ms_rc=0
+    "$MEDIASEC" bench mikey --corpus "$CORPUS" --seconds "$BENCH_SECONDS" \
+        > "$TMP/mediasec-all.out" 2> "$TMP/mediasec-all.err" || ms_rc=$?
+    cat "$TMP/mediasec-all.err" >&2
+    [ "$ms_rc" = 0 ] || { cat "$TMP/mediasec-all.out" >&2; die "'mediasec bench mikey --corpus $CORPUS' failed (exit $ms_rc)"; }
+    MS_ALL="$(grep -m1 '^mediasec ' "$TMP/mediasec-all.out" || true)"
+    [ -n "$MS_ALL" ] || die "'mediasec bench mikey --corpus $CORPUS' printed no 'mediasec messages=...' line"
+fi
+
+# 5. Report.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+R_MSGS="$(ratio "$(kv "$MS_SAME" msgs_per_s)" "$(kv "$GST_LINE" msgs_per_s)")"
+R_MB="$(ratio "$(kv "$MS_SAME" mb_per_s)" "$(kv "$GST_LINE" mb_per_s)")"
+echo
+echo "MIKEY parse speed: $ACCEPTED of $TOTAL files in $CORPUS accepted by GStreamer ($((TOTAL - ACCEPTED)) skipped, listed above)"
+echo "$GST_LINE"
+echo "$MS_SAME"
+echo "$MS_ALL"
+echo "ratio mediasec/gst msgs_per_s=$R_MSGS mb_per_s=$R_MB files=$ACCEPTED"
