@@ -35,13 +35,11 @@ struct WycheproofError: Error, CustomStringConvertible {
 /// The single loader for all Wycheproof files used by this suite (C2SP
 /// wycheproof `testvectors_v1`, provenance in `SOURCE.txt` beside the files).
 enum Wycheproof {
-    /// `…/Tests/MediasecCryptoTests/Wycheproof.swift` → `…/../shared/vectors/wycheproof`.
+    /// The vendored copy beside this file (`Wycheproof/`, Apache-2.0,
+    /// provenance in `Wycheproof/SOURCE.txt`; copied from `shared/vectors/wycheproof`).
     static let directory: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // MediasecCryptoTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // package root
-        .deletingLastPathComponent()  // its parent
-        .appendingPathComponent("shared/vectors/wycheproof", isDirectory: true)
+        .appendingPathComponent("Wycheproof", isDirectory: true)
 
     struct File: Sendable {
         let name: String
