@@ -1,0 +1,45 @@
+/// One element of the raw BER/DER tree: the first, schema-free layer of
+/// decoding (STYLE.md §1). Typed values are read from nodes by
+/// ``ASN1Reader``; the node keeps the exact encoded slice, because the
+/// AuthEnvelopedData AAD is computed from the received authAttrs bytes
+/// (RFC 5083 §2.2) and re-encoding is checked against them.
+///
+/// All ranges are absolute indices into the decoded input; `encoded` and
+/// `content` are slices of it (no copy).
+public struct ASN1Node: Hashable, Sendable {
+    public var identifier: ASN1Identifier
+    /// The whole element as received: identifier, length, content and, for
+    /// the indefinite form, the end-of-contents octets.
+    public var encoded: ArraySlice<UInt8>
+    /// Identifier and length octets.
+    public var headerLength: Int
+    public var isIndefiniteLength: Bool
+    /// The content octets (without end-of-contents).
+    public var contentRange: Range<Int>
+    /// Sub-elements of a constructed encoding; nil for a primitive one.
+    public var children: [ASN1Node]?
+
+    public init(identifier: ASN1Identifier, encoded: ArraySlice<UInt8>, headerLength: Int, isIndefiniteLength: Bool, contentRange: Range<Int>, children: [ASN1Node]?) {
+        self.identifier = identifier
+        self.encoded = encoded
+        self.headerLength = headerLength
+        self.isIndefiniteLength = isIndefiniteLength
+        self.contentRange = contentRange
+        self.children = children
+    }
+
+    /// Absolute offset of the first identifier octet.
+    public var offset: Int { encoded.startIndex }
+    public var endOffset: Int { encoded.endIndex }
+    public var range: Range<Int> { encoded.startIndex..<encoded.endIndex }
+    public var headerRange: Range<Int> { offset..<(offset + headerLength) }
+    public var content: ArraySlice<UInt8> { encoded[contentRange] }
+    public var isConstructed: Bool { identifier.isConstructed }
+    /// Number of identifier octets (1 in the low-tag form).
+    public var identifierLength: Int {
+        guard let first = encoded.first, first & 0x1f == 0x1f else { return 1 }
+        var i = encoded.startIndex + 1
+        while i < encoded.endIndex, encoded[i] & 0x80 != 0 { i += 1 }
+        return i - encoded.startIndex + 1
+    }
+}
