@@ -31,7 +31,7 @@ public enum KEMACCipher {
     public static let maximumCounterModeLength = 1 << 20
 
     /// salt_key length in bytes that `algorithm` consumes: 14 (112 bits) for
-    /// AES-CM, 8 (64 bits) for AES-KW, 0 for NULL; nil when not implemented.
+    /// AES-CM, 8 (64 bits) for AES-KW, 0 for NULL; nil when the suite has no such algorithm.
     public static func saltLength(for algorithm: EncryptionAlgorithm) -> Int? {
         switch algorithm {
         case .null: return 0
@@ -128,7 +128,7 @@ public enum KEMACCipher {
         guard let keyLength = algorithm.keyLength, saltLength(for: algorithm) != nil else {
             throw MIKEYCryptoError(
                 code: MIKEYCryptoError.unsupportedEncryption, specRef: "RFC 3830 §6.2",
-                message: "encryption algorithm \(algorithm) is not implemented")
+                message: "encryption algorithm \(algorithm) has no algorithm this suite supports")
         }
         if algorithm == .null { return input }
         guard encrKey.count == keyLength else {

@@ -258,12 +258,12 @@ public enum MIKEYKeyDerivation {
         guard let encrLength = encryption.keyLength, let saltLength = KEMACCipher.saltLength(for: encryption) else {
             throw MIKEYCryptoError(
                 code: MIKEYCryptoError.unsupportedEncryption, specRef: "RFC 3830 §4.2.3",
-                message: "encryption algorithm \(encryption) is not implemented")
+                message: "encryption algorithm \(encryption) has no algorithm this suite supports")
         }
         guard let authLength = mac.keyLength else {
             throw MIKEYCryptoError(
                 code: MIKEYCryptoError.unsupportedMAC, specRef: "RFC 3830 §4.2.4",
-                message: "MAC algorithm \(mac) is not implemented")
+                message: "MAC algorithm \(mac) has no algorithm this suite supports")
         }
         func make(_ key: DerivedKey, _ length: Int) throws(MIKEYCryptoError) -> [UInt8] {
             length == 0 ? [] : try derive(key, inkey: inkey, context: context, prf: prf, outputLength: length)

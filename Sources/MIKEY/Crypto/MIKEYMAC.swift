@@ -38,7 +38,7 @@ public enum MIKEYMAC {
         default:
             throw MIKEYCryptoError(
                 code: MIKEYCryptoError.unsupportedMAC, specRef: "RFC 3830 §6.2",
-                message: "MAC algorithm \(algorithm) is not implemented")
+                message: "MAC algorithm \(algorithm) has no algorithm this suite supports")
         }
         do throws(CryptoError) {
             // Both registered MACs are the full, untruncated HMAC output.
@@ -56,7 +56,7 @@ public enum MIKEYMAC {
         guard let length = algorithm.macLength else {
             throw MIKEYCryptoError(
                 code: MIKEYCryptoError.unsupportedMAC, specRef: "RFC 3830 §6.2",
-                message: "MAC algorithm \(algorithm) is not implemented")
+                message: "MAC algorithm \(algorithm) has no algorithm this suite supports")
         }
         guard mac.count == length else {
             throw MIKEYCryptoError(

@@ -48,7 +48,7 @@ public enum MIKEYPRF {
         guard let hash = hash(for: function) else {
             throw MIKEYCryptoError(
                 code: MIKEYCryptoError.unsupportedPRF, specRef: "RFC 3830 §6.1",
-                message: "PRF func \(function) is not implemented")
+                message: "PRF func \(function) has no algorithm this suite supports")
         }
         let specRef = function == .mikey1 ? "RFC 3830 §4.1.2" : "RFC 6043 §6.1"
         guard !inkey.isEmpty else {

@@ -58,9 +58,9 @@ public struct SeededRandom: Sendable {
         return result
     }
 
-    /// Uniform in `0..<bound` (bound ≥ 1) by rejection, no modulo bias.
+    /// Uniform in `0..<bound` by rejection, no modulo bias; 0 when `bound` is 0.
     public mutating func below(_ bound: UInt64) -> UInt64 {
-        precondition(bound > 0)
+        guard bound > 0 else { return 0 }
         let limit = UInt64.max - UInt64.max % bound
         while true {
             let v = next()
