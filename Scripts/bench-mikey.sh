@@ -26,17 +26,19 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-BENCH_SECONDS=5
+BENCH_SECONDS=3
+ROUNDS=3
 CORPUS="Corpus/mikey"
 KEEP_TMP=0
 SCRATCH="${BENCH_SCRATCH:-$ROOT/.build}"
 
 usage() {
     cat <<EOF
-usage: Scripts/bench-mikey.sh [--seconds N] [--corpus DIR] [--keep-tmp]
+usage: Scripts/bench-mikey.sh [--seconds N] [--rounds N] [--corpus DIR] [--keep-tmp]
 
   --seconds N   timing window per measurement (default $BENCH_SECONDS)
   --corpus DIR  MIKEY messages, one per file (default $CORPUS)
+  --rounds N    alternate the two parsers N times, keep each one's best (default $ROUNDS)
   --keep-tmp    keep the temp dir (shim binary, file lists, raw outputs)
 
 Needs gcc and GStreamer's development files
@@ -51,6 +53,7 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --seconds) [ $# -ge 2 ] || die "--seconds needs a value"; BENCH_SECONDS="$2"; shift 2 ;;
         --corpus) [ $# -ge 2 ] || die "--corpus needs a value"; CORPUS="$2"; shift 2 ;;
+        --rounds) [ $# -ge 2 ] || die "--rounds needs a value"; ROUNDS="$2"; shift 2 ;;
         --keep-tmp) KEEP_TMP=1; shift ;;
         -h|--help) usage; exit 0 ;;
         *) usage >&2; exit 2 ;;
@@ -93,40 +96,43 @@ MEDIASEC="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/me
 find "$CORPUS" -type f ! -name '.*' | LC_ALL=C sort > "$TMP/all.txt"
 TOTAL="$(wc -l < "$TMP/all.txt")"
 [ "$TOTAL" -gt 0 ] || die "no files in $CORPUS"
-step "GStreamer: filter $TOTAL files (one child each, killed after 1 s; loops cost the full second), then time ${BENCH_SECONDS}s"
+step "GStreamer: filter $TOTAL files (one child each, killed after 1 s; loops cost the full second)"
 gst_rc=0
-"$TMP/gst_mikey_bench" --seconds "$BENCH_SECONDS" --accepted "$TMP/gst-accepted.txt" \
-    --files-from "$TMP/all.txt" > "$TMP/gst.out" 2> "$TMP/gst.err" || gst_rc=$?
-cat "$TMP/gst.err" >&2
-GST_LINE="$(grep -m1 '^gst ' "$TMP/gst.out" || true)"
+"$TMP/gst_mikey_bench" --filter-only --accepted "$TMP/gst-accepted.txt" \
+    --files-from "$TMP/all.txt" > "$TMP/gst-filter.out" 2> "$TMP/gst-filter.err" || gst_rc=$?
+cat "$TMP/gst-filter.err" >&2
 [ "$gst_rc" != 1 ] || die "GStreamer accepted none of the $TOTAL files in $CORPUS: nothing to compare"
-[ "$gst_rc" = 0 ] && [ -n "$GST_LINE" ] || die "gst_mikey_bench failed (exit $gst_rc)"
-ACCEPTED="$(wc -l < "$TMP/gst-accepted.txt")"
+[ "$gst_rc" = 0 ] || die "gst_mikey_bench filter failed (exit $gst_rc)"
 
-# 4. mediasec on the same set and on the whole corpus.
-step "mediasec bench mikey --corpus $CORPUS --seconds $BENCH_SECONDS --files-from <$ACCEPTED files GStreamer accepted>"
-ms_rc=0
-"$MEDIASEC" bench mikey --corpus "$CORPUS" --seconds "$BENCH_SECONDS" --files-from "$TMP/gst-accepted.txt" \
-    > "$TMP/mediasec.out" 2> "$TMP/mediasec.err" || ms_rc=$?
-if [ "$ms_rc" != 0 ]; then
-    cat "$TMP/mediasec.err" "$TMP/mediasec.out" >&2
-    die "'mediasec bench mikey' failed (exit $ms_rc); it must accept --corpus, --seconds and --files-from and print 'mediasec messages=... msgs_per_s=... mb_per_s=...' lines"
-fi
-cat "$TMP/mediasec.err" >&2
-mapfile -t MS_LINES < <(grep '^mediasec ' "$TMP/mediasec.out" || true)
-[ ${#MS_LINES[@]} -gt 0 ] || { cat "$TMP/mediasec.out" >&2; die "'mediasec bench mikey' printed no 'mediasec messages=...' line"; }
-MS_SAME="" MS_ALL=""
-for line in "${MS_LINES[@]}"; do
-    case "$(kv "$line" set)" in
-        files|common|same|gst|accepted|files-from) MS_SAME="$line" ;;
-        corpus|all|full) MS_ALL="$line" ;;
-    esac
+# Both parsers are timed on the same messages: those both accept.
+"$MEDIASEC" bench mikey --files-from "$TMP/gst-accepted.txt" --seconds 0.01 --accepted-out "$TMP/common.txt" > /dev/null
+ACCEPTED="$(wc -l < "$TMP/common.txt")"
+[ "$ACCEPTED" -gt 0 ] || die "no message is accepted by both parsers"
+
+# Timing alternates the two parsers ROUNDS times and keeps each one's best
+# round, so that load from other processes cannot favour either side.
+best_line() {  # best_line FILE PREFIX: the line with the highest msgs_per_s
+    grep "^$2 " "$1" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^msgs_per_s=/) { split($i, a, "="); if (a[2] + 0 > best) { best = a[2] + 0; line = $0 } } } END { print line }'
+}
+: > "$TMP/gst.out"
+: > "$TMP/mediasec.out"
+for round in $(seq 1 "$ROUNDS"); do
+    step "round $round/$ROUNDS: GStreamer ${BENCH_SECONDS}s, then mediasec ${BENCH_SECONDS}s, on the $ACCEPTED messages both parsers accept"
+    gst_rc=0
+    "$TMP/gst_mikey_bench" --seconds "$BENCH_SECONDS" --files-from "$TMP/common.txt" >> "$TMP/gst.out" 2> "$TMP/gst.err" || gst_rc=$?
+    [ "$gst_rc" = 0 ] || { cat "$TMP/gst.err" >&2; die "gst_mikey_bench failed (exit $gst_rc)"; }
+    ms_rc=0
+    "$MEDIASEC" bench mikey --seconds "$BENCH_SECONDS" --files-from "$TMP/common.txt" >> "$TMP/mediasec.out" 2> "$TMP/mediasec.err" || ms_rc=$?
+    if [ "$ms_rc" != 0 ]; then
+        cat "$TMP/mediasec.err" "$TMP/mediasec.out" >&2
+        die "'mediasec bench mikey' failed (exit $ms_rc)"
+    fi
 done
-if [ -z "$MS_SAME" ] && [ -z "$MS_ALL" ]; then
-    MS_SAME="${MS_LINES[0]}"
-    [ ${#MS_LINES[@]} -ge 2 ] && MS_ALL="${MS_LINES[1]}"
-fi
-[ -n "$MS_SAME" ] || die "no mediasec line for the --files-from set"
+GST_LINE="$(best_line "$TMP/gst.out" gst)"
+[ -n "$GST_LINE" ] || die "gst_mikey_bench printed no 'gst messages=...' line"
+MS_SAME="$(best_line "$TMP/mediasec.out" mediasec)"
+[ -n "$MS_SAME" ] || die "'mediasec bench mikey' printed no 'mediasec messages=...' line"
+MS_ALL=""
 if [ -z "$MS_ALL" ]; then
     # One line per call (--files-from overrides --corpus): a second run
     # measures the whole corpus.
@@ -145,7 +151,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 R_MSGS="$(ratio "$(kv "$MS_SAME" msgs_per_s)" "$(kv "$GST_LINE" msgs_per_s)")"
 R_MB="$(ratio "$(kv "$MS_SAME" mb_per_s)" "$(kv "$GST_LINE" mb_per_s)")"
 echo
-echo "MIKEY parse speed: $ACCEPTED of $TOTAL files in $CORPUS accepted by GStreamer ($((TOTAL - ACCEPTED)) skipped, listed above)"
+echo "MIKEY parse speed: $ACCEPTED of $TOTAL files in $CORPUS accepted by both GStreamer and mediasec ($((TOTAL - ACCEPTED)) skipped)"
 echo "$GST_LINE"
 echo "$MS_SAME"
 echo "$MS_ALL"

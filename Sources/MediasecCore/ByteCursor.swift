@@ -55,10 +55,10 @@ public struct ByteCursor: Sendable {
     }
 
     @inlinable @inline(__always)
-    func need(_ n: Int, field: () -> String, code: String) throws(DecodingError) {
+    func need(_ n: Int, field: () -> String, code: StaticString) throws(DecodingError) {
         if n > end - position {
             let f = field()
-            throw error(code, "\(f) needs \(n) byte(s), \(end - position) left", field: f)
+            throw error("\(code)", "\(f) needs \(n) byte(s), \(end - position) left", field: f)
         }
     }
 
@@ -76,7 +76,7 @@ public struct ByteCursor: Sendable {
     // MARK: read
 
     @inlinable
-    public mutating func readUInt8(_ field: @autoclosure () -> String, code: String = "truncated") throws(DecodingError) -> UInt8 {
+    public mutating func readUInt8(_ field: @autoclosure () -> String, code: StaticString = "truncated") throws(DecodingError) -> UInt8 {
         try need(1, field: field, code: code)
         let v = bytes[position]
         _position += 1
@@ -84,7 +84,7 @@ public struct ByteCursor: Sendable {
     }
 
     @inlinable
-    public mutating func readUInt16(_ field: @autoclosure () -> String, code: String = "truncated") throws(DecodingError) -> UInt16 {
+    public mutating func readUInt16(_ field: @autoclosure () -> String, code: StaticString = "truncated") throws(DecodingError) -> UInt16 {
         try need(2, field: field, code: code)
         let v = UInt16(bytes[position]) << 8 | UInt16(bytes[position + 1])
         _position += 2
@@ -92,7 +92,7 @@ public struct ByteCursor: Sendable {
     }
 
     @inlinable
-    public mutating func readUInt32(_ field: @autoclosure () -> String, code: String = "truncated") throws(DecodingError) -> UInt32 {
+    public mutating func readUInt32(_ field: @autoclosure () -> String, code: StaticString = "truncated") throws(DecodingError) -> UInt32 {
         try need(4, field: field, code: code)
         var v: UInt32 = 0
         for i in 0..<4 { v = v << 8 | UInt32(bytes[position + i]) }
@@ -101,7 +101,7 @@ public struct ByteCursor: Sendable {
     }
 
     @inlinable
-    public mutating func readUInt64(_ field: @autoclosure () -> String, code: String = "truncated") throws(DecodingError) -> UInt64 {
+    public mutating func readUInt64(_ field: @autoclosure () -> String, code: StaticString = "truncated") throws(DecodingError) -> UInt64 {
         try need(8, field: field, code: code)
         var v: UInt64 = 0
         for i in 0..<8 { v = v << 8 | UInt64(bytes[position + i]) }
@@ -110,9 +110,9 @@ public struct ByteCursor: Sendable {
     }
 
     @inlinable
-    public mutating func readBytes(_ count: Int, _ field: @autoclosure () -> String, code: String = "truncated") throws(DecodingError) -> [UInt8] {
+    public mutating func readBytes(_ count: Int, _ field: @autoclosure () -> String, code: StaticString = "truncated") throws(DecodingError) -> [UInt8] {
         guard count >= 0 else {
-            throw error(code, "negative length for \(field())", field: field())
+            throw error("\(code)", "negative length for \(field())", field: field())
         }
         try need(count, field: field, code: code)
         if count == 0 { return [] }
@@ -122,7 +122,7 @@ public struct ByteCursor: Sendable {
     }
 
     /// Reads a length field of `lengthWidth` bytes (1, 2) and then that many bytes.
-    public mutating func readLengthPrefixedBytes(lengthWidth: Int, _ field: @autoclosure () -> String, code: String = "truncated") throws(DecodingError) -> [UInt8] {
+    public mutating func readLengthPrefixedBytes(lengthWidth: Int, _ field: @autoclosure () -> String, code: StaticString = "truncated") throws(DecodingError) -> [UInt8] {
         let n: Int
         switch lengthWidth {
         case 1: n = Int(try readUInt8(field() + "Len", code: code))
@@ -139,8 +139,8 @@ public struct ByteCursor: Sendable {
     /// Splits off a sub-cursor over the next `count` bytes and advances past
     /// them. The sub-cursor keeps absolute offsets, so errors inside a nested
     /// structure point into the outermost input.
-    public mutating func readSlice(_ count: Int, _ field: @autoclosure () -> String, path: String? = nil, specRef: String? = nil, code: String = "truncated") throws(DecodingError) -> ByteCursor {
-        guard count >= 0 else { throw error(code, "negative length for \(field())", field: field()) }
+    public mutating func readSlice(_ count: Int, _ field: @autoclosure () -> String, path: String? = nil, specRef: String? = nil, code: StaticString = "truncated") throws(DecodingError) -> ByteCursor {
+        guard count >= 0 else { throw error("\(code)", "negative length for \(field())", field: field()) }
         try need(count, field: field, code: code)
         let sub = ByteCursor(
             bytes: bytes, position: position, end: position + count,

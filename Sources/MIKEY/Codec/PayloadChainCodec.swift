@@ -19,7 +19,6 @@ enum PayloadChainCodec {
         var type = firstType
         var typeAt = typeFieldOffset ?? c.position
         var out: [Payload] = []
-        out.reserveCapacity(8)
         while type != .last {
             let index = out.count
             ctx.payloadCount += 1
@@ -48,6 +47,7 @@ enum PayloadChainCodec {
                 let next = PayloadType(rawValue: try c.mikeyU8("nextPayload"))
                 var span = PayloadSpan(type: type, range: start..<start)
                 let p = try decodeBody(type, &c, &ctx, span: &span)
+                if out.isEmpty { out.reserveCapacity(6) }
                 out.append(p)
                 if ctx.recordSpans {
                     span.range = start..<c.position

@@ -57,14 +57,18 @@ public struct MIKEYDecoder: Sendable {
 
     /// Decodes the model only, without recording payload spans.
     public func decodeMessage(_ bytes: [UInt8]) throws(DecodingError) -> MIKEYMessage {
-        try decode(bytes, recordSpans: false).message
+        var spans: [PayloadSpan] = []
+        let (header, payloads, _) = try decodeParts(bytes, recordSpans: false, spans: &spans)
+        return MIKEYMessage(header: header, payloads: payloads)
     }
 
     public func decode(_ bytes: [UInt8]) throws(DecodingError) -> DecodedMIKEYMessage {
-        try decode(bytes, recordSpans: true)
+        var spans: [PayloadSpan] = []
+        let (header, payloads, headerRange) = try decodeParts(bytes, recordSpans: true, spans: &spans)
+        return DecodedMIKEYMessage(message: MIKEYMessage(header: header, payloads: payloads), bytes: bytes, headerRange: headerRange, spans: spans)
     }
 
-    func decode(_ bytes: [UInt8], recordSpans: Bool) throws(DecodingError) -> DecodedMIKEYMessage {
+    func decodeParts(_ bytes: [UInt8], recordSpans: Bool, spans: inout [PayloadSpan]) throws(DecodingError) -> (CommonHeader, [Payload], Range<Int>) {
         var c = ByteCursor(bytes, path: "", specRef: "RFC 3830 §6.1")
         var ctx = DecodeContext(profile: profile, limits: limits)
         ctx.recordSpans = recordSpans
@@ -78,8 +82,7 @@ public struct MIKEYDecoder: Sendable {
             throw e
         }
         let headerRange = 0..<c.position
-        var spans: [PayloadSpan] = []
         let payloads = try PayloadChainCodec.decodeChain(&c, firstType: first, typeFieldOffset: 2, typeFieldPath: "hdr.nextPayload", ctx: &ctx, pathPrefix: "payloads", spans: &spans, requireEnd: true)
-        return DecodedMIKEYMessage(message: MIKEYMessage(header: header, payloads: payloads), bytes: bytes, headerRange: headerRange, spans: spans)
+        return (header, payloads, headerRange)
     }
 }

@@ -108,32 +108,66 @@ public struct CommonHeader: Hashable, Sendable {
         func fail(_ code: String, _ msg: String, _ field: String, _ at: Int, _ ref: String = specRef) -> DecodingError {
             DecodingError(code: code, offset: at, path: "hdr.\(field)", specRef: ref, message: msg)
         }
-        let version = try c.mikeyU8("hdr.version")
-        if version != 1 {
-            throw fail("mikey.hdr.version", "version \(version) is not 1 (only MIKEY version 0x01 is defined)", "version", 0)
+        // Fast path: the fixed 10 bytes are present, read them with one
+        // bounds check; otherwise field by field for a precise error.
+        let version: UInt8, dt: DataType, next: PayloadType, vp: UInt8, csb: UInt32, ncs: Int, mt: CSIDMapType
+        let mapAt: Int
+        if c.readableBytes >= 10 {
+            let b = c.bytes, p = c.position
+            version = b[p]
+            if version != 1 {
+                throw fail("mikey.hdr.version", "version \(version) is not 1 (only MIKEY version 0x01 is defined)", "version", 0)
+            }
+            dt = DataType(rawValue: b[p + 1])
+            next = PayloadType(rawValue: b[p + 2])
+            vp = b[p + 3]
+            csb = UInt32(b[p + 4]) << 24 | UInt32(b[p + 5]) << 16 | UInt32(b[p + 6]) << 8 | UInt32(b[p + 7])
+            ncs = Int(b[p + 8])
+            mt = CSIDMapType(rawValue: b[p + 9])
+            mapAt = p + 9
+            try c.skip(10, "hdr")
+        } else {
+            version = try c.mikeyU8("hdr.version")
+            if version != 1 {
+                throw fail("mikey.hdr.version", "version \(version) is not 1 (only MIKEY version 0x01 is defined)", "version", 0)
+            }
+            dt = DataType(rawValue: try c.mikeyU8("hdr.dataType"))
+            next = PayloadType(rawValue: try c.mikeyU8("hdr.nextPayload"))
+            vp = try c.mikeyU8("hdr.v+prfFunc")
+            csb = try c.mikeyU32("hdr.csbId")
+            ncs = Int(try c.mikeyU8("hdr.#cs"))
+            mapAt = c.position
+            mt = CSIDMapType(rawValue: try c.mikeyU8("hdr.csIdMapType"))
         }
-        let dt = DataType(rawValue: try c.mikeyU8("hdr.dataType"))
-        let next = PayloadType(rawValue: try c.mikeyU8("hdr.nextPayload"))
-        let vp = try c.mikeyU8("hdr.v+prfFunc")
-        let csb = try c.mikeyU32("hdr.csbId")
-        let ncs = Int(try c.mikeyU8("hdr.#cs"))
-        let mapAt = c.position
-        let mt = CSIDMapType(rawValue: try c.mikeyU8("hdr.csIdMapType"))
         let map: CSIDMap
         switch mt.rawValue {
         case 0:
             var e: [SRTPMapEntry] = []
-            for i in 0..<ncs {
-                let p = try c.mikeyU8("hdr.csIdMapInfo[\(i)].policyNo")
-                let s = try c.mikeyU32("hdr.csIdMapInfo[\(i)].ssrc")
-                let r = try c.mikeyU32("hdr.csIdMapInfo[\(i)].roc")
-                e.append(SRTPMapEntry(policyNumber: p, ssrc: s, roc: r))
+            if ncs > 0 && c.readableBytes >= ncs * 9 {
+                e.reserveCapacity(ncs)
+                let b = c.bytes
+                var p = c.position
+                for _ in 0..<ncs {
+                    let ssrc = UInt32(b[p + 1]) << 24 | UInt32(b[p + 2]) << 16 | UInt32(b[p + 3]) << 8 | UInt32(b[p + 4])
+                    let roc = UInt32(b[p + 5]) << 24 | UInt32(b[p + 6]) << 16 | UInt32(b[p + 7]) << 8 | UInt32(b[p + 8])
+                    e.append(SRTPMapEntry(policyNumber: b[p], ssrc: ssrc, roc: roc))
+                    p += 9
+                }
+                try c.skip(ncs * 9, "hdr.csIdMapInfo")
+            } else {
+                for i in 0..<ncs {
+                    let p = try c.mikeyU8("hdr.csIdMapInfo[\(i)].policyNo")
+                    let s = try c.mikeyU32("hdr.csIdMapInfo[\(i)].ssrc")
+                    let r = try c.mikeyU32("hdr.csIdMapInfo[\(i)].roc")
+                    e.append(SRTPMapEntry(policyNumber: p, ssrc: s, roc: r))
+                }
             }
             map = .srtp(e)
         case 1:
             map = .empty(csCount: UInt8(truncatingIfNeeded: ncs))
         case 2:
             var e: [GenericIDMapEntry] = []
+            e.reserveCapacity(min(ncs, c.readableBytes / 6))
             for i in 0..<ncs {
                 let f = "hdr.csIdMapInfo[\(i)]"
                 let id = try c.mikeyU8("\(f).csId")
