@@ -1,0 +1,69 @@
+import MediasecCore
+
+/// One key parameter of `a=crypto` (RFC 4568 §4.3, §6.1, §9):
+///
+/// ```
+/// key-params  = key-param *(";" key-param)
+/// key-param   = key-method ":" key-info
+/// key-method  = "inline" / key-method-ext
+/// key-method-ext = 1*(ALPHA / DIGIT / "_")
+/// key-info    = 1*(%x21-3A / %x3C-7E)      ; visible chars except ";"
+/// srtp-key-info = key-salt ["|" lifetime] ["|" mki]
+/// ```
+/// The `inline` method (matched case-insensitively, RFC 4568 §4) is decoded
+/// into an ``SRTPInlineKey``; any other method keeps its key-info as text
+/// (SRTP defines no other method: a validation rule).
+public enum CryptoKeyParameter: Hashable, Sendable {
+    case inline(SRTPInlineKey)
+    case other(method: String, info: String)
+
+    public var method: String {
+        switch self {
+        case .inline(let k): return k.method
+        case .other(let m, _): return m
+        }
+    }
+
+    public var inlineKey: SRTPInlineKey? {
+        if case .inline(let k) = self { return k }
+        return nil
+    }
+
+    public var encodedValue: String {
+        switch self {
+        case .inline(let k): return k.encodedValue
+        case .other(let m, let i): return m + ":" + i
+        }
+    }
+
+    static func isKeyInfoChar(_ c: UInt8) -> Bool { c >= 0x21 && c <= 0x7e && c != 0x3b }
+
+    /// Decodes `key-params` from the scanner up to the next WSP or the end.
+    static func decodeList(_ s: inout SDPTextScanner, _ field: String, limits: SDPLimits, offsets: inout [String: Int]) throws(DecodingError) -> [CryptoKeyParameter] {
+        var out: [CryptoKeyParameter] = []
+        repeat {
+            guard out.count < limits.maxKeyParams else {
+                throw s.fail("sdp.limit.key-params", "more than maxKeyParams \(limits.maxKeyParams) key parameters", field: field, specRef: "mediasec limits")
+            }
+            let f = "\(field)[\(out.count)]"
+            offsets[f] = s.offset
+            let methodAt = s.offset
+            let method = s.readString { SDPGrammar.isAlphaNum($0) || $0 == 0x5f }
+            if method.isEmpty { throw s.fail("sdp.crypto.key-params-syntax", "\(f): expected key-method (e.g. inline)", field: f, at: methodAt, specRef: "RFC 4568 §9.1") }
+            try s.expect(0x3a, f + ".method", code: "sdp.crypto.key-params-syntax", specRef: "RFC 4568 §9.1")
+            let infoAt = s.offset
+            let info = s.read(while: isKeyInfoChar)
+            if info.isEmpty { throw s.fail("sdp.crypto.key-params-syntax", "\(f): empty key-info", field: f, at: infoAt, specRef: "RFC 4568 §9.1") }
+            if SDPGrammar.equalsIgnoringCase(method, "inline") {
+                var sub = SDPTextScanner(Array(info), base: infoAt, path: ByteCursor.join(s.path, f), specRef: "RFC 4568 §9.2")
+                var subOffsets: [String: Int] = [:]
+                let key = try SRTPInlineKey.decodeInfo(&sub, method: method, offsets: &subOffsets)
+                for (k, v) in subOffsets { offsets[f + "." + k] = v }
+                out.append(.inline(key))
+            } else {
+                out.append(.other(method: method, info: SDPGrammar.string(info)))
+            }
+        } while s.consume(0x3b)
+        return out
+    }
+}

@@ -1,0 +1,68 @@
+import MediasecCore
+
+/// `a=fingerprint` (RFC 8122 §5):
+///
+/// ```
+/// fingerprint-attribute = "fingerprint" ":" hash-func SP fingerprint
+/// hash-func   = "sha-1" / "sha-224" / "sha-256" / "sha-384" / "sha-512" /
+///               "md5" / "md2" / token
+/// fingerprint = 2UHEX *(":" 2UHEX)   ; each byte in upper-case hex
+/// UHEX        = DIGIT / %x41-46
+/// ```
+/// Session or media level; several per level (§5.1). The decoder accepts
+/// hex digits of either case and one space after the colon — both appear in
+/// published examples (lowercase hex in deployed stacks, `fingerprint:
+/// SHA-1` in RFC 7345 and RFC 5763) — and keeps them, so the encoder
+/// reproduces the input; the validator reports them
+/// (`sdp.fingerprint.lowercase-hex`, `sdp.fingerprint.leading-space`).
+public struct FingerprintAttribute: SDPAttributeCodable {
+    public static let attributeName = "fingerprint"
+    public static let specRef = "RFC 8122 §5"
+
+    public var hashFunction: HashFunction
+    /// The hex pairs and colons as written.
+    public var fingerprint: String
+    /// A space between `fingerprint:` and the hash name (not in the ABNF).
+    public var leadingSpace: Bool
+
+    public init(hashFunction: HashFunction, fingerprint: String, leadingSpace: Bool = false) {
+        self.hashFunction = hashFunction
+        self.fingerprint = fingerprint
+        self.leadingSpace = leadingSpace
+    }
+
+    /// Canonical form: uppercase pairs joined by `:`.
+    public init(hashFunction: HashFunction, bytes: [UInt8]) {
+        let hex = Array(Hex.encode(bytes, uppercase: true).utf8)
+        var parts: [String] = []
+        var i = 0
+        while i + 1 < hex.count { parts.append(SDPGrammar.string(hex[i..<(i + 2)])); i += 2 }
+        self.init(hashFunction: hashFunction, fingerprint: parts.joined(separator: ":"))
+    }
+
+    /// The fingerprint bytes.
+    public var bytes: [UInt8] { Hex.decode(fingerprint) ?? [] }
+    public var hasLowercaseHex: Bool { fingerprint.utf8.contains { $0 >= 0x61 && $0 <= 0x66 } }
+
+    public var encodedValue: String { (leadingSpace ? " " : "") + hashFunction.rawValue + " " + fingerprint }
+
+    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout [String: Int]) throws(DecodingError) -> FingerprintAttribute {
+        var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
+        let code = "sdp.fingerprint.syntax"
+        let lead = s.consume(0x20)
+        offsets["hashFunction"] = s.offset
+        let hash = try FieldScan.token(&s, "hashFunction", code: code)
+        try s.expect(0x20, "hashFunction", code: code)
+        offsets["fingerprint"] = s.offset
+        let start = s.offset
+        repeat {
+            guard let a = s.peek(), let b = s.peek(1), SDPGrammar.isHex(a), SDPGrammar.isHex(b) else {
+                throw s.fail(code, "fingerprint: expected two hex digits", field: "fingerprint")
+            }
+            s.advance(2)
+        } while s.consume(0x3a)
+        try s.expectEnd("fingerprint", code: code)
+        let text = SDPGrammar.string(value[(start - base)...])
+        return FingerprintAttribute(hashFunction: HashFunction(rawValue: hash), fingerprint: text, leadingSpace: lead)
+    }
+}

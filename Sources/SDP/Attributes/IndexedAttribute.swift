@@ -1,0 +1,12 @@
+/// One `a=` line located in its description.
+public struct IndexedAttribute: Hashable, Sendable {
+    /// Index in ``SessionDescription/lines``.
+    public var lineIndex: Int
+    /// Position among the attributes of its level.
+    public var ordinal: Int
+    public var level: SDPLevel
+    public var attribute: SDPAttribute
+
+    /// `session.attributes[3]` / `media[1].attributes[0]`.
+    public var path: String { "\(level.path).attributes[\(ordinal)]" }
+}

@@ -1,0 +1,47 @@
+import MediasecCore
+
+/// An `a=` line split into name and value (RFC 8866 §5.13, §9):
+///
+/// ```
+/// attribute       = (attribute-name ":" attribute-value) / attribute-name
+/// attribute-name  = token
+/// attribute-value = byte-string
+/// ```
+/// A property attribute (`a=recvonly`) has no value; a value attribute
+/// keeps its value as raw bytes. Names are case-sensitive.
+public struct SDPAttribute: Hashable, Sendable {
+    public var name: String
+    public var value: [UInt8]?
+
+    public init(name: String, value: [UInt8]?) {
+        self.name = name
+        self.value = value
+    }
+
+    public init(name: String, value: String?) {
+        self.init(name: name, value: value.map { Array($0.utf8) })
+    }
+
+    /// Splits a line value at its first `:`.
+    public init(lineValue v: [UInt8]) {
+        if let c = v.firstIndex(of: 0x3a) {
+            name = SDPGrammar.string(v[..<c])
+            value = Array(v[(c + 1)...])
+        } else {
+            name = SDPGrammar.string(v)
+            value = nil
+        }
+    }
+
+    /// Byte offset of the value inside the line value (after `name:`).
+    public var valueOffsetInLine: Int { name.utf8.count + 1 }
+
+    /// `name` is an RFC 8866 `token`.
+    public var hasTokenName: Bool { SDPGrammar.isToken(name.utf8) }
+
+    public var valueString: String? { value.map { String(decoding: $0, as: UTF8.self) } }
+
+    public var lineValue: [UInt8] { Array(name.utf8) + (value.map { [0x3a] + $0 } ?? []) }
+
+    public func line(ending: LineEnding = .crlf) -> SDPLine { SDPLine(type: 0x61, value: lineValue, ending: ending) }
+}

@@ -1,0 +1,146 @@
+import MediasecCore
+
+/// The SRTP `inline` key (RFC 4568 §6.1, §9.2):
+///
+/// ```
+/// "inline:" <key||salt> ["|" lifetime] ["|" MKI ":" length]
+/// key-salt   = 1*(base64)        ; base64 = ALPHA / DIGIT / "+" / "/" / "="
+/// lifetime   = ["2^"] 1*(DIGIT)
+/// mki        = mki-value ":" mki-length
+/// mki-value  = 1*DIGIT
+/// mki-length = 1*3DIGIT          ; range 1..128
+/// ```
+/// "the lifetime field never includes a colon, whereas the third field
+/// always does": a single optional field is an MKI when it holds `:`.
+public struct SRTPInlineKey: Hashable, Sendable {
+    /// The key-method as written (`inline`).
+    public var method: String
+    /// The base64 `key||salt` as written.
+    public var keySalt: String
+    public var lifetime: Lifetime?
+    public var mki: MKI?
+
+    public init(method: String = "inline", keySalt: String, lifetime: Lifetime? = nil, mki: MKI? = nil) {
+        self.method = method
+        self.keySalt = keySalt
+        self.lifetime = lifetime
+        self.mki = mki
+    }
+
+    /// A key from raw `key||salt` bytes (base64-encoded with padding).
+    public init(keySalt bytes: [UInt8], lifetime: Lifetime? = nil, mki: MKI? = nil) {
+        self.init(keySalt: Base64.encode(bytes), lifetime: lifetime, mki: mki)
+    }
+
+    /// `lifetime = ["2^"] 1*(DIGIT)`.
+    public struct Lifetime: Hashable, Sendable, CustomStringConvertible {
+        public var powerOfTwo: Bool
+        public var digits: DecimalToken
+
+        public init(powerOfTwo: Bool, digits: DecimalToken) {
+            self.powerOfTwo = powerOfTwo
+            self.digits = digits
+        }
+
+        public static func power(_ n: UInt64) -> Lifetime { Lifetime(powerOfTwo: true, digits: DecimalToken(n)) }
+        public static func packets(_ n: UInt64) -> Lifetime { Lifetime(powerOfTwo: false, digits: DecimalToken(n)) }
+
+        /// The number of packets, nil when it exceeds 64 bits.
+        public var value: UInt64? {
+            guard let d = digits.value else { return nil }
+            if !powerOfTwo { return d }
+            return d < 64 ? UInt64(1) << d : nil
+        }
+
+        /// log2 of the value rounded up (for comparisons with 2^48 / 2^31
+        /// without overflow); nil only when the digits themselves overflow.
+        public var log2Ceiling: UInt64? {
+            guard let d = digits.value else { return nil }
+            if powerOfTwo { return d }
+            if d <= 1 { return 0 }
+            return UInt64(64 - (d - 1).leadingZeroBitCount)
+        }
+
+        public var description: String { (powerOfTwo ? "2^" : "") + digits.text }
+    }
+
+    /// `mki = mki-value ":" mki-length`.
+    public struct MKI: Hashable, Sendable, CustomStringConvertible {
+        public var value: DecimalToken
+        public var length: DecimalToken
+
+        public init(value: DecimalToken, length: DecimalToken) {
+            self.value = value
+            self.length = length
+        }
+
+        public var description: String { value.text + ":" + length.text }
+    }
+
+    /// The decoded `key||salt`: strict base64, except that a missing final
+    /// padding is accepted (RFC 4568 §6.1 discards the padding).
+    public var keySaltBytes: [UInt8]? { try? SDPBase64.decodeUnpadded(Array(keySalt.utf8)).get() }
+
+    public var encodedValue: String {
+        var s = method + ":" + keySalt
+        if let l = lifetime { s += "|" + l.description }
+        if let m = mki { s += "|" + m.description }
+        return s
+    }
+
+    static func isBase64Field(_ c: UInt8) -> Bool { SDPGrammar.isBase64(c) || c == 0x3d }
+
+    /// Decodes `srtp-key-info`; the scanner covers the key-info only.
+    static func decodeInfo(_ s: inout SDPTextScanner, method: String, offsets: inout [String: Int]) throws(DecodingError) -> SRTPInlineKey {
+        let code = "sdp.crypto.inline-syntax"
+        offsets["keySalt"] = s.offset
+        let ks = s.readString(while: isBase64Field)
+        if ks.isEmpty { throw s.fail(code, "keySalt: expected base64 key||salt", field: "keySalt") }
+        var fields: [(text: [UInt8], at: Int)] = []
+        while s.consume(0x7c) {
+            let at = s.offset
+            fields.append((Array(s.read { $0 != 0x7c }), at))
+        }
+        if !s.isAtEnd { throw s.fail(code, "keySalt: '\(SDPTextScanner.show(s.peek() ?? 0))' is not a base64 character", field: "keySalt") }
+        guard fields.count <= 2 else {
+            throw s.fail(code, "more than two '|' fields after key||salt (lifetime and MKI at most)", field: "mki", at: fields[2].at - 1)
+        }
+        var lifetime: Lifetime? = nil
+        var mki: MKI? = nil
+        for (k, f) in fields.enumerated() {
+            if f.text.contains(0x3a) {
+                guard mki == nil, k == fields.count - 1 else { throw s.fail(code, "the MKI must be the last field", field: "mki", at: f.at) }
+                offsets["mki"] = f.at
+                mki = try decodeMKI(f.text, at: f.at, s)
+                offsets["mki.length"] = f.at + (f.text.firstIndex(of: 0x3a) ?? 0) + 1
+            } else {
+                guard k == 0 else { throw s.fail(code, "a second lifetime field (the lifetime never holds ':', the MKI always does)", field: "lifetime", at: f.at) }
+                offsets["lifetime"] = f.at
+                lifetime = try decodeLifetime(f.text, at: f.at, s)
+            }
+        }
+        return SRTPInlineKey(method: method, keySalt: ks, lifetime: lifetime, mki: mki)
+    }
+
+    static func decodeLifetime(_ t: [UInt8], at: Int, _ s: SDPTextScanner) throws(DecodingError) -> Lifetime {
+        var sub = SDPTextScanner(t, base: at, path: s.path, specRef: "RFC 4568 §6.1")
+        let pow = sub.consume("2^")
+        let at2 = sub.offset
+        let digits = sub.read(while: SDPGrammar.isDigit)
+        if digits.isEmpty || !sub.isAtEnd {
+            let what = pow && digits.isEmpty && sub.isAtEnd ? "'2^' without an exponent" : "'\(SDPGrammar.string(t))' is not [\"2^\"] 1*DIGIT"
+            throw sub.fail("sdp.crypto.lifetime-syntax", "lifetime: \(what)", field: "lifetime", at: digits.isEmpty ? at2 : sub.offset)
+        }
+        return Lifetime(powerOfTwo: pow, digits: DecimalToken(uncheckedDigits: SDPGrammar.string(digits)))
+    }
+
+    static func decodeMKI(_ t: [UInt8], at: Int, _ s: SDPTextScanner) throws(DecodingError) -> MKI {
+        var sub = SDPTextScanner(t, base: at, path: s.path, specRef: "RFC 4568 §6.1")
+        let code = "sdp.crypto.mki-syntax"
+        let v = try sub.readDecimal("mki.value", code: code)
+        try sub.expect(0x3a, "mki.value", code: code)
+        let l = try sub.readDecimal("mki.length", code: code)
+        try sub.expectEnd("mki.length", code: code)
+        return MKI(value: v, length: l)
+    }
+}

@@ -1,0 +1,84 @@
+import MediasecCore
+
+/// `c=` (RFC 8866 §5.7, §9):
+///
+/// ```
+/// connection-field   = %s"c" "=" nettype SP addrtype SP connection-address CRLF
+/// connection-address = multicast-address / unicast-address
+/// IP4-multicast      = m1 3( "." decimal-uchar ) "/" ttl [ "/" numaddr ]
+/// IP6-multicast      = IP6-address [ "/" numaddr ]
+/// ```
+/// The slash-separated suffixes are kept as written; ``ttl`` and
+/// ``numberOfAddresses`` interpret them by address type (IP4: TTL then
+/// count; IP6: count only).
+public struct ConnectionField: Hashable, Sendable {
+    public var netType: String
+    public var addrType: String
+    /// The address before any `/`.
+    public var address: String
+    /// The `/`-separated numbers after the address, in order.
+    public var suffixes: [DecimalToken]
+
+    public init(netType: String = "IN", addrType: String = "IP4", address: String, suffixes: [DecimalToken] = []) {
+        self.netType = netType
+        self.addrType = addrType
+        self.address = address
+        self.suffixes = suffixes
+    }
+
+    static let specRef = "RFC 8866 §5.7"
+
+    public static func decode(_ value: [UInt8], base: Int = 0, path: String) throws(DecodingError) -> ConnectionField {
+        var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
+        let code = "sdp.c.syntax"
+        let net = try FieldScan.token(&s, "nettype", code: code)
+        try s.expect(0x20, "nettype", code: code)
+        let addrType = try FieldScan.token(&s, "addrtype", code: code)
+        try s.expect(0x20, "addrtype", code: code)
+        let at = s.offset
+        let addr = s.readString { SDPGrammar.isNonWS($0) && $0 != 0x2f }
+        if addr.isEmpty { throw s.fail(code, "connectionAddress: expected an address", field: "connectionAddress", at: at) }
+        var suffixes: [DecimalToken] = []
+        while s.consume(0x2f) {
+            suffixes.append(try s.readDecimal("connectionAddress", code: code))
+            if suffixes.count > 2 { throw s.fail(code, "connectionAddress: more than two '/' suffixes", field: "connectionAddress") }
+        }
+        try s.expectEnd("connectionAddress", code: code)
+        return ConnectionField(netType: net, addrType: addrType, address: addr, suffixes: suffixes)
+    }
+
+    public var encodedValue: String {
+        ([netType, addrType, ([address] + suffixes.map(\.text)).joined(separator: "/")]).joined(separator: " ")
+    }
+
+    public var isIP4: Bool { addrType == "IP4" }
+    public var isIP6: Bool { addrType == "IP6" }
+
+    /// The IPv4 address as four octets, when `address` is dotted-decimal.
+    public var ip4Octets: [UInt8]? {
+        let parts = address.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4 else { return nil }
+        var out: [UInt8] = []
+        for p in parts {
+            guard let d = DecimalToken(text: String(p)), d.digitCount <= 3, let v = d.value(in: 0...255) else { return nil }
+            out.append(UInt8(v))
+        }
+        return out
+    }
+
+    /// IP4 224.0.0.0/4 or IP6 ff00::/8 (RFC 8866 §9 `m1`, "IP6 address starting with FF").
+    public var isMulticast: Bool {
+        if isIP4, let o = ip4Octets { return (224...239).contains(o[0]) }
+        if isIP6 { return address.utf8.count >= 2 && SDPGrammar.lowercased(String(address.prefix(2))) == "ff" }
+        return false
+    }
+
+    /// IP4 only: the TTL suffix.
+    public var ttl: DecimalToken? { isIP4 ? suffixes.first : nil }
+
+    /// The number of addresses (IP4: second suffix; IP6: first suffix).
+    public var numberOfAddresses: DecimalToken? {
+        if isIP4 { return suffixes.count > 1 ? suffixes[1] : nil }
+        return suffixes.first
+    }
+}

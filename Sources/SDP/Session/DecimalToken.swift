@@ -1,0 +1,81 @@
+/// A decimal number as written (`1*DIGIT`), kept as text so that leading
+/// zeroes, over-long values and the exact spelling survive a decode/encode
+/// round trip; ``value`` is the checked integer value (nil when it does not
+/// fit 64 bits). Numbers from the input are never converted with a trapping
+/// initializer: `m=audio 4294967296 …`, a 30-digit MKI or a `2^99`
+/// lifetime are values for rules, not crashes.
+public struct DecimalToken: Hashable, Sendable, CustomStringConvertible, ExpressibleByIntegerLiteral {
+    public let text: String
+
+    /// The canonical spelling of `value`.
+    public init(_ value: UInt64) { text = String(value) }
+
+    public init(integerLiteral value: UInt64) { self.init(value) }
+
+    /// Accepts one or more ASCII digits, nothing else.
+    public init?(text: String) {
+        guard !text.isEmpty, text.utf8.allSatisfy(SDPGrammar.isDigit) else { return nil }
+        self.text = text
+    }
+
+    init(uncheckedDigits text: String) { self.text = text }
+
+    /// The value, or nil when it exceeds `UInt64.max`.
+    public var value: UInt64? {
+        var v: UInt64 = 0
+        for c in text.utf8 {
+            let (m, o1) = v.multipliedReportingOverflow(by: 10)
+            let (s, o2) = m.addingReportingOverflow(UInt64(c - 0x30))
+            if o1 || o2 { return nil }
+            v = s
+        }
+        return v
+    }
+
+    /// The value when it lies in `range`, else nil.
+    public func value(in range: ClosedRange<UInt64>) -> UInt64? {
+        guard let v = value, range.contains(v) else { return nil }
+        return v
+    }
+
+    /// "leading zeroes MUST NOT be used" (RFC 4568 §4.1, §6.1, §6.3.1).
+    public var hasLeadingZero: Bool { text.utf8.count > 1 && text.utf8.first == 0x30 }
+
+    public var digitCount: Int { text.utf8.count }
+
+    public var description: String { text }
+}
+
+extension DecimalToken {
+    /// Minimal number of bytes of the big-endian encoding of the value (0 for
+    /// zero); nil when the text has more than 310 significant digits (the value then
+    /// needs more than 128 bytes, beyond every field this module compares
+    /// against). The work is quadratic only in that bounded digit count, so
+    /// the total over an input stays linear in its size.
+    public var minimalByteCount: Int? {
+        let digits = Array(text.utf8.drop { $0 == 0x30 })
+        guard digits.count <= 310 else { return nil }
+        // Little-endian base-2^32 limbs, fed nine decimal digits at a time.
+        var limbs: [UInt32] = []
+        var k = 0
+        while k < digits.count {
+            let n = min(9, digits.count - k)
+            var chunk: UInt64 = 0
+            var scale: UInt64 = 1
+            for c in digits[k..<(k + n)] {
+                chunk = chunk * 10 + UInt64(c - 0x30)
+                scale *= 10
+            }
+            var carry = chunk
+            for i in 0..<limbs.count {
+                let v = UInt64(limbs[i]) * scale + carry
+                limbs[i] = UInt32(truncatingIfNeeded: v)
+                carry = v >> 32
+            }
+            if carry > 0 { limbs.append(UInt32(truncatingIfNeeded: carry)) }
+            k += n
+        }
+        guard let top = limbs.last else { return 0 }
+        return (limbs.count - 1) * 4 + (32 - top.leadingZeroBitCount + 7) / 8
+    }
+}

@@ -1,0 +1,54 @@
+import MediasecCore
+
+/// `o=` (RFC 8866 §5.2, §9):
+///
+/// ```
+/// origin-field = %s"o" "=" username SP sess-id SP sess-version SP
+///                nettype SP addrtype SP unicast-address CRLF
+/// username     = non-ws-string
+/// sess-id      = 1*DIGIT
+/// sess-version = 1*DIGIT
+/// nettype      = token
+/// addrtype     = token
+/// ```
+public struct OriginField: Hashable, Sendable {
+    public var username: String
+    public var sessionID: DecimalToken
+    public var sessionVersion: DecimalToken
+    public var netType: String
+    public var addrType: String
+    public var unicastAddress: String
+
+    public init(username: String, sessionID: DecimalToken, sessionVersion: DecimalToken, netType: String = "IN", addrType: String = "IP4", unicastAddress: String) {
+        self.username = username
+        self.sessionID = sessionID
+        self.sessionVersion = sessionVersion
+        self.netType = netType
+        self.addrType = addrType
+        self.unicastAddress = unicastAddress
+    }
+
+    static let specRef = "RFC 8866 §5.2"
+
+    public static func decode(_ value: [UInt8], base: Int = 0, path: String = "session.origin") throws(DecodingError) -> OriginField {
+        var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
+        let code = "sdp.o.syntax"
+        let user = try FieldScan.nonWS(&s, "username", code: code)
+        try s.expect(0x20, "username", code: code)
+        let id = try s.readDecimal("sessId", code: code)
+        try s.expect(0x20, "sessId", code: code)
+        let version = try s.readDecimal("sessVersion", code: code)
+        try s.expect(0x20, "sessVersion", code: code)
+        let net = try FieldScan.token(&s, "nettype", code: code)
+        try s.expect(0x20, "nettype", code: code)
+        let addr = try FieldScan.token(&s, "addrtype", code: code)
+        try s.expect(0x20, "addrtype", code: code)
+        let unicast = try FieldScan.nonWS(&s, "unicastAddress", code: code)
+        try s.expectEnd("unicastAddress", code: code)
+        return OriginField(username: user, sessionID: id, sessionVersion: version, netType: net, addrType: addr, unicastAddress: unicast)
+    }
+
+    public var encodedValue: String {
+        "\(username) \(sessionID) \(sessionVersion) \(netType) \(addrType) \(unicastAddress)"
+    }
+}

@@ -1,0 +1,58 @@
+import MediasecCore
+
+/// One line of a session description (RFC 8866 §5):
+///
+/// ```
+/// <type>=<value>
+/// ```
+/// where `<type>` is exactly one case-significant character. The value is
+/// kept as raw bytes (any octet except NUL, CR and LF; UTF-8 is only the
+/// default interpretation) together with the line's terminator, so
+/// ``encoded()`` reproduces the input line exactly.
+public struct SDPLine: Hashable, Sendable {
+    /// The type letter as a byte (`v`, `o`, `s`, … `m`, `a`).
+    public var type: UInt8
+    /// Everything after the `=`, without the terminator.
+    public var value: [UInt8]
+    public var ending: LineEnding
+
+    public init(type: UInt8, value: [UInt8], ending: LineEnding = .crlf) {
+        self.type = type
+        self.value = value
+        self.ending = ending
+    }
+
+    /// `SDPLine("a", "crypto:1 AES_CM_128_HMAC_SHA1_80 inline:…")`.
+    public init(_ type: Character, _ value: String, ending: LineEnding = .crlf) {
+        self.type = type.asciiValue ?? 0x3f
+        self.value = Array(value.utf8)
+        self.ending = ending
+    }
+
+    /// An `a=` line for a name and optional value.
+    public static func attribute(_ name: String, _ value: String?, ending: LineEnding = .crlf) -> SDPLine {
+        SDPLine("a", value.map { name + ":" + $0 } ?? name, ending: ending)
+    }
+
+    public var typeLetter: Character { Character(Unicode.Scalar(type)) }
+
+    /// The value decoded as UTF-8, with invalid sequences replaced.
+    public var valueString: String { String(decoding: value, as: UTF8.self) }
+
+    /// Type, `=`, value and terminator.
+    public func encoded() -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(value.count + 4)
+        out.append(type)
+        out.append(0x3d)
+        out.append(contentsOf: value)
+        out.append(contentsOf: ending.bytes)
+        return out
+    }
+
+    /// Length of the line without its terminator.
+    public var length: Int { value.count + 2 }
+
+    /// The type letters RFC 8866 §5 defines (`k=` is obsolete but defined).
+    public static let knownTypes: Set<UInt8> = Set("vosiuepcbtrzkam".utf8)
+}

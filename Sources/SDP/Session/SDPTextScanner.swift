@@ -1,0 +1,105 @@
+import MediasecCore
+
+/// A cursor over the text of one field or attribute value, in the
+/// vocabulary of ``ByteCursor`` (`read…` consumes, `peek…` does not) but
+/// for token grammars. It keeps the absolute byte offset of its first byte,
+/// so every error points into the outermost input, and the field path and
+/// clause used for errors. Nothing here can trap: every read checks the
+/// bounds, numbers are ``DecimalToken``s.
+struct SDPTextScanner {
+    let bytes: [UInt8]
+    private(set) var index: Int
+    /// Absolute offset of `bytes[0]` in the description.
+    let base: Int
+    let path: String
+    let specRef: String
+
+    init(_ bytes: [UInt8], base: Int, path: String, specRef: String) {
+        self.bytes = bytes
+        self.index = 0
+        self.base = base
+        self.path = path
+        self.specRef = specRef
+    }
+
+    init(_ text: String, base: Int = 0, path: String, specRef: String) {
+        self.init(Array(text.utf8), base: base, path: path, specRef: specRef)
+    }
+
+    /// Absolute offset of the next unread byte.
+    var offset: Int { base + index }
+    var isAtEnd: Bool { index >= bytes.count }
+    var remaining: Int { bytes.count - index }
+
+    func peek(_ ahead: Int = 0) -> UInt8? {
+        let i = index + ahead
+        return i >= 0 && i < bytes.count ? bytes[i] : nil
+    }
+
+    mutating func advance(_ n: Int = 1) { index = min(bytes.count, index + max(0, n)) }
+
+    /// Consumes `b` when it is next.
+    mutating func consume(_ b: UInt8) -> Bool {
+        if peek() == b { index += 1; return true }
+        return false
+    }
+
+    /// Consumes the ASCII literal when it is next (case-sensitive unless told).
+    mutating func consume(_ literal: String, caseInsensitive: Bool = false) -> Bool {
+        let l = Array(literal.utf8)
+        guard remaining >= l.count else { return false }
+        for (k, c) in l.enumerated() {
+            let b = bytes[index + k]
+            if caseInsensitive ? SDPGrammar.lower(b) != SDPGrammar.lower(c) : b != c { return false }
+        }
+        index += l.count
+        return true
+    }
+
+    mutating func read(while p: (UInt8) -> Bool) -> ArraySlice<UInt8> {
+        let start = index
+        while index < bytes.count, p(bytes[index]) { index += 1 }
+        return bytes[start..<index]
+    }
+
+    mutating func readString(while p: (UInt8) -> Bool) -> String {
+        SDPGrammar.string(read(while: p))
+    }
+
+    mutating func readRest() -> ArraySlice<UInt8> {
+        let s = bytes[index...]
+        index = bytes.count
+        return s
+    }
+
+    /// Reads `1*DIGIT`.
+    mutating func readDecimal(_ field: String, code: String, specRef: String? = nil) throws(DecodingError) -> DecimalToken {
+        let at = offset
+        let d = read(while: SDPGrammar.isDigit)
+        if d.isEmpty { throw fail(code, "\(field): expected a decimal number", field: field, at: at, specRef: specRef) }
+        return DecimalToken(uncheckedDigits: SDPGrammar.string(d))
+    }
+
+    mutating func expect(_ b: UInt8, _ field: String, code: String, specRef: String? = nil) throws(DecodingError) {
+        guard consume(b) else {
+            let got = peek().map { "'\(Self.show($0))'" } ?? "end of value"
+            throw fail(code, "\(field): expected '\(Self.show(b))', found \(got)", field: field, specRef: specRef)
+        }
+    }
+
+    /// Requires the end of the value.
+    mutating func expectEnd(_ field: String, code: String, specRef: String? = nil) throws(DecodingError) {
+        guard isAtEnd else {
+            throw fail(code, "\(field): unexpected '\(Self.show(bytes[index]))' (trailing characters)", field: field, specRef: specRef)
+        }
+    }
+
+    func fail(_ code: String, _ message: String, field: String, at: Int? = nil, specRef: String? = nil) -> DecodingError {
+        DecodingError(code: code, offset: at ?? offset, path: ByteCursor.join(path, field), specRef: specRef ?? self.specRef, message: message)
+    }
+
+    static func show(_ b: UInt8) -> String {
+        if b >= 0x20 && b < 0x7f { return String(Character(Unicode.Scalar(b))) }
+        return "\\x" + Hex.encode([b])
+    }
+}

@@ -1,0 +1,110 @@
+import MediasecCore
+import MIKEY
+
+/// RFC 4567 `a=key-mgmt`, with the `mikey` data validated by the MIKEY
+/// module (its findings nested under `<attribute>.keyMgmt.mikey`, offsets
+/// mapped from the decoded message back to the base64 character that holds
+/// the byte's first bit).
+extension SDPValidationRun {
+    mutating func checkKeyMgmt() {
+        for level in index.levels {
+            var protocols: [String: Int] = [:]
+            for (da, k) in index.typed(level, SDPIndex.keyMgmt) {
+                let path = "\(da.located.path).keyMgmt"
+                let idAt = da.offset("protocolId")
+                if let first = protocols[k.protocolID] {
+                    add(SDPRules.keyMgmtDuplicateProtocol, at: idAt, path + ".protocolId", "protocol '\(k.protocolID)' is already offered on line \(first + 1)")
+                } else {
+                    protocols[k.protocolID] = da.located.lineIndex
+                }
+                if !KeyMgmtAttribute.registeredProtocols.contains(k.protocolID) {
+                    if SDPGrammar.equalsIgnoringCase(k.protocolID, "mikey") {
+                        add(SDPRules.keyMgmtProtocolCase, at: idAt, path + ".protocolId", "'\(k.protocolID)' is not 'mikey' (KMPID is case-sensitive)")
+                    } else {
+                        add(SDPRules.keyMgmtProtocolUnknown, at: idAt, path + ".protocolId", "protocol identifier '\(k.protocolID)' is not registered")
+                    }
+                }
+                let dataAt = da.offset("data")
+                let bytes: [UInt8]
+                switch k.decodedData {
+                case .failure(let e):
+                    add(SDPRules.keyMgmtBase64, at: dataAt, path + ".data", "keymgmt-data is not base64 (\(e.rawValue))")
+                    continue
+                case .success(let b): bytes = b
+                }
+                guard k.isMIKEY, sink.profiles.contains(.rfc4567) else { continue }
+                let report = MIKEYValidator(options: options.mikey).validate(bytes)
+                mikeyReports[da.located.path] = report
+                for f in report.findings {
+                    var g = f
+                    g.path = path + ".mikey" + (f.path.isEmpty ? "" : "." + f.path)
+                    g.offset = dataAt + SDPBase64.textOffset(ofDecodedByte: f.offset ?? 0)
+                    if let o = f.offset { g.message = f.message + " (MIKEY byte \(o))" }
+                    sink.addNested(g)
+                }
+            }
+        }
+        let sessionHas = !index.typed(.session, SDPIndex.keyMgmt).isEmpty
+        for mi in 0..<index.mediaCount {
+            let list = index.typed(.media(mi), SDPIndex.keyMgmt)
+            guard let first = list.first else { continue }
+            if sessionHas {
+                add(SDPRules.keyMgmtMediaOverrides, at: lineOffset(first.0.located.lineIndex), first.0.located.path)
+            }
+            if let p = index.proto(mi), !p.isSRTP, !p.usesTLSOrDTLS {
+                add(SDPRules.keyMgmtProto, at: lineOffset(first.0.located.lineIndex), first.0.located.path, "a=key-mgmt on a \(p) m-line")
+            }
+        }
+    }
+
+    /// The decoded MIKEY message of the key-mgmt that applies to a media
+    /// section (media level first, RFC 4567 §3.1), with its attribute.
+    func effectiveMIKEY(_ mi: Int) -> (DecodedAttribute, MIKEYMessage)? {
+        let (_, items) = index.effective(mi, SDPIndex.keyMgmt)
+        for (da, k) in items where k.isMIKEY {
+            if let m = mikeyReports[da.located.path]?.decoded?.message { return (da, m) }
+        }
+        return nil
+    }
+
+    /// TR 33.829 §8.3.1.2 / Annex D.3: key-mgmt for TLS-based media.
+    mutating func checkTRKeyMgmt() {
+        let sessionKM = index.typed(.session, SDPIndex.keyMgmt)
+        if !sessionKM.isEmpty, let mi = (0..<index.mediaCount).first(where: { !index.typed(.media($0), SDPIndex.keyMgmt).isEmpty }) {
+            let da = index.typed(.media(mi), SDPIndex.keyMgmt)[0].0
+            add(SDPRules.trMixedLevels, at: lineOffset(da.located.lineIndex), da.located.path, "key-mgmt at session level and in media[\(mi)]")
+        }
+        let tlsProt = options.mikey.codePoints.protTypeTLS
+        var msrpPorts: [String: Int] = [:]
+        for mi in 0..<index.mediaCount {
+            guard let (da, m) = effectiveMIKEY(mi), let p = index.proto(mi) else { continue }
+            if p.security == .tls {
+                var hasTLS = false
+                if case .generic(let e) = m.header.csIDMap { hasTLS = e.contains { $0.protType == tlsProt } }
+                if !hasTLS {
+                    add(SDPRules.trTLSCSMissing, at: da.offset("data"), "\(da.located.path).keyMgmt.mikey.hdr.csIdMapInfo",
+                        "media[\(mi)] is \(p) but the MIKEY message (line \(da.located.lineIndex + 1)) has no GENERIC-ID crypto session of Prot Type TLS (\(tlsProt.rawValue))")
+                }
+            }
+            if p == .tcpTLSMSRP, let f = index.mediaField(mi), !f.isRejected {
+                if let other = msrpPorts[f.port.text] {
+                    add(SDPRules.trMSRPSharedPort, at: index.mLineOffset(mi), "media[\(mi)].port", "port \(f.port) is also used by media[\(other)]")
+                } else {
+                    msrpPorts[f.port.text] = mi
+                }
+            }
+        }
+        for level in index.levels {
+            for (da, k) in index.typed(level, SDPIndex.keyMgmt) where k.isMIKEY {
+                guard let m = mikeyReports[da.located.path]?.decoded?.message else { continue }
+                let dt = m.header.dataType
+                if role == .offer && dt != .transferInit {
+                    add(SDPRules.trOfferDataType, at: da.offset("data"), "\(da.located.path).keyMgmt.mikey.hdr.dataType", "the offer's MIKEY message is \(dt), not TRANSFER_INIT (14)")
+                }
+                if role == .answer && dt != .transferResp {
+                    add(SDPRules.trAnswerDataType, at: da.offset("data"), "\(da.located.path).keyMgmt.mikey.hdr.dataType", "the answer's MIKEY message is \(dt), not TRANSFER_RESP (15)")
+                }
+            }
+        }
+    }
+}

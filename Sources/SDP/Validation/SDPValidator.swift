@@ -1,0 +1,156 @@
+import MediasecCore
+import MIKEY
+
+/// Which side of an offer/answer exchange a description is, when known.
+/// Some rules only apply to one side (an answer cannot be `actpass`; a
+/// TR 33.829 offer carries TRANSFER_INIT).
+public enum SDPRole: String, Sendable, Hashable, CaseIterable, Codable {
+    case offer, answer, unknown
+}
+
+public struct SDPValidationOptions: Sendable {
+    /// Profiles to run; nil runs every profile that applies.
+    public var profiles: Set<SDPProfileName>?
+    public var role: SDPRole
+    public var choices: SDPAmbiguityChoices
+    public var limits: SDPLimits
+    /// Options for the nested MIKEY validation of `a=key-mgmt:mikey`
+    /// (profiles nil = MIKEY's own applicable profiles).
+    public var mikey: MIKEYValidationOptions
+
+    public init(profiles: Set<SDPProfileName>? = nil, role: SDPRole = .unknown, choices: SDPAmbiguityChoices = .default,
+                limits: SDPLimits = .default, mikey: MIKEYValidationOptions = MIKEYValidationOptions()) {
+        self.profiles = profiles
+        self.role = role
+        self.choices = choices
+        self.limits = limits
+        self.mikey = mikey
+    }
+}
+
+public struct SDPValidationReport: Sendable {
+    public var decoded: DecodedSessionDescription?
+    public var findings: [Finding]
+    public var profiles: Set<SDPProfileName>
+    /// The MIKEY reports of `a=key-mgmt:mikey` attributes, by attribute path.
+    public var mikeyReports: [String: MIKEYValidationReport]
+
+    public var isValid: Bool { findings.isValid }
+
+    /// The `line:column` of a finding's offset.
+    public func position(of f: Finding) -> SDPPosition? {
+        guard let o = f.offset, let d = decoded else { return nil }
+        return d.position(of: o)
+    }
+
+    /// The CLI's JSON object: `{"format","valid","profiles","findings","decoded"}`.
+    public func json(codePoints: CodePointProfile = .default) -> JSONValue {
+        .object([
+            ("format", .string("sdp")),
+            ("valid", .bool(isValid)),
+            ("profiles", .array(profiles.map(\.rawValue).sorted().map { .string($0) })),
+            ("findings", JSONValue(findings)),
+            ("decoded", decoded.map { SDPJSON.tree($0, codePoints: codePoints) } ?? .null),
+        ])
+    }
+}
+
+/// Runs the decoder and then every rule of the enabled profiles.
+public struct SDPValidator: Sendable {
+    public var options: SDPValidationOptions
+
+    public init(options: SDPValidationOptions = SDPValidationOptions()) {
+        self.options = options
+    }
+
+    /// Every profile except ``SDPProfileName/tr33829``, which is added when
+    /// the description has an `a=3ge2ae`, or a `mikey` key-mgmt whose
+    /// message the MIKEY module puts in its own tr33829 profile (TRANSFER
+    /// messages, TR Prot Types or extensions).
+    public static func applicableProfiles(for d: DecodedSessionDescription, options: SDPValidationOptions = SDPValidationOptions()) -> Set<SDPProfileName> {
+        var s = Set(SDPProfileName.allCases)
+        s.remove(.tr33829)
+        for l in d.lines where l.type == 0x61 {
+            let a = SDPAttribute(lineValue: l.value)
+            if a.name == E2AEAttribute.attributeName { s.insert(.tr33829) }
+            if a.name == KeyMgmtAttribute.attributeName, let v = a.value,
+               let k = try? KeyMgmtAttribute.decode(v), k.isMIKEY, let bytes = try? k.decodedData.get(),
+               let m = try? MIKEYDecoder(profile: options.mikey.codePoints, limits: options.mikey.limits).decodeMessage(bytes),
+               MIKEYValidator.applicableProfiles(for: m, codePoints: options.mikey.codePoints).contains(.tr33829) {
+                s.insert(.tr33829)
+            }
+        }
+        return s
+    }
+
+    public func validate(_ bytes: [UInt8]) -> SDPValidationReport {
+        let decoded: DecodedSessionDescription
+        do {
+            decoded = try SDPDecoder(limits: options.limits).decode(bytes)
+        } catch {
+            return SDPValidationReport(decoded: nil, findings: [error.finding], profiles: options.profiles ?? [], mikeyReports: [:])
+        }
+        return validate(decoded)
+    }
+
+    public func validate(_ decoded: DecodedSessionDescription) -> SDPValidationReport {
+        let profiles = options.profiles ?? Self.applicableProfiles(for: decoded, options: options)
+        var run = SDPValidationRun(index: SDPIndex(decoded, limits: options.limits), options: options,
+                                   sink: SDPFindingSink(profiles: profiles, lineOffsets: decoded.lineOffsets))
+        run.checkLines()
+        run.checkStructure()
+        run.checkFields()
+        run.checkAttributes()
+        run.checkCrypto()
+        run.checkKeyMgmt()
+        run.checkTLS()
+        run.checkMSRP()
+        run.checkBFCP()
+        run.check3GPP()
+        return SDPValidationReport(decoded: decoded, findings: run.sink.findings, profiles: profiles, mikeyReports: run.mikeyReports)
+    }
+}
+
+extension SDPDecoder {
+    /// Decodes and then throws the first error-severity RFC 8866 structure
+    /// or field finding (order, mandatory lines, `o=`/`c=`/`t=`/`m=`
+    /// syntax) as a ``DecodingError``: the strict reading of "An SDP
+    /// description MUST conform to the syntax defined in Section 9".
+    public func decodeStrict(_ bytes: [UInt8]) throws(DecodingError) -> DecodedSessionDescription {
+        let d = try decode(bytes)
+        var run = SDPValidationRun(index: SDPIndex(d, limits: limits), options: SDPValidationOptions(profiles: [.rfc8866], limits: limits),
+                                   sink: SDPFindingSink(profiles: [.rfc8866], lineOffsets: d.lineOffsets))
+        run.checkStructure()
+        run.checkFields()
+        if let f = run.sink.findings.first(where: { $0.severity == .error }) {
+            throw DecodingError(code: f.code, offset: f.offset ?? 0, path: f.path, specRef: f.specRef, message: f.message)
+        }
+        return d
+    }
+}
+
+/// State of one validation pass. The checks live in extensions, one file
+/// per spec area.
+struct SDPValidationRun {
+    let index: SDPIndex
+    let options: SDPValidationOptions
+    var sink: SDPFindingSink
+    var mikeyReports: [String: MIKEYValidationReport] = [:]
+
+    init(index: SDPIndex, options: SDPValidationOptions, sink: SDPFindingSink) {
+        self.index = index
+        self.options = options
+        self.sink = sink
+    }
+
+    var d: DecodedSessionDescription { index.d }
+    var sd: SessionDescription { index.d.sessionDescription }
+    var choices: SDPAmbiguityChoices { options.choices }
+    var role: SDPRole { options.role }
+
+    mutating func add(_ rule: SDPRule, at offset: Int?, _ path: String, _ message: String? = nil) {
+        sink.add(rule, at: offset, path, message)
+    }
+
+    func lineOffset(_ i: Int) -> Int { i < d.lineOffsets.count ? d.lineOffsets[i] : 0 }
+}

@@ -1,0 +1,256 @@
+import MediasecCore
+
+/// RFC 8866 line endings, order, mandatory and single lines, and the
+/// typed `v=`/`o=`/`s=`/`c=`/`b=`/`t=`/`r=`/`z=`/`k=`/`m=` fields.
+extension SDPValidationRun {
+    // MARK: line endings (RFC 8866 §5)
+
+    mutating func checkLines() {
+        let lines = sd.lines
+        var lf = 0, crlf = 0
+        var firstLF: Int? = nil
+        for (i, l) in lines.enumerated() {
+            switch l.ending {
+            case .lf:
+                lf += 1
+                if firstLF == nil { firstLF = i }
+            case .crlf: crlf += 1
+            case .none: break
+            }
+        }
+        if let i = firstLF {
+            add(SDPRules.bareLF, at: lineOffset(i) + lines[i].length, "lines[\(i)]", "\(lf) line(s) end with a bare LF, the first here")
+        }
+        if lf > 0 && crlf > 0 {
+            add(SDPRules.mixedEndings, at: lineOffset(0), "lines", "\(crlf) CRLF and \(lf) bare LF line endings")
+        }
+        if let last = lines.last, last.ending == .none {
+            add(SDPRules.noFinalEOL, at: lineOffset(lines.count - 1) + last.length, "lines[\(lines.count - 1)]")
+        }
+    }
+
+    // MARK: order and mandatory lines (RFC 8866 §5, §9)
+
+    static func sessionRank(_ t: UInt8) -> Int? {
+        switch t {
+        case 0x76: return 0   // v
+        case 0x6f: return 1   // o
+        case 0x73: return 2   // s
+        case 0x69: return 3   // i
+        case 0x75: return 4   // u
+        case 0x65: return 5   // e
+        case 0x70: return 6   // p
+        case 0x63: return 7   // c
+        case 0x62: return 8   // b
+        case 0x74: return 9   // t
+        case 0x72: return 10  // r
+        case 0x7a: return 11  // z
+        case 0x6b: return 12  // k
+        case 0x61: return 13  // a
+        default: return nil
+        }
+    }
+
+    static func mediaRank(_ t: UInt8) -> Int? {
+        switch t {
+        case 0x6d: return 0   // m
+        case 0x69: return 1   // i
+        case 0x63: return 2   // c
+        case 0x62: return 3   // b
+        case 0x6b: return 4   // k
+        case 0x61: return 5   // a
+        default: return nil
+        }
+    }
+
+    static func letter(_ t: UInt8) -> String { String(Character(Unicode.Scalar(t))) + "=" }
+
+    mutating func checkStructure() {
+        let lines = sd.lines
+        guard !lines.isEmpty else { return }
+        if lines[0].type != 0x76 {
+            add(SDPRules.versionFirst, at: lineOffset(0), "lines[0]", "the first line is \(Self.letter(lines[0].type)), not v=")
+        }
+        // Session section.
+        let s = index.sections.session
+        var rank = -1
+        var prevType: UInt8 = 0
+        var seen: [UInt8: Int] = [:]
+        var zoneInTime = false
+        var timeCount = 0
+        let once: Set<UInt8> = Set("vosiuck".utf8)
+        for i in s {
+            let t = lines[i].type
+            let path = "lines[\(i)]"
+            guard let r = Self.sessionRank(t) else { continue }   // m cannot occur here
+            switch t {
+            case 0x74: // t: starts a time description after anything up to z
+                if rank > 11 {
+                    add(SDPRules.order, at: lineOffset(i), path, "t= after \(Self.letter(prevType)): time descriptions come before k= and a=")
+                } else {
+                    rank = 9   // a new time description: r= and z= may follow again
+                }
+                timeCount += 1
+                zoneInTime = false
+            case 0x72: // r: only right after t= or r=
+                if !(rank == 9 || rank == 10) || zoneInTime {
+                    add(SDPRules.order, at: lineOffset(i), path, "r= after \(Self.letter(prevType)): repeat times follow their t= line")
+                }
+                rank = max(rank, 10)
+            case 0x7a: // z: after t= or r=, once per time description
+                if zoneInTime {
+                    add(SDPRules.duplicateLine, at: lineOffset(i), path, "a second z= in one time description")
+                } else if !(rank == 9 || rank == 10) {
+                    add(SDPRules.order, at: lineOffset(i), path, "z= after \(Self.letter(prevType)): a zone adjustment follows the t= / r= lines of its time description")
+                } else if prevType != 0x72 {
+                    add(SDPRules.zoneWithoutRepeat, at: lineOffset(i), path)
+                }
+                zoneInTime = true
+                rank = max(rank, 11)
+            default:
+                if r < rank {
+                    add(SDPRules.order, at: lineOffset(i), path, "\(Self.letter(t)) after \(Self.letter(prevType)): the order is v o s i u e p c b t r z k a")
+                } else if once.contains(t), let first = seen[t] {
+                    add(SDPRules.duplicateLine, at: lineOffset(i), path, "a second \(Self.letter(t)) line at session level (the first is line \(first + 1))")
+                }
+                rank = max(rank, r)
+            }
+            if seen[t] == nil { seen[t] = i }
+            prevType = t
+        }
+        let sessionEnd = s.upperBound < lines.count ? lineOffset(s.upperBound) : (d.bytes.count)
+        if seen[0x6f] == nil { add(SDPRules.originMissing, at: sessionEnd, "session.origin", "no o= line in the session section") }
+        if seen[0x73] == nil { add(SDPRules.sessionNameMissing, at: sessionEnd, "session.sessionName", "no s= line in the session section") }
+        if timeCount == 0 { add(SDPRules.timeMissing, at: sessionEnd, "session.times", "no t= line in the session section") }
+
+        // Media sections.
+        for (mi, r) in index.sections.media.enumerated() {
+            var rank = 0
+            var prev: UInt8 = 0x6d
+            var seenM: [UInt8: Int] = [:]
+            for i in r.dropFirst() {
+                let t = lines[i].type
+                let path = "lines[\(i)]"
+                guard let rr = Self.mediaRank(t) else {
+                    add(SDPRules.order, at: lineOffset(i), path, "\(Self.letter(t)) is not allowed in a media section (media[\(mi)]): session-level lines come before the first m=")
+                    continue
+                }
+                if rr < rank {
+                    add(SDPRules.order, at: lineOffset(i), path, "\(Self.letter(t)) after \(Self.letter(prev)) in media[\(mi)]: the order is m i c b k a")
+                } else if (t == 0x69 || t == 0x6b), let first = seenM[t] {
+                    add(SDPRules.duplicateLine, at: lineOffset(i), path, "a second \(Self.letter(t)) line in media[\(mi)] (the first is line \(first + 1))")
+                }
+                rank = max(rank, rr)
+                if seenM[t] == nil { seenM[t] = i }
+                prev = t
+            }
+        }
+    }
+
+    // MARK: typed fields
+
+    mutating func checkFields() {
+        let lines = sd.lines
+        let hasCharset = !index.named("charset", .session).isEmpty
+        var sessionConnection = false
+        for (i, l) in lines.enumerated() {
+            let level = index.sections.level(ofLine: i)
+            let base = d.valueOffset(ofLine: i)
+            switch l.type {
+            case 0x76:
+                if l.value != [0x30] {
+                    add(SDPRules.version, at: base, "session.version", "v=\(SDPGrammar.string(l.value)): this memo defines version 0")
+                }
+            case 0x6f:
+                if case .session = level {
+                    do { _ = try OriginField.decode(l.value, base: base, path: "session.origin") } catch { sink.add(error) }
+                }
+            case 0x73, 0x69:
+                let path = l.type == 0x73 ? "session.sessionName" : "\(level.path).information"
+                if l.type == 0x73 && l.value.isEmpty { add(SDPRules.sessionNameEmpty, at: base, path) }
+                if !hasCharset && String(validating: l.value, as: UTF8.self) == nil {
+                    add(SDPRules.textNotUTF8, at: base, path)
+                }
+            case 0x63:
+                if case .session = level { sessionConnection = true }
+                checkConnection(l, base: base, path: "\(level.path).connection")
+            case 0x62:
+                do { _ = try BandwidthField.decode(l.value, base: base, path: "\(level.path).bandwidth") } catch { sink.add(error) }
+            case 0x74:
+                do {
+                    let t = try TimeField.decode(l.value, base: base, path: "session.time")
+                    for (name, v) in [("startTime", t.startTime), ("stopTime", t.stopTime)] where !TimeField.isValidTime(v) {
+                        add(SDPRules.timeValue, at: base, "session.time.\(name)", "\(name) '\(v)' is neither 0 nor a time of at least 10 digits without a leading zero")
+                    }
+                } catch { sink.add(error) }
+            case 0x72:
+                do { _ = try RepeatField.decode(l.value, base: base, path: "session.repeat") } catch { sink.add(error) }
+            case 0x7a:
+                do { _ = try ZoneField.decode(l.value, base: base, path: "session.zone") } catch { sink.add(error) }
+            case 0x6b:
+                add(SDPRules.keyFieldObsolete, at: lineOffset(i), "\(level.path).key")
+            default:
+                break
+            }
+        }
+        // m= lines.
+        for (mi, r) in index.mediaFields.enumerated() {
+            let path = "media[\(mi)]"
+            let m: MediaField
+            switch r {
+            case .failure(let e):
+                sink.add(e)
+                continue
+            case .success(let v): m = v
+            }
+            let lineIdx = index.sections.media[mi].lowerBound
+            let base = d.valueOffset(ofLine: lineIdx)
+            let portAt = base + m.media.utf8.count + 1
+            if m.port.value(in: 0...65535) == nil {
+                add(SDPRules.portRange, at: portAt, path + ".port", "port \(m.port) is not in 0..65535")
+            }
+            if let n = m.numberOfPorts, n.hasLeadingZero || n.value == 0 {
+                add(SDPRules.portCount, at: portAt + m.port.digitCount + 1, path + ".numberOfPorts", "number of ports '\(n)' is not POS-DIGIT *DIGIT")
+            }
+            if let c = m.transport.caseInsensitiveMatch {
+                add(SDPRules.protoCase, at: portAt, path + ".proto", "proto '\(m.proto)' is registered as '\(c)'")
+            }
+            var fmtAt = base + m.encodedValue.utf8.count - m.formats.map { $0.utf8.count + 1 }.reduce(0, +) + 1
+            var seen = Set<String>()
+            for (k, f) in m.formats.enumerated() {
+                if m.transport.info?.formats == .payloadTypes {
+                    let ok = DecimalToken(text: f).map { !$0.hasLeadingZero && $0.value(in: 0...127) != nil } ?? false
+                    if !ok { add(SDPRules.payloadType, at: fmtAt, "\(path).fmts[\(k)]", "'\(f)' is not an RTP payload type 0..127 (\(m.proto))") }
+                }
+                if !seen.insert(f).inserted {
+                    add(SDPRules.formatDuplicate, at: fmtAt, "\(path).fmts[\(k)]", "<fmt> '\(f)' listed twice")
+                }
+                fmtAt += f.utf8.count + 1
+            }
+        }
+        // c= present in the session or in every media section.
+        if !sessionConnection {
+            for (mi, r) in index.sections.media.enumerated() where !r.contains(where: { sd.lines[$0].type == 0x63 }) {
+                add(SDPRules.connectionMissing, at: index.mLineOffset(mi), "media[\(mi)].connection", "media[\(mi)] has no c= line and there is no session-level c=")
+            }
+        }
+    }
+
+    mutating func checkConnection(_ l: SDPLine, base: Int, path: String) {
+        let c: ConnectionField
+        do { c = try ConnectionField.decode(l.value, base: base, path: path) } catch { sink.add(error); return }
+        let suffixAt = base + c.netType.utf8.count + c.addrType.utf8.count + 2 + c.address.utf8.count
+        if !c.isMulticast, c.isIP4 || c.isIP6, !c.suffixes.isEmpty, c.isIP4 ? c.ip4Octets != nil : c.address.contains(":") {
+            add(SDPRules.connectionUnicastSlash, at: suffixAt, path + ".connectionAddress", "'/' suffix on the unicast address \(c.address)")
+        }
+        if c.isIP4 && c.isMulticast {
+            if c.ttl == nil { add(SDPRules.connectionMulticastTTL, at: suffixAt, path + ".ttl", "IP4 multicast address \(c.address) without /ttl") }
+            if let t = c.ttl, t.value(in: 0...255) == nil || (t.hasLeadingZero) {
+                add(SDPRules.connectionTTLRange, at: suffixAt + 1, path + ".ttl", "TTL '\(t)' is not 0..255")
+            }
+        }
+        if c.isIP6 && c.isMulticast && c.suffixes.count > 1 {
+            add(SDPRules.connectionIP6TTL, at: suffixAt, path + ".connectionAddress", "IP6 multicast with two '/' suffixes: a TTL MUST NOT be present")
+        }
+    }
+}

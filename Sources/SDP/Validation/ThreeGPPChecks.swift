@@ -1,0 +1,27 @@
+import MediasecCore
+
+/// 3GPP: `a=3ge2ae` (TS 24.229) and the TR 33.829 rules for key-mgmt.
+extension SDPValidationRun {
+    mutating func check3GPP() {
+        for (da, _) in index.typed(.session, SDPIndex.e2ae) {
+            add(SDPRules.e2aeSessionLevel, at: lineOffset(da.located.lineIndex), da.located.path)
+        }
+        for level in index.levels {
+            for (da, e) in index.typed(level, SDPIndex.e2ae) where e.indication == nil {
+                add(SDPRules.e2aeUnknownToken, at: da.valueOffset, "\(da.located.path).e2ae", "token '\(e.value)' is ignored")
+            }
+        }
+        let secured: Set<String> = ["RTP/SAVP", "RTP/SAVPF", "TCP/TLS/MSRP", "TCP/TLS/BFCP", "UDP/TLS/UDPTL"]
+        for mi in 0..<index.mediaCount {
+            let list = index.typed(.media(mi), SDPIndex.e2ae)
+            guard let (da, e) = list.first, e.indication != nil else { continue }
+            if let p = index.proto(mi), !secured.contains(p.rawValue) {
+                add(SDPRules.e2aeTransport, at: lineOffset(da.located.lineIndex), da.located.path, "a=3ge2ae:\(e.value) on a \(p) m-line")
+            }
+            if index.hasEffective(KeyMgmtAttribute.attributeName, mi) {
+                add(SDPRules.e2aeWithE2E, at: lineOffset(da.located.lineIndex), da.located.path, "a=3ge2ae:\(e.value) and a=key-mgmt apply to media[\(mi)]")
+            }
+        }
+        checkTRKeyMgmt()
+    }
+}

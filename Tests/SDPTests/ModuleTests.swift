@@ -1,4 +1,0 @@
-import Testing
-@testable import SDP
-
-@Test func sdpModuleLinks() { #expect(String(describing: SDPModule.self) == "SDPModule") }
