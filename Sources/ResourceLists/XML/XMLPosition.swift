@@ -1,0 +1,71 @@
+/// A place in the input: the byte offset and the 1-based line and column.
+///
+/// Lines are counted at LF bytes (as libxml2 counts them); columns count
+/// Unicode scalar values from the start of the line (as libxml2 and
+/// xmllint do), so a column stays right for non-ASCII display names.
+public struct XMLPosition: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var offset: Int
+    public var line: Int
+    public var column: Int
+
+    public init(offset: Int, line: Int, column: Int) {
+        self.offset = offset
+        self.line = line
+        self.column = column
+    }
+
+    /// `line:column`, the prefix of every positioned finding's message.
+    public var description: String { "\(line):\(column)" }
+
+    public static func < (a: XMLPosition, b: XMLPosition) -> Bool { a.offset < b.offset }
+}
+
+/// Converts between byte offsets and line/column for one input, in
+/// O(log lines) per lookup (long single-line documents stay linear).
+struct SourceMap: Sendable {
+    let bytes: [UInt8]
+    /// Offset of the first byte of each line (line 1 at index 0).
+    let lineStarts: [Int]
+    /// Unicode scalars that start before each offset (`bytes.count + 1` entries).
+    let scalarsBefore: [Int]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        var scalars = [Int](repeating: 0, count: bytes.count + 1)
+        var n = 0
+        for (i, b) in bytes.enumerated() {
+            scalars[i] = n
+            if b & 0xC0 != 0x80 { n += 1 }
+            if b == 0x0A { starts.append(i + 1) }
+        }
+        scalars[bytes.count] = n
+        lineStarts = starts
+        scalarsBefore = scalars
+    }
+
+    func position(ofOffset offset: Int) -> XMLPosition {
+        let o = max(0, min(offset, bytes.count))
+        // Last line start <= o.
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= o { lo = mid } else { hi = mid - 1 }
+        }
+        return XMLPosition(offset: o, line: lo + 1, column: scalarsBefore[o] - scalarsBefore[lineStarts[lo]] + 1)
+    }
+
+    /// The offset of a libxml2 `line:column` (column in characters, 1-based),
+    /// or nil when the line is outside the input.
+    func offset(line: Int, column: Int) -> Int? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        var i = lineStarts[line - 1]
+        var remaining = max(0, column - 1)
+        while remaining > 0, i < bytes.count, bytes[i] != 0x0A {
+            i += 1
+            while i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
+            remaining -= 1
+        }
+        return i
+    }
+}

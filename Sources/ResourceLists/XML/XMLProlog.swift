@@ -1,0 +1,125 @@
+/// Checks made on the raw bytes before libxml2 sees them (RFC 4826 §3.1:
+/// "MUST be based on XML 1.0 and MUST be encoded using UTF-8").
+///
+/// libxml2 would otherwise transcode a declared ISO-8859-1 or a UTF-16 BOM
+/// silently; the decoder also passes `XML_PARSE_IGNORE_ENC`, so a document
+/// that slipped past these checks would still be read as UTF-8 only.
+struct XMLProlog: Sendable, Hashable {
+    /// Length of a UTF-8 byte order mark at the start (0 or 3).
+    var bomLength: Int
+    /// The XML declaration's pseudo-attributes, when there is a declaration.
+    var version: String?
+    var encoding: String?
+    var standalone: String?
+    /// Offsets of the pseudo-attribute values (for findings).
+    var versionOffset: Int?
+    var encodingOffset: Int?
+
+    enum Failure: Error, Equatable {
+        /// A non-UTF-8 encoding was detected or declared.
+        case encoding(offset: Int, message: String)
+        /// A NUL byte: never an XML character, and libxml2 would take it
+        /// for the end of the input and ignore what follows.
+        case nul(offset: Int)
+    }
+
+    /// Detects the encoding family from the first bytes (XML 1.0 Appendix F)
+    /// and reads the XML declaration. Throws for every non-UTF-8 signal.
+    static func read(_ b: [UInt8]) throws(Failure) -> XMLProlog {
+        func starts(_ p: [UInt8]) -> Bool { b.count >= p.count && Array(b[0..<p.count]) == p }
+        if starts([0x00, 0x00, 0xFE, 0xFF]) || starts([0xFF, 0xFE, 0x00, 0x00]) || starts([0x00, 0x00, 0x00, 0x3C]) || starts([0x3C, 0x00, 0x00, 0x00]) {
+            throw .encoding(offset: 0, message: "UCS-4/UTF-32 input; resource lists MUST be UTF-8")
+        }
+        if starts([0xFE, 0xFF]) || starts([0xFF, 0xFE]) || starts([0x00, 0x3C]) || starts([0x3C, 0x00]) {
+            throw .encoding(offset: 0, message: "UTF-16 input; resource lists MUST be UTF-8")
+        }
+        if starts([0x4C, 0x6F, 0xA7, 0x94]) {
+            throw .encoding(offset: 0, message: "EBCDIC input; resource lists MUST be UTF-8")
+        }
+        var p = XMLProlog(bomLength: starts([0xEF, 0xBB, 0xBF]) ? 3 : 0)
+        p.readDeclaration(b)
+        if let e = p.encoding, e.lowercased() != "utf-8" {
+            throw .encoding(offset: p.encodingOffset ?? 0, message: "declared encoding \"\(e)\"; resource lists MUST be UTF-8")
+        }
+        if let bad = firstInvalidUTF8(b) {
+            throw .encoding(offset: bad, message: String(format0x: b[bad]) + " at byte \(bad) is not valid UTF-8")
+        }
+        if let nul = b.firstIndex(of: 0) { throw .nul(offset: nul) }
+        return p
+    }
+
+    /// Reads `<?xml version=… encoding=… standalone=…?>` at the start. A
+    /// malformed declaration is left to libxml2 to report.
+    private mutating func readDeclaration(_ b: [UInt8]) {
+        var i = bomLength
+        let head: [UInt8] = Array("<?xml".utf8)
+        guard b.count >= i + 6, Array(b[i..<(i + 5)]) == head, XMLChars.isSpace(b[i + 5]) else { return }
+        i += 5
+        while i < b.count {
+            while i < b.count, XMLChars.isSpace(b[i]) { i += 1 }
+            guard i < b.count, b[i] != 0x3F else { return } // '?'
+            let nameStart = i
+            while i < b.count, b[i] != 0x3D, !XMLChars.isSpace(b[i]), b[i] != 0x3F { i += 1 }
+            let name = String(decoding: b[nameStart..<i], as: UTF8.self)
+            while i < b.count, XMLChars.isSpace(b[i]) { i += 1 }
+            guard i < b.count, b[i] == 0x3D else { return }
+            i += 1
+            while i < b.count, XMLChars.isSpace(b[i]) { i += 1 }
+            guard i < b.count, b[i] == 0x22 || b[i] == 0x27 else { return }
+            let quote = b[i]
+            i += 1
+            let valueStart = i
+            while i < b.count, b[i] != quote { i += 1 }
+            guard i < b.count else { return }
+            let value = String(decoding: b[valueStart..<i], as: UTF8.self)
+            i += 1
+            switch name {
+            case "version": version = value; versionOffset = valueStart
+            case "encoding": encoding = value; encodingOffset = valueStart
+            case "standalone": standalone = value
+            default: return
+            }
+        }
+    }
+
+    /// Offset of the first byte that does not start or continue a valid
+    /// UTF-8 sequence (RFC 3629 §4: no overlongs, no surrogates, ≤ U+10FFFF).
+    static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            let n: Int
+            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+            switch c {
+            case 0xC2...0xDF: n = 1
+            case 0xE0: n = 2; lo = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: n = 2
+            case 0xED: n = 2; hi = 0x9F
+            case 0xF0: n = 3; lo = 0x90
+            case 0xF1...0xF3: n = 3
+            case 0xF4: n = 3; hi = 0x8F
+            default: return i
+            }
+            for k in 1...n {
+                guard i + k < b.count else { return i }
+                let d = b[i + k]
+                if k == 1 { guard d >= lo, d <= hi else { return i } } else { guard d >= 0x80, d <= 0xBF else { return i } }
+            }
+            i += n + 1
+        }
+        return nil
+    }
+}
+
+private extension String {
+    init(format0x byte: UInt8) {
+        let h = Array("0123456789ABCDEF")
+        self = "byte 0x" + String(h[Int(byte >> 4)]) + String(h[Int(byte & 0xF)])
+    }
+}
+
+/// Byte classes of XML 1.0 used by the scanners here.
+enum XMLChars {
+    static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+}
