@@ -47,12 +47,15 @@ let package = Package(
         ),
         // resource-lists XML (RFC 4826, copyControl RFC 5364, RFC 5366).
         .target(name: "ResourceLists", dependencies: ["MediasecCore", "CLibXML2"]),
-        .target(name: "MediasecVectors", dependencies: ["MediasecCore", "MediasecCrypto", "MIKEY"]),
-        .target(name: "MediasecFuzz", dependencies: ["MediasecCore", "MIKEY"]),
+        // multipart/mixed SIP bodies of TR 33.829 clauses 5.3.3.3/5.3.3.4:
+        // each part validated by its codec, then cross-checked.
+        .target(name: "SIPBody", dependencies: ["MediasecCore", "MIKEY", "CMS", "SDP", "ResourceLists"]),
+        .target(name: "MediasecVectors", dependencies: ["MediasecCore", "MediasecCrypto", "MIKEY", "CMS"]),
+        .target(name: "MediasecFuzz", dependencies: ["MediasecCore", "MIKEY", "CMS"]),
         .executableTarget(
             name: "mediasec",
             dependencies: [
-                "MediasecCore", "MIKEY", "MediasecVectors", "MediasecFuzz",
+                "MediasecCore", "MIKEY", "CMS", "MediasecVectors", "MediasecFuzz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,12 +63,16 @@ let package = Package(
         // (`FuzzMIKEY FILE…`); built by Scripts/fuzz.sh with
         // `--sanitize=fuzzer -Xswiftc -DMEDIASEC_LIBFUZZER` it is a fuzzer.
         .executableTarget(name: "FuzzMIKEY", dependencies: ["MediasecFuzz"]),
+        .executableTarget(name: "FuzzDER", dependencies: ["MediasecFuzz"]),
+        .executableTarget(name: "FuzzCMS", dependencies: ["MediasecFuzz"]),
+        .executableTarget(name: "FuzzSMIME", dependencies: ["MediasecFuzz"]),
         .testTarget(name: "MediasecCoreTests", dependencies: ["MediasecCore"]),
         .testTarget(name: "MediasecCryptoTests", dependencies: ["MediasecCrypto", "MIKEY"], exclude: ["Wycheproof"]),
         .testTarget(
             name: "SDPTests",
             dependencies: ["SDP", "MediasecCore", "MIKEY", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+        .testTarget(name: "SIPBodyTests", dependencies: ["SIPBody", "MediasecCore", "MIKEY", "SDP", "ResourceLists", "CMS"]),
         .testTarget(
             name: "ResourceListsTests",
             dependencies: ["ResourceLists", "MediasecCore", .product(name: "PropertyBased", package: "swift-property-based")]

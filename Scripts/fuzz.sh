@@ -21,11 +21,20 @@
 set -euo pipefail
 
 # ---------------------------------------------------------------------------
-# The one list of harnesses: "NAME:SWIFTPM_PRODUCT". Adding a harness (CMS,
-# SDP, XML, ...) is adding one entry here plus its Sources/Fuzz*/main.swift,
-# its executableTarget in Package.swift and its Corpus/NAME/ seeds.
+# The one list of harnesses: "NAME:SWIFTPM_PRODUCT". Adding a harness (SDP,
+# XML, ...) is adding one entry here plus its Sources/Fuzz*/main.swift (a few
+# lines: the oracle lives in MediasecFuzz, the replayer is
+# MediasecFuzz.FuzzReplayer), its executableTarget in Package.swift and its
+# Corpus/NAME/ seeds (+ Corpus/NAME.dict).
+#   mikey  MIKEY codec round trip (MIKEYOracle)
+#   der    BER/DER reader under both rule sets (DEROracle)
+#   cms    CMS AuthEnvelopedData codec round trip + validator (CMSOracle)
+#   smime  S/MIME entity parse + canonical round trip + validator (SMIMEOracle)
 HARNESSES=(
     mikey:FuzzMIKEY
+    der:FuzzDER
+    cms:FuzzCMS
+    smime:FuzzSMIME
 )
 # ---------------------------------------------------------------------------
 

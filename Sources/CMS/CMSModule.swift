@@ -19,6 +19,13 @@
 /// - `Validation/`: ``CMSValidator`` and the rule catalog ``CMSRules``
 ///   (profiles `rfc5083`, `tr33829-annex-b`, `ts33328-annex-i`).
 /// - `Report/`: ``CMSJSON``.
+/// - `SMIME/`: the `application/pkcs7-mime` entity around the CMS object
+///   (RFC 8551 §3.2–3.4, TR 33.829 Annex B.2): ``MIMEHeaderBlock`` (header
+///   fields, folding, limits), ``MIMEContentType`` / ``MIMEDisposition``
+///   (parameters), ``Base64Body`` (RFC 2045 §6.8 layout, offsets back into
+///   the entity), ``SMIMEEntity`` (model and canonical encoder),
+///   ``SMIMEParser``, ``InnerMIMEEntity`` (the decrypted content),
+///   ``SMIMEValidator`` and the rule catalog ``SMIMERules``, ``SMIMEJSON``.
 ///
 /// The module calls MIKEY only through its public API (STYLE.md §7) and
 /// OpenSSL only through MediasecCrypto.

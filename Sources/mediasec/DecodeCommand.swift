@@ -2,11 +2,13 @@ import ArgumentParser
 import Foundation
 import MediasecCore
 import MIKEY
+import CMS
 
 struct DecodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decode",
-        abstract: "Decode a message and print its tree with byte offsets (or JSON)."
+        abstract: "Decode a message and print its tree with byte offsets (or JSON).",
+        discussion: "Formats: mikey, cms (ContentInfo / AuthEnvelopedData; --rules der|ber), smime (an application/pkcs7-mime entity and the CMS object in it). Exit 0 when the input decodes, 1 when it does not, 2 on usage or I/O errors."
     )
 
     @OptionGroup var input: InputOptions
@@ -18,28 +20,83 @@ struct DecodeCommand: ParsableCommand {
         var status: Int32 = 0
         try withUsageExit {
             let bytes = try input.readBytes()
-            let profile = try input.codePointProfile()
             switch input.resolvedFormat(bytes) {
-            case .mikey, .auto:
-                do throws(DecodingError) {
-                    let d = try MIKEYDecoder(profile: profile).decode(bytes)
-                    let tree = MIKEYJSON.tree(d, profile: profile)
-                    if json {
-                        print(JSONValue.object([("format", .string("mikey")), ("valid", .bool(true)), ("findings", .array([])), ("decoded", tree)]).serialized())
-                    } else {
-                        print(TreeRenderer.render(tree, title: "MIKEY message, \(bytes.count) bytes [RFC 3830]", profile: profile), terminator: "")
-                    }
-                } catch {
-                    status = 1
-                    if json {
-                        print(JSONValue.object([("format", .string("mikey")), ("valid", .bool(false)), ("findings", JSONValue([error.finding])), ("decoded", .null)]).serialized())
-                    } else {
-                        print("MIKEY message, \(bytes.count) bytes: cannot be decoded")
-                        print("  " + error.finding.description)
-                    }
-                }
+            case .mikey, .auto: status = try decodeMIKEY(bytes)
+            case .cms: status = try decodeCMS(bytes)
+            case .smime: status = try decodeSMIME(bytes)
             }
         }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    func decodeMIKEY(_ bytes: [UInt8]) throws -> Int32 {
+        let profile = try input.codePointProfile()
+        do throws(DecodingError) {
+            let d = try MIKEYDecoder(profile: profile).decode(bytes)
+            let tree = MIKEYJSON.tree(d, profile: profile)
+            if json {
+                print(JSONValue.object([("format", .string("mikey")), ("valid", .bool(true)), ("findings", .array([])), ("decoded", tree)]).serialized())
+            } else {
+                print(TreeRenderer.render(tree, title: "MIKEY message, \(bytes.count) bytes [RFC 3830]", profile: profile), terminator: "")
+            }
+            return 0
+        } catch {
+            if json {
+                print(JSONValue.object([("format", .string("mikey")), ("valid", .bool(false)), ("findings", JSONValue([error.finding])), ("decoded", .null)]).serialized())
+            } else {
+                print("MIKEY message, \(bytes.count) bytes: cannot be decoded")
+                print("  " + error.finding.description)
+            }
+            return 1
+        }
+    }
+
+    /// Decoding only: the tolerated deviations (under --rules ber) are the findings.
+    func decodeCMS(_ bytes: [UInt8]) throws -> Int32 {
+        let cp = try input.cmsCodePoints()
+        do throws(DecodingError) {
+            let d = try CMSDecoder(rules: input.rules.rules, codePoints: cp).decode(bytes)
+            let tree = CMSJSON.tree(d, codePoints: cp)
+            if json {
+                print(JSONValue.object([("format", .string("cms")), ("valid", .bool(d.findings.isValid)), ("findings", JSONValue(d.findings)), ("decoded", tree)]).serialized())
+            } else {
+                print(TreeRenderer.render(tree, title: "CMS ContentInfo, \(bytes.count) bytes, \(d.rules.name.uppercased()) [RFC 5652, RFC 5083]", profile: cp.mikey, mergeNames: true), terminator: "")
+                for f in d.findings { print("  " + f.description) }
+            }
+            return d.findings.isValid ? 0 : 1
+        } catch {
+            if json {
+                print(JSONValue.object([("format", .string("cms")), ("valid", .bool(false)), ("findings", JSONValue([error.finding])), ("decoded", .null)]).serialized())
+            } else {
+                print("CMS ContentInfo, \(bytes.count) bytes: cannot be decoded under \(input.rules.rawValue.uppercased())")
+                print("  " + error.finding.description)
+            }
+            return 1
+        }
+    }
+
+    /// The entity and the CMS object in it (no key: nothing is decrypted).
+    func decodeSMIME(_ bytes: [UInt8]) throws -> Int32 {
+        let cp = try input.cmsCodePoints()
+        let p = SMIMEParser().parse(bytes)
+        var findings = p.findings
+        var cmsTree: JSONValue = .null
+        if p.hasCMSBody {
+            do throws(DecodingError) {
+                let d = try CMSDecoder(rules: input.rules.rules, codePoints: cp).decode(p.entity.content)
+                cmsTree = CMSJSON.tree(d, codePoints: cp)
+                findings += d.findings.map { p.relocated($0) }
+            } catch {
+                findings.append(p.relocated(error.finding))
+            }
+        }
+        let tree = JSONValue.object([("entity", SMIMEJSON.entity(p)), ("cms", cmsTree), ("inner", .null)])
+        if json {
+            print(JSONValue.object([("format", .string("smime")), ("valid", .bool(findings.isValid)), ("findings", SMIMEJSON.findings(findings, in: bytes)), ("decoded", tree)]).serialized())
+        } else {
+            print(TreeRenderer.render(tree, title: "S/MIME entity, \(bytes.count) bytes [RFC 8551 §3.2, TR 33.829 Annex B]", profile: cp.mikey, mergeNames: true), terminator: "")
+            for f in findings { print("  " + ReportText.line(f, input: bytes)) }
+        }
+        return findings.isValid ? 0 : 1
     }
 }

@@ -98,25 +98,33 @@ struct GenerateVectorsCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if !quiet {
-            print("wrote \(output.vectorFiles.count) file(s) under \(out)/ and \(output.corpusFiles.count - 1) seed(s) + dictionary under \(corpusDirectory)/")
+            print("wrote \(output.vectorFiles.count) file(s) under \(out)/ and \(output.corpusFiles.filter { !$0.path.hasSuffix(".dict") }.count) seed(s) + \(output.corpusFiles.filter { $0.path.hasSuffix(".dict") }.count) dictionaries under \(corpusDirectory)/")
         }
         if !report.ok { throw ExitCode(1) }
     }
 
     /// Generated-looking files on disk that this generation did not produce:
-    /// `<out>/mikey/*.json` and `<corpus>/mikey/mikey.*` seeds.
+    /// `<out>/mikey/*.json`, `<out>/cms/*.json`, and the generated seeds in
+    /// `<corpus>/mikey/` (`mikey.*`), `<corpus>/der/` and `<corpus>/cms/`
+    /// (`cms.*`), `<corpus>/smime/` (`smime.*`). Seeds that `fuzz.sh merge`
+    /// added (named by SHA-1) are never touched.
     func staleFiles(_ output: GenerationOutput) throws -> [String] {
         let fm = FileManager.default
         var stale: [String] = []
         let vectorNames = Set(output.vectorFiles.map(\.path))
-        let mikeyDir = (out as NSString).appendingPathComponent("mikey")
-        for name in (try? fm.contentsOfDirectory(atPath: mikeyDir)) ?? [] where name.hasSuffix(".json") && !vectorNames.contains("mikey/\(name)") {
-            stale.append((mikeyDir as NSString).appendingPathComponent(name))
+        for dir in ["mikey", "cms"] {
+            let d = (out as NSString).appendingPathComponent(dir)
+            for name in (try? fm.contentsOfDirectory(atPath: d)) ?? [] where name.hasSuffix(".json") && !vectorNames.contains("\(dir)/\(name)") {
+                stale.append((d as NSString).appendingPathComponent(name))
+            }
         }
         let seedNames = Set(output.corpusFiles.map(\.path))
-        let seedDir = (corpusDirectory as NSString).appendingPathComponent(CorpusWriter.seedDirectory)
-        for name in (try? fm.contentsOfDirectory(atPath: seedDir)) ?? [] where name.hasPrefix(CorpusWriter.seedPrefix) && !seedNames.contains("\(CorpusWriter.seedDirectory)/\(name)") {
-            stale.append((seedDir as NSString).appendingPathComponent(name))
+        let seedDirs = [(CorpusWriter.seedDirectory, CorpusWriter.seedPrefix)] + CMSCorpusWriter.seedDirectories.map { ($0.directory, $0.prefix) }
+        for (dir, prefix) in seedDirs {
+            let seedDir = (corpusDirectory as NSString).appendingPathComponent(dir)
+            for name in (try? fm.contentsOfDirectory(atPath: seedDir)) ?? [] where name.hasPrefix(prefix) && !seedNames.contains("\(dir)/\(name)") {
+                stale.append((seedDir as NSString).appendingPathComponent(name))
+            }
         }
         return stale.sorted()
     }

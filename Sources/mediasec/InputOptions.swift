@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MediasecCore
 import MIKEY
+import CMS
 
 /// How the input bytes are written.
 enum InputEncoding: String, ExpressibleByArgument, CaseIterable {
@@ -10,7 +11,18 @@ enum InputEncoding: String, ExpressibleByArgument, CaseIterable {
 
 /// Which codec reads the input.
 enum InputFormat: String, ExpressibleByArgument, CaseIterable {
-    case auto, mikey
+    case auto, mikey, cms, smime
+}
+
+/// `--rules`: the CMS encoding-rule set (FACTS.md §4). `der` (default) is the
+/// strict profile: every DER deviation stops the decode with its `der.*`
+/// code. `ber` decodes any BER (RFC 5652 §1), reports each deviation as a
+/// warning (as an error for the three forms BER forbids too) and checks the
+/// rest; authAttrs must be DER under both (`cms.authattrs.not-der`).
+enum RulesOption: String, ExpressibleByArgument, CaseIterable {
+    case der, ber
+
+    var rules: EncodingRules { self == .der ? .der : .ber }
 }
 
 /// Usage and I/O failures: exit status 2 (the CLI contract).
@@ -25,8 +37,11 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "Input encoding: auto|raw|hex|base64 (auto detects hex, then base64, else raw).")
     var inputEncoding: InputEncoding = .auto
 
-    @Option(name: .customLong("code-point"), help: "Override a TR 33.829 code point: prot-tls|prot-psk-mime|prot-app|ext-conf|ext-proof-of-origin=0..255 (repeatable).")
+    @Option(name: .customLong("code-point"), help: "Override a TR 33.829 code point: prot-tls|prot-psk-mime|prot-app|ext-conf|ext-proof-of-origin=0..255, or ori-mikey=OID (repeatable).")
     var codePoints: [String] = []
+
+    @Option(name: .long, help: "CMS encoding rules: der (default; strict, the first deviation is fatal) or ber (every deviation reported, decoding goes on).")
+    var rules: RulesOption = .der
 
     @Option(name: .customLong("code-points-file"), help: "File of KEY=VALUE code-point lines ('#' comments).")
     var codePointsFile: String?
@@ -66,8 +81,9 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    func codePointProfile() throws -> CodePointProfile {
-        var p = CodePointProfile.default
+    /// The code points of every format: MIKEY's and `ori-mikey` (FACTS.md §1).
+    func cmsCodePoints() throws -> CMSCodePoints {
+        var p = CMSCodePoints.default
         var settings: [String] = []
         if let f = codePointsFile {
             guard let text = try? String(contentsOfFile: f, encoding: .utf8) else { throw UsageFailure(description: "cannot read \(f)") }
@@ -83,9 +99,31 @@ struct InputOptions: ParsableArguments {
         return p
     }
 
-    /// The concrete format: `auto` resolves by content.
+    func codePointProfile() throws -> CodePointProfile { try cmsCodePoints().mikey }
+
+    /// The concrete format: `auto` resolves by content (``detectFormat(_:)``).
     func resolvedFormat(_ bytes: [UInt8]) -> InputFormat {
-        format == .auto ? .mikey : format
+        format == .auto ? Self.detectFormat(bytes) : format
+    }
+
+    /// `auto`: a first octet 0x30 (a DER/BER SEQUENCE) is CMS; a MIME header
+    /// block naming application/pkcs7-mime is S/MIME; anything else is MIKEY
+    /// (whose first octet, the version, is 1).
+    static func detectFormat(_ b: [UInt8]) -> InputFormat {
+        if b.first == 0x30 { return .cms }
+        // The header block: up to the first empty line, at most 64 KiB.
+        let limit = min(b.count, 1 << 16)
+        var end = limit
+        var i = 0
+        while i + 1 < limit {
+            if b[i] == 0x0a && (b[i + 1] == 0x0a || (b[i + 1] == 0x0d && i + 2 < limit && b[i + 2] == 0x0a)) { end = i; break }
+            i += 1
+        }
+        var k = 0
+        while k < end, MIMEHeaderBlock.isFieldNameOctet(b[k]) { k += 1 }
+        guard k > 0, k < end, b[k] == 0x3a else { return .mikey }
+        let header = String(decoding: b[0..<end], as: UTF8.self).lowercased()
+        return header.contains("application/pkcs7-mime") ? .smime : .mikey
     }
 }
 

@@ -5,9 +5,12 @@ import MIKEY
 /// each payload on a header line with its byte offset and length, fields
 /// below it, code points annotated with their registry names.
 enum TreeRenderer {
-    static func render(_ tree: JSONValue, title: String, profile: CodePointProfile) -> String {
+    /// `mergeNames` (CMS / S/MIME trees): a `keyName` sibling is shown
+    /// beside `key` (`algorithm: 2.16.840.1.101.3.4.1.6 (id-aes128-GCM)`),
+    /// and objects with `offset` and `length` show them in their header line.
+    static func render(_ tree: JSONValue, title: String, profile: CodePointProfile, mergeNames: Bool = false) -> String {
         var out = title + "\n"
-        walk(tree, indent: 1, into: &out, profile: profile)
+        walk(tree, indent: 1, into: &out, profile: profile, mergeNames: mergeNames)
         return out
     }
 
@@ -52,14 +55,24 @@ enum TreeRenderer {
         }
     }
 
-    static func walk(_ v: JSONValue, indent: Int, into out: inout String, profile: CodePointProfile) {
+    static func walk(_ v: JSONValue, indent: Int, into out: inout String, profile: CodePointProfile, mergeNames: Bool = false) {
         let pad = String(repeating: "  ", count: indent)
         guard case .object(let fields) = v else { return }
+        let spanned = mergeNames && hasSpan(fields)
         for (k, val) in fields {
+            if mergeNames {
+                if spanned && (k == "offset" || k == "length") { continue }
+                if k == "kind" { continue }  // shown in the element's header line
+                if k.hasSuffix("Name"), fields.contains(where: { $0.0 == String(k.dropLast(4)) }) { continue }
+                if case .string(let s) = val, let name = fields.first(where: { $0.0 == k + "Name" })?.1.stringValue {
+                    out += pad + "\(k): \(s) (\(name))\n"
+                    continue
+                }
+            }
             switch val {
             case .object(let o):
-                out += pad + header(k, o) + "\n"
-                walk(val, indent: indent + 1, into: &out, profile: profile)
+                out += pad + (mergeNames ? spanHeader(k, o) : header(k, o)) + "\n"
+                walk(val, indent: indent + 1, into: &out, profile: profile, mergeNames: mergeNames)
             case .array(let items):
                 let scalars = items.allSatisfy { if case .object = $0 { return false }; if case .array = $0 { return false }; return true }
                 if scalars {
@@ -68,8 +81,8 @@ enum TreeRenderer {
                     out += pad + "\(k): \(items.count) item(s)\n"
                     for (i, item) in items.enumerated() {
                         if case .object(let o) = item {
-                            out += pad + "  " + header("[\(i)]", o) + "\n"
-                            walk(item, indent: indent + 2, into: &out, profile: profile)
+                            out += pad + "  " + (mergeNames ? spanHeader("[\(i)]", o) : header("[\(i)]", o)) + "\n"
+                            walk(item, indent: indent + 2, into: &out, profile: profile, mergeNames: mergeNames)
                         }
                     }
                 }
@@ -81,6 +94,22 @@ enum TreeRenderer {
     }
 
     static func isPayload(_ o: [(String, JSONValue)]) -> Bool { o.contains { $0.0 == "payloadType" } }
+
+    static func hasSpan(_ o: [(String, JSONValue)]) -> Bool {
+        o.contains { $0.0 == "offset" && $0.1.intValue != nil } && o.contains { $0.0 == "length" && $0.1.intValue != nil }
+    }
+
+    /// `key kind  @offset, length byte(s)` for CMS elements.
+    static func spanHeader(_ key: String, _ o: [(String, JSONValue)]) -> String {
+        var h = key
+        if let kind = o.first(where: { $0.0 == "kind" })?.1.stringValue { h += " \(kind)" }
+        if hasSpan(o), let off = o.first(where: { $0.0 == "offset" })?.1.intValue, let len = o.first(where: { $0.0 == "length" })?.1.intValue {
+            h += "  @\(off), \(len) byte(s)"
+        } else {
+            h += ":"
+        }
+        return h
+    }
 
     static func header(_ key: String, _ o: [(String, JSONValue)]) -> String {
         guard isPayload(o) else { return "\(key):" }

@@ -2,20 +2,36 @@ import ArgumentParser
 import Foundation
 import MediasecCore
 import MIKEY
+import CMS
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Validate a message against the applicable profiles; exit 0 if no error-severity finding, 1 if any, 2 on usage or I/O error."
+        abstract: "Validate a message against the applicable profiles; exit 0 if no error-severity finding, 1 if any, 2 on usage or I/O error.",
+        discussion: """
+        MIKEY: --key NAME=HEX verifies the MAC and decrypts the KEMAC. CMS / S/MIME: one key source opens \
+        the AuthEnvelopedData and verifies its tag: --cek HEX (the content-encryption key), --kek HEX \
+        [--kek-id HEX] (a KEKRecipientInfo, AES key wrap), or --key psk=HEX (and idi/idr/…: the MIKEY keys of \
+        an id-ori-mikey TRANSFER_INIT). For S/MIME the decrypted inner MIME entity is parsed and shown.
+        """
     )
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .long, help: "Profile to run (repeatable or comma-separated): rfc3830, rfc6043, tr33829. Default: every profile that applies.")
+    @Option(name: .long, help: "Profile to run (repeatable or comma-separated). MIKEY: \(MIKEYProfileName.allCases.map(\.rawValue).joined(separator: ", ")); CMS / S/MIME: \(CMSProfileName.allCases.map(\.rawValue).joined(separator: ", ")). Default: every profile that applies.")
     var profile: [String] = []
 
-    @Option(name: .long, help: "Key or side input NAME=HEX (repeatable): \(MIKEYKeys.knownNames.joined(separator: ", ")).")
+    @Option(name: .long, help: "Key or side input NAME=HEX (repeatable): \(MIKEYKeys.knownNames.joined(separator: ", ")). For CMS: the keys of an id-ori-mikey TRANSFER_INIT.")
     var key: [String] = []
+
+    @Option(name: .long, help: "CMS / S/MIME: the content-encryption key (hex).")
+    var cek: String?
+
+    @Option(name: .long, help: "CMS / S/MIME: a key-encryption key for a KEKRecipientInfo (hex; 16, 24 or 32 bytes).")
+    var kek: String?
+
+    @Option(name: .customLong("kek-id"), help: "CMS / S/MIME: only try the kekri with this keyIdentifier (hex).")
+    var kekID: String?
 
     @Flag(name: .long, help: "Print one JSON object: {format, valid, findings, decoded}.")
     var json = false
@@ -23,13 +39,28 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .long, help: "Also list info-severity findings in the text report.")
     var verbose = false
 
+    var profileNames: [String] { profile.flatMap { $0.split(separator: ",").map(String.init) } }
+
     func parsedProfiles() throws -> Set<MIKEYProfileName>? {
-        let names = profile.flatMap { $0.split(separator: ",").map(String.init) }
+        let names = profileNames
         if names.isEmpty { return nil }
         var s = Set<MIKEYProfileName>()
         for n in names {
             guard let p = MIKEYProfileName(rawValue: n) else {
                 throw UsageFailure(description: "unknown profile \(n) (known: \(MIKEYProfileName.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            s.insert(p)
+        }
+        return s
+    }
+
+    func parsedCMSProfiles() throws -> Set<CMSProfileName>? {
+        let names = profileNames
+        if names.isEmpty { return nil }
+        var s = Set<CMSProfileName>()
+        for n in names {
+            guard let p = CMSProfileName(rawValue: n) else {
+                throw UsageFailure(description: "unknown CMS profile \(n) (known: \(CMSProfileName.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             s.insert(p)
         }
@@ -49,29 +80,97 @@ struct ValidateCommand: ParsableCommand {
         return k
     }
 
+    static func hexOption(_ v: String?, _ name: String) throws -> [UInt8]? {
+        guard let v else { return nil }
+        guard let b = Hex.decode(v), !b.isEmpty else { throw UsageFailure(description: "--\(name): value is not hex") }
+        return b
+    }
+
+    /// At most one key source for CMS: --cek, --kek [--kek-id] or --key (MIKEY).
+    func cmsKeySource() throws -> CMSKeySource? {
+        let cekBytes = try Self.hexOption(cek, "cek")
+        let kekBytes = try Self.hexOption(kek, "kek")
+        let kid = try Self.hexOption(kekID, "kek-id")
+        let mikey = try parsedKeys()
+        let given = [cekBytes != nil, kekBytes != nil, !mikey.isEmpty].filter { $0 }.count
+        if given > 1 { throw UsageFailure(description: "give one key source: --cek, --kek (with --kek-id) or --key (MIKEY keys of an id-ori-mikey recipient)") }
+        if kid != nil && kekBytes == nil { throw UsageFailure(description: "--kek-id needs --kek") }
+        if let c = cekBytes { return .cek(c) }
+        if let k = kekBytes { return .kek(k, keyIdentifier: kid) }
+        if !mikey.isEmpty { return .mikey(mikey) }
+        return nil
+    }
+
     func run() throws {
         var status: Int32 = 0
         try withUsageExit {
             let bytes = try input.readBytes()
-            let cp = try input.codePointProfile()
-            let options = MIKEYValidationOptions(profiles: try parsedProfiles(), codePoints: cp, keys: try parsedKeys())
-            let report = MIKEYValidator(options: options).validate(bytes)
-            status = report.isValid ? 0 : 1
-            if json {
-                print(report.json(codePoints: cp).serialized())
-                return
-            }
-            let errors = report.findings.filter { $0.severity == .error }.count
-            let warnings = report.findings.filter { $0.severity == .warning }.count
-            let infos = report.findings.count - errors - warnings
-            let profiles = report.profiles.map(\.rawValue).sorted().joined(separator: ", ")
-            print("mikey: \(report.isValid ? "VALID" : "INVALID") — \(errors) error(s), \(warnings) warning(s), \(infos) info [profiles: \(profiles)]")
-            for f in report.findings where verbose || f.severity != .info {
-                let at = f.offset.map { "@\($0)" } ?? "@-"
-                print("  \(f.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(f.code)  \(at)  \(f.path)  [\(f.specRef)]")
-                print("          \(f.message)")
+            switch input.resolvedFormat(bytes) {
+            case .mikey, .auto:
+                if cek != nil || kek != nil || kekID != nil { throw UsageFailure(description: "--cek / --kek / --kek-id apply to cms and smime input") }
+                let cp = try input.codePointProfile()
+                let options = MIKEYValidationOptions(profiles: try parsedProfiles(), codePoints: cp, keys: try parsedKeys())
+                let report = MIKEYValidator(options: options).validate(bytes)
+                status = report.isValid ? 0 : 1
+                if json { print(report.json(codePoints: cp).serialized()); return }
+                print(ReportText.summary("mikey", report.findings, profiles: report.profiles.map(\.rawValue)))
+                ReportText.list(report.findings, verbose: verbose, input: nil)
+            case .cms:
+                let cp = try input.cmsCodePoints()
+                let options = CMSValidationOptions(profiles: try parsedCMSProfiles(), encodingRules: input.rules.rules, codePoints: cp, key: try cmsKeySource())
+                let report = CMSValidator(options: options).validate(bytes)
+                status = report.isValid ? 0 : 1
+                if json { print(report.json(codePoints: cp).serialized()); return }
+                print(ReportText.summary("cms", report.findings, profiles: report.profiles.map(\.rawValue), rules: input.rules.rawValue))
+                ReportText.list(report.findings, verbose: verbose, input: nil)
+                if let p = report.plaintext { print("  content: \(p.content.count) octets of \(CMSOID.name(of: p.contentType, codePoints: cp) ?? p.contentType), tag verified") }
+            case .smime:
+                let cp = try input.cmsCodePoints()
+                let cms = CMSValidationOptions(profiles: try parsedCMSProfiles(), encodingRules: input.rules.rules, codePoints: cp, key: try cmsKeySource())
+                let report = SMIMEValidator(options: SMIMEValidationOptions(cms: cms)).validate(bytes)
+                status = report.isValid ? 0 : 1
+                if json { print(report.json(codePoints: cp).serialized()); return }
+                print(ReportText.summary("smime", report.findings, profiles: (report.cms?.profiles ?? []).map(\.rawValue), rules: input.rules.rawValue))
+                ReportText.list(report.findings, verbose: verbose, input: bytes)
+                if let inner = report.inner {
+                    print("  inner entity: \(inner.mediaType), \(inner.fields.count) header field(s), \(inner.body.count)-octet body")
+                    for f in inner.fields { print("    \(f.name): \(f.value)") }
+                    if let text = String(validating: inner.body, as: UTF8.self) {
+                        for l in text.split(separator: "\n", omittingEmptySubsequences: false) { print("    | " + l.filter { $0 != "\r" }) }
+                    }
+                }
             }
         }
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// The text form of validation reports (all formats).
+enum ReportText {
+    static func summary(_ format: String, _ findings: [Finding], profiles: [String], rules: String? = nil) -> String {
+        let errors = findings.filter { $0.severity == .error }.count
+        let warnings = findings.filter { $0.severity == .warning }.count
+        let infos = findings.count - errors - warnings
+        let r = rules.map { ", rules: \($0)" } ?? ""
+        return "\(format): \(findings.isValid ? "VALID" : "INVALID") — \(errors) error(s), \(warnings) warning(s), \(infos) info [profiles: \(profiles.sorted().joined(separator: ", "))\(r)]"
+    }
+
+    /// `@offset` (and `line:column` when the input is text).
+    static func position(_ f: Finding, input: [UInt8]?) -> String {
+        guard let o = f.offset else { return "@-" }
+        guard let input else { return "@\(o)" }
+        let (l, c) = LineEndings.location(of: o, in: input)
+        return "@\(o) (\(l):\(c))"
+    }
+
+    static func line(_ f: Finding, input: [UInt8]?) -> String {
+        "\(f.severity.rawValue) \(f.code) \(position(f, input: input)) \(f.path) [\(f.specRef)]: \(f.message)"
+    }
+
+    static func list(_ findings: [Finding], verbose: Bool, input: [UInt8]?) {
+        for f in findings where verbose || f.severity != .info {
+            print("  \(f.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(f.code)  \(position(f, input: input))  \(f.path)  [\(f.specRef)]")
+            print("          \(f.message)")
+        }
     }
 }

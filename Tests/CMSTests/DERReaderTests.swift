@@ -71,7 +71,7 @@ import MediasecCore
         let findings = try Self.run(c, rules: .ber)
         #expect(findings.map(\.code) == [c.deviation.code])
         #expect(findings.first?.offset == c.offset)
-        #expect(findings.first?.severity == .warning)
+        #expect(findings.first?.severity == (c.deviation.isValidBER ? .warning : .error))
         #expect(findings.first?.specRef == c.deviation.specRef)
     }
 

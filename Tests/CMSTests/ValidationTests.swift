@@ -302,8 +302,9 @@ import MIKEY
         let j = r.json()
         #expect(j["format"]?.stringValue == "cms" && j["valid"]?.boolValue == true)
         let ri = j["decoded"]?["authEnvelopedData"]?["recipientInfos"]?.arrayValue?.first
-        #expect(ri?["type"]?.stringValue == "ori")
-        #expect(ri?["oriType"]?["name"]?.stringValue == "id-ori-mikey")
+        #expect(ri?["kind"]?.stringValue == "ori")
+        #expect(ri?["oriType"]?.stringValue == CMSOID.oriMIKEYDefault)
+        #expect(ri?["oriTypeName"]?.stringValue == "id-ori-mikey")
         #expect(ri?["oriValue"]?["decoded"]?["payloads"] != nil || ri?["oriValue"]?["decoded"] != .null)
         let parsed = try JSONValue.parse(j.serialized())
         #expect(parsed == j)

@@ -79,9 +79,9 @@ enum ShippedVectors {
 @Suite struct VectorSetTests {
     @Test func filesLoad() throws {
         let files = try ShippedVectors.loaded.get()
-        #expect(files.map(\.0) == ["mikey/crypto.json", "mikey/rfc3830.json", "mikey/rfc6043.json", "mikey/structure.json", "mikey/tr33829.json"])
-        for (_, f) in files {
-            #expect(f.format == "mikey")
+        #expect(files.map(\.0).filter { $0.hasPrefix("mikey/") } == ["mikey/crypto.json", "mikey/rfc3830.json", "mikey/rfc6043.json", "mikey/structure.json", "mikey/tr33829.json"])
+        for (p, f) in files {
+            #expect(f.format == (p.hasPrefix("mikey/") ? "mikey" : p == "cms/smime.json" ? "smime" : "cms"), "\(p)")
             #expect(f.generator.seed == MIKEYVectorGenerator.defaultSeed)
         }
     }

@@ -43,3 +43,32 @@ public struct ASN1Node: Hashable, Sendable {
         return i - encoded.startIndex + 1
     }
 }
+
+extension ASN1Node {
+    /// The element re-encoded under DER's tree rules: low-tag form below 31,
+    /// minimal definite lengths, children re-encoded recursively, primitive
+    /// content copied. For a tree parsed under ``EncodingRules/der`` this is
+    /// the input slice byte for byte (the FuzzDER oracle checks it); for a
+    /// BER tree it is the same tree in canonical form (constructed strings
+    /// stay constructed: that is a value rule, checked when the string is
+    /// read). Recursion is bounded by the parse's depth limit.
+    public func derEncoded() -> [UInt8] {
+        var out: [UInt8] = []
+        appendDER(to: &out)
+        return out
+    }
+
+    func appendDER(to out: inout [UInt8]) {
+        guard let kids = children else {
+            out += identifier.encoded
+            out += DERWriter.lengthOctets(contentRange.count)
+            out += content
+            return
+        }
+        var inner: [UInt8] = []
+        for k in kids { k.appendDER(to: &inner) }
+        out += identifier.encoded
+        out += DERWriter.lengthOctets(inner.count)
+        out += inner
+    }
+}

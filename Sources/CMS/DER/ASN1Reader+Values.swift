@@ -16,39 +16,50 @@ extension ASN1Reader {
         }
     }
 
-    /// OBJECT IDENTIFIER as a dotted string (X.690 §8.19).
+    /// OBJECT IDENTIFIER as a dotted string (X.690 §8.19). The OIDs this
+    /// suite names (``CMSOID``) are matched against their encodings first;
+    /// arcs below 2^56 are accumulated in a machine word; longer arcs
+    /// (UUID OIDs under 2.25) use ``ObjectIdentifierArc``.
     public mutating func decodeOID(_ n: ASN1Node, path: String) throws(DecodingError) -> String {
         try requirePrimitive(n, path: path, "OBJECT IDENTIFIER")
         let c = n.content
         guard !c.isEmpty else { throw Self.fatal("der.oid.empty", at: n.offset, path: path, "OBJECT IDENTIFIER without content") }
-        var arcs: [String] = []
-        var cur = ObjectIdentifierArc()
+        if let known = CMSOID.knownEncoding(c) { return known }
+        var out = ""
+        var arcCount = 0
+        var small: UInt64 = 0
+        var big: ObjectIdentifierArc? = nil
         var len = 0
         for i in c.indices {
             let x = c[i]
             if len == 0 && x == 0x80 {
-                try deviation(.nonMinimalOIDArc, at: i, path: path, "subidentifier \(arcs.count + 1) starts with 0x80 (invalid in BER too)")
+                try deviation(.nonMinimalOIDArc, at: i, path: path, "subidentifier \(arcCount + 1) starts with 0x80 (invalid in BER too)")
             }
             len += 1
             guard len <= 32 else { throw Self.fatal("der.oid.arc-too-long", at: i, path: path, "subidentifier longer than 32 octets") }
-            cur.mulAdd(128, UInt32(x & 0x7f))
-            if x & 0x80 == 0 {
-                if arcs.isEmpty {
-                    if let s = cur.small, s < 80 {
-                        arcs = [String(s / 40), String(s % 40)]
-                    } else {
-                        cur.subtract(80)
-                        arcs = ["2", cur.decimal]
-                    }
+            if big == nil && small >> 56 != 0 { big = ObjectIdentifierArc(small) }
+            if big != nil { big?.mulAdd(128, UInt32(x & 0x7f)) } else { small = small << 7 | UInt64(x & 0x7f) }
+            guard x & 0x80 == 0 else { continue }
+            if arcCount == 0 {
+                if big == nil, small < 80 {
+                    out = String(small / 40) + "." + String(small % 40)
+                } else if var b = big {
+                    b.subtract(80)
+                    out = "2." + b.decimal
                 } else {
-                    arcs.append(cur.decimal)
+                    out = "2." + String(small - 80)
                 }
-                cur = ObjectIdentifierArc()
-                len = 0
+            } else {
+                out += "."
+                out += big?.decimal ?? String(small)
             }
+            arcCount += 1
+            small = 0
+            big = nil
+            len = 0
         }
         guard len == 0 else { throw Self.fatal("der.oid.truncated-arc", at: c.endIndex - 1, path: path, "OBJECT IDENTIFIER ends inside a subidentifier") }
-        return arcs.joined(separator: ".")
+        return out
     }
 
     /// INTEGER (X.690 §8.3), normalized.
@@ -122,6 +133,43 @@ extension ASN1Reader {
                 out.append(contentsOf: s.content)
             }
         }
+    }
+
+    /// Reads every universal value inside `n`, an ANY value the model keeps
+    /// as its raw encoding (attribute values), so that the value-level DER
+    /// rules run on it too: INTEGER and OID minimality, canonical BOOLEAN,
+    /// BIT STRING padding, primitive strings (X.690 §10–11). Constructed
+    /// elements are descended into; recursion is bounded by the parse's depth
+    /// limit.
+    public mutating func checkValueForms(_ n: ASN1Node, path: String) throws(DecodingError) {
+        let id = n.identifier
+        if id.tagClass == .universal {
+            switch id.tagNumber {
+            case 1: _ = try decodeBoolean(n, path: path); return
+            case 2: _ = try decodeInteger(n, path: path); return
+            case 3: _ = try decodeBitString(n, path: path); return
+            case 4: _ = try decodeOctetString(n, path: path); return
+            case 5: try decodeNull(n, path: path); return
+            case 6: _ = try decodeOID(n, path: path); return
+            case 12, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 30:
+                _ = try decodeString(n, path: path, segmentTag: id.tagNumber, what: "\(id)")
+                return
+            default: break
+            }
+        }
+        for (i, k) in (n.children ?? []).enumerated() { try checkValueForms(k, path: "\(path)[\(i)]") }
+    }
+
+    /// A time type (UTCTime, GeneralizedTime: X.680 §46–47, VisibleString
+    /// characters) as text. Octets outside VisibleString (0x20–0x7E) are
+    /// fatal: the value could not be carried as a String and re-encoded.
+    public mutating func decodeTime(_ n: ASN1Node, path: String) throws(DecodingError) -> String {
+        let chars = try decodeString(n, path: path, segmentTag: n.identifier.tagNumber, what: "\(n.identifier)")
+        if let i = chars.firstIndex(where: { $0 < 0x20 || $0 > 0x7e }) {
+            throw Self.fatal("der.time.charset", at: n.contentRange.lowerBound + (n.isConstructed ? 0 : i), path: path,
+                             "\(n.identifier) holds octet 0x\(Hex.encode([chars[i]])), outside VisibleString")
+        }
+        return String(decoding: chars, as: UTF8.self)
     }
 
     /// BIT STRING (X.690 §8.6), primitive or BER-segmented.

@@ -4,8 +4,9 @@ import MediasecCore
 /// reads typed values out of nodes, under one ``EncodingRules`` profile.
 ///
 /// Every departure from DER goes through ``deviation(_:at:path:_:)``: fatal
-/// under rules that do not tolerate it, collected in ``findings`` (warning
-/// severity) under rules that do. Failures that are not BER at all throw a
+/// under rules that do not tolerate it, collected in ``findings`` under
+/// rules that do (warning severity, error for the forms BER forbids too:
+/// ``DERDeviation/isValidBER``). Failures that are not BER at all throw a
 /// ``DecodingError`` with a `der.*` code under every profile
 /// (``ASN1FatalCodes``).
 ///
@@ -32,7 +33,7 @@ public struct ASN1Reader: Sendable {
     /// Records `d` at `offset` (tolerated) or throws it (not tolerated).
     public mutating func deviation(_ d: DERDeviation, at offset: Int, path: String, _ message: String) throws(DecodingError) {
         if rules.tolerates(d) {
-            findings.append(Finding(code: d.code, severity: .warning, offset: offset, path: path, specRef: d.specRef, message: message))
+            findings.append(Finding(code: d.code, severity: d.toleratedSeverity, offset: offset, path: path, specRef: d.specRef, message: message))
         } else {
             throw DecodingError(code: d.code, offset: offset, path: path, specRef: d.specRef, message: "\(message) (not allowed under \(rules.name.uppercased()))")
         }

@@ -54,6 +54,22 @@ public enum DERDeviation: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
+    /// Whether BER itself allows the form (X.690 §8). Three deviations are
+    /// invalid in BER too: a redundant leading INTEGER octet (§8.3.2), an OID
+    /// subidentifier starting with 0x80 (§8.19.2) and a non-minimal tag
+    /// (§8.1.2.4.2). Under a rule set that tolerates them they are still
+    /// reported with *error* severity (decoding goes on, the verdict is
+    /// invalid); the others are warnings.
+    public var isValidBER: Bool {
+        switch self {
+        case .nonMinimalInteger, .nonMinimalOIDArc, .nonMinimalTag: return false
+        default: return true
+        }
+    }
+
+    /// The severity of the finding when the deviation is tolerated.
+    public var toleratedSeverity: Severity { isValidBER ? .warning : .error }
+
     public var summary: String {
         switch self {
         case .nonMinimalLength: return "Length not encoded in the minimum number of octets"
@@ -96,5 +112,6 @@ public enum ASN1FatalCodes {
         ("der.bit-string.empty", "X.690 §8.6.2", "BIT STRING without the unused-bits octet"),
         ("der.bit-string.unused-bits", "X.690 §8.6.2.2", "Unused-bits octet above 7, or non-zero with no data"),
         ("der.string.segment", "X.690 §8.7.3.2", "A segment of a constructed string has another type"),
+        ("der.time.charset", "X.680 §46.3", "A UTCTime / GeneralizedTime holds octets outside VisibleString"),
     ]
 }

@@ -52,6 +52,9 @@ public struct Attribute: Hashable, Sendable {
         try ctx.reader.requireConstructed(set, path: setPath, "attrValues SET OF")
         ctx.record(setPath, set)
         try ctx.reader.checkSetOfOrder(set, path: setPath)
+        // AttributeValue is ANY: read its universal values so that the
+        // value-level DER rules apply inside it too (authAttrs MUST be DER).
+        for (i, v) in (set.children ?? []).enumerated() { try ctx.reader.checkValueForms(v, path: "\(setPath)[\(i)]") }
         let values = (set.children ?? []).map { Array($0.encoded) }
         try c.finish()
         return Attribute(attrType: type, attrValues: values)

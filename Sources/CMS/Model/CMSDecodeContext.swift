@@ -5,8 +5,9 @@ import MediasecCore
 struct CMSDecodeContext {
     var reader: ASN1Reader
     let codePoints: CMSCodePoints
-    /// Field path → absolute byte range of its element.
-    var spans: [String: Range<Int>] = [:]
+    /// Field path and absolute byte range of each decoded element, in
+    /// decoding order (a list: hashing every path would dominate the decode).
+    var spans: [(path: String, range: Range<Int>)] = []
 
     init(rules: EncodingRules, codePoints: CMSCodePoints) {
         reader = ASN1Reader(rules: rules)
@@ -14,7 +15,11 @@ struct CMSDecodeContext {
     }
 
     mutating func record(_ path: String, _ n: ASN1Node) {
-        spans[path] = n.range
+        spans.append((path, n.range))
+    }
+
+    mutating func record(_ path: String, _ r: Range<Int>) {
+        spans.append((path, r))
     }
 
     mutating func oid(_ n: ASN1Node, _ path: String) throws(DecodingError) -> String {

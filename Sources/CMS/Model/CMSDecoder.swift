@@ -17,7 +17,7 @@ public struct CMSDecoder: Sendable {
         var ctx = CMSDecodeContext(rules: rules, codePoints: codePoints)
         let root = try ctx.reader.parse(bytes)
         let ci = try ContentInfo.decode(root, &ctx)
-        return DecodedContentInfo(contentInfo: ci, bytes: bytes, root: root, rules: rules, findings: ctx.reader.findings, spans: ctx.spans)
+        return DecodedContentInfo(contentInfo: ci, bytes: bytes, root: root, rules: rules, findings: ctx.reader.findings, spanList: ctx.spans)
     }
 
     /// Codes the schema layer can raise, with their clauses (for reports and
@@ -42,20 +42,27 @@ public struct DecodedContentInfo: Sendable {
     public var rules: EncodingRules
     /// DER deviations tolerated by ``rules`` (warnings), in input order.
     public var findings: [Finding]
+    /// Field path and absolute byte range of each element, in decoding order.
+    var spanList: [(path: String, range: Range<Int>)]
+
     /// Field path → absolute byte range of the field's element, e.g.
-    /// `authEnvelopedData.recipientInfos[0].kekri.encryptedKey`.
-    public var spans: [String: Range<Int>]
+    /// `authEnvelopedData.recipientInfos[0].kekri.encryptedKey` (built on
+    /// each access; ``span(of:)`` looks one up).
+    public var spans: [String: Range<Int>] { Dictionary(spanList.map { ($0.path, $0.range) }, uniquingKeysWith: { _, last in last }) }
+
+    /// The byte range of the element at `path` (the last one recorded).
+    public func span(of path: String) -> Range<Int>? { spanList.last { $0.path == path }?.range }
 
     public var authEnvelopedData: AuthEnvelopedData? { contentInfo.authEnvelopedData }
 
-    public func offset(of path: String) -> Int? { spans[path]?.lowerBound }
+    public func offset(of path: String) -> Int? { span(of: path)?.lowerBound }
 
     /// The authAttrs element exactly as received (`[1]` identifier included).
-    public var authAttrsRange: Range<Int>? { spans["authEnvelopedData.authAttrs"] }
+    public var authAttrsRange: Range<Int>? { span(of: "authEnvelopedData.authAttrs") }
 
     /// The absolute range of an `id-ori-mikey` OCTET STRING's content in the
     /// input (nil when it was BER-segmented, i.e. not contiguous).
     public func mikeyContentRange(recipient i: Int) -> Range<Int>? {
-        spans["authEnvelopedData.recipientInfos[\(i)].ori.oriValue.content"]
+        span(of: "authEnvelopedData.recipientInfos[\(i)].ori.oriValue.content")
     }
 }

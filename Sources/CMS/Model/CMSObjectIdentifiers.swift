@@ -54,6 +54,21 @@ public enum CMSOID {
         oriKEM: "id-ori-kem",
     ]
 
+    /// The content octets of every OID named here (and the default
+    /// `id-ori-mikey`), for the decoder's fast path.
+    static let encodings: [(content: [UInt8], dotted: String)] = (Array(names.keys) + [oriMIKEYDefault]).sorted().compactMap { o in
+        (try? ASN1ObjectIdentifier.contentOctets(o)).map { ($0, o) }
+    }
+
+    /// The dotted form of `content` when it is the (minimal) encoding of a named OID.
+    static func knownEncoding(_ content: ArraySlice<UInt8>) -> String? {
+        guard content.count >= 3 else { return nil }
+        for e in encodings where e.content.count == content.count && e.content.last == content.last && e.content.elementsEqual(content) {
+            return e.dotted
+        }
+        return nil
+    }
+
     /// The name of `oid`, with the code points' `id-ori-mikey` included.
     public static func name(of oid: String, codePoints: CMSCodePoints = .default) -> String? {
         if oid == codePoints.oriMIKEY { return "id-ori-mikey" }

@@ -46,8 +46,7 @@ public struct KEKIdentifier: Hashable, Sendable {
         var date: String? = nil
         if let d = c.optional(.generalizedTime) {
             ctx.record(c.fieldPath("date"), d)
-            let chars = try ctx.reader.decodeString(d, path: c.fieldPath("date"), segmentTag: 24, what: "GeneralizedTime")
-            date = String(decoding: chars, as: UTF8.self)
+            date = try ctx.reader.decodeTime(d, path: c.fieldPath("date"))
         }
         var other: OtherKeyAttribute? = nil
         if let o = c.optional(.sequence) {

@@ -62,7 +62,7 @@ public struct OtherRecipientInfo: Hashable, Sendable {
         let value: Value
         if type == ctx.codePoints.oriMIKEY, v.identifier.hasTag(of: .octetString) {
             let bytes = try ctx.reader.decodeOctetString(v, path: vp)
-            if !v.isConstructed { ctx.spans["\(vp).content"] = v.contentRange }
+            if !v.isConstructed { ctx.record("\(vp).content", v.contentRange) }
             value = .mikey(transferInit: bytes)
         } else {
             value = .encoded(Array(v.encoded))

@@ -40,8 +40,18 @@ public struct CMSValidationReport: Sendable {
             ("valid", .bool(isValid)),
             ("profiles", .array(profiles.map(\.rawValue).sorted().map { .string($0) })),
             ("findings", JSONValue(findings)),
-            ("decoded", decoded.map { CMSJSON.tree($0, codePoints: codePoints) } ?? .null),
+            ("decoded", decodedTree(codePoints: codePoints)),
         ])
+    }
+
+    /// ``CMSJSON/tree(_:codePoints:)`` plus, when the tag verified,
+    /// `verifiedContent` (``CMSJSON/verifiedContent(_:codePoints:)``).
+    public func decodedTree(codePoints: CMSCodePoints = .default) -> JSONValue {
+        guard let d = decoded else { return .null }
+        let t = CMSJSON.tree(d, codePoints: codePoints)
+        guard let p = plaintext, case .object(var o) = t else { return t }
+        o.append(("verifiedContent", CMSJSON.verifiedContent(p, codePoints: codePoints)))
+        return .object(o)
     }
 }
 

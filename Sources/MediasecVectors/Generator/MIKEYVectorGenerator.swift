@@ -9,9 +9,9 @@ public struct GeneratedFile: Sendable {
 
 /// Everything one generation produces.
 public struct GenerationOutput: Sendable {
-    /// Under the vectors root: `mikey/*.json`, `known-failures.json`.
+    /// Under the vectors root: `mikey/*.json`, `cms/*.json`, `known-failures.json`.
     public var vectorFiles: [GeneratedFile]
-    /// Under the corpus root: `mikey/<name>` seeds and `mikey.dict`.
+    /// Under the corpus root: `mikey/`, `der/`, `cms/`, `smime/` seeds and their `.dict`s.
     public var corpusFiles: [GeneratedFile]
     /// The parsed vector files, by path.
     public var files: [(path: String, file: VectorFile)]
@@ -80,10 +80,19 @@ public enum MIKEYVectorGenerator {
             files.append((path, f))
             out.append(GeneratedFile(path: path, contents: Array(f.serialized.utf8)))
         }
+        let mikeyVectors = files.flatMap { $0.1.vectors }
+        // CMS and S/MIME (Vectors/cms/), same seed.
+        for (path, f) in try CMSVectorGenerator.generate(seed: seed, codePoints: codePointSettings(.default)) {
+            for v in f.vectors where !ids.insert(v.id).inserted {
+                throw GenerationError(description: "duplicate vector id \(v.id)")
+            }
+            files.append((path, f))
+            out.append(GeneratedFile(path: path, contents: Array(f.serialized.utf8)))
+        }
         let known = KnownFailures(knownIssues.filter { ids.contains($0.id) })
         out.append(GeneratedFile(path: KnownFailures.fileName, contents: Array(known.serialized.utf8)))
-        let report = SelfCheck.run(sets: sets, files: files, known: known, allKnownIssues: knownIssues)
-        let corpus = CorpusWriter.files(for: files.flatMap { $0.1.vectors })
+        let report = SelfCheck.run(files: files, known: known, allKnownIssues: knownIssues)
+        let corpus = CorpusWriter.files(for: mikeyVectors) + CMSCorpusWriter.files(for: files.filter { $0.1.format != "mikey" }.map(\.1))
         return GenerationOutput(vectorFiles: out, corpusFiles: corpus, files: files, selfCheck: report, knownFailures: known)
     }
 }

@@ -19,10 +19,13 @@ public struct SelfCheckReport: Sendable {
     public var expectedFailures: [Disagreement]
     /// Known-issue entries whose vector no longer exists.
     public var staleKnownIssues: [String]
+    /// MIKEY coverage.
     public var coverage: RuleCoverage
+    /// CMS and S/MIME coverage (``CMSVectorGenerator/coverage(_:excluding:)``).
+    public var cmsCoverage: RuleCoverage
 
     public var ok: Bool {
-        disagreements.isEmpty && unexpectedPasses.isEmpty && staleKnownIssues.isEmpty && coverage.isComplete
+        disagreements.isEmpty && unexpectedPasses.isEmpty && staleKnownIssues.isEmpty && coverage.isComplete && cmsCoverage.isComplete
     }
 }
 
@@ -35,17 +38,37 @@ public struct RuleCoverage: Sendable {
     public var decodingCodes: [String]
     public var decodingCovered: Set<String>
 
-    public var missingFire: [String] { rules.filter { !fired.contains($0) } }
-    public var missingNoFire: [String] { rules.filter { !heldSilent.contains($0) } }
-    public var missingDecoding: [String] { decodingCodes.filter { !decodingCovered.contains($0) } }
-    public var isComplete: Bool { missingFire.isEmpty && missingNoFire.isEmpty && missingDecoding.isEmpty }
+    /// CMS: the DER deviations, each of which must also fire in a vector
+    /// decoded under the BER rules (empty for MIKEY).
+    public var berDeviations: [String] = []
+    public var berCovered: Set<String> = []
 
-    /// Coverage computed from vector files alone (used by the tests too).
+    public var missingFire: [String] { rules.filter { !fired.contains($0) } }
+    /// Rules exempt from the held-silent requirement, with the reason (none for MIKEY).
+    public var silentExempt: [String: String] = [:]
+    public var missingNoFire: [String] { rules.filter { !heldSilent.contains($0) && silentExempt[$0] == nil } }
+    public var missingDecoding: [String] { decodingCodes.filter { !decodingCovered.contains($0) } }
+    public var missingBER: [String] { berDeviations.filter { !berCovered.contains($0) } }
+    public var isComplete: Bool { missingFire.isEmpty && missingNoFire.isEmpty && missingDecoding.isEmpty && missingBER.isEmpty }
+
+    public init(rules: [String], fired: Set<String>, heldSilent: Set<String>, decodingCodes: [String], decodingCovered: Set<String>) {
+        self.rules = rules
+        self.fired = fired
+        self.heldSilent = heldSilent
+        self.decodingCodes = decodingCodes
+        self.decodingCovered = decodingCovered
+    }
+
+    /// MIKEY coverage computed from vector files alone (used by the tests too).
     /// Vectors in `excluding` (known failures) do not count.
     public static func compute(_ vectors: [TestVector], excluding: Set<String> = []) -> RuleCoverage {
-        let rules = MIKEYRules.all.filter { $0.severity != .info }.map(\.code)
+        compute(vectors, rules: MIKEYRules.all.filter { $0.severity != .info }.map(\.code),
+                decodingCodes: MIKEYRules.decodingCodes.map(\.code), excluding: excluding)
+    }
+
+    /// Coverage of `rules` (error/warning codes) and `decodingCodes` by `vectors`.
+    public static func compute(_ vectors: [TestVector], rules: [String], decodingCodes: [String], excluding: Set<String> = []) -> RuleCoverage {
         var fired = Set<String>(), silent = Set<String>(), decoding = Set<String>()
-        let decodingCodes = MIKEYRules.decodingCodes.map(\.code)
         for v in vectors where !excluding.contains(v.id) {
             switch v.result {
             case .invalid:
@@ -66,23 +89,31 @@ public struct RuleCoverage: Sendable {
 }
 
 enum SelfCheck {
-    static func run(sets: [VectorSet], files: [(String, VectorFile)], known: KnownFailures, allKnownIssues: [(id: String, reason: String)]) -> SelfCheckReport {
-        let codec = MIKEYVectorCodec()
+    static func run(files: [(String, VectorFile)], known: KnownFailures, allKnownIssues: [(id: String, reason: String)]) -> SelfCheckReport {
         var disagreements: [SelfCheckReport.Disagreement] = []
         var xfail: [SelfCheckReport.Disagreement] = []
         var xpass: [String] = []
         var counts: [VectorResult: Int] = [:]
         var all: [TestVector] = []
+        var mikey: [TestVector] = []
+        var cms: [TestVector] = []
         for (_, f) in files {
+            guard let codec = VectorCodecs.codec(for: f.format) else {
+                disagreements.append(.init(id: "format \(f.format)", problems: ["no codec"]))
+                continue
+            }
             for v in f.vectors {
                 all.append(v)
+                if f.format == "mikey" { mikey.append(v) } else { cms.append(v) }
                 counts[v.result, default: 0] += 1
                 let o = codec.run(v, in: f)
                 var problems = VectorRunner.compare(v, o)
                 // Stricter than the file's must-appear semantics: the generator
-                // states every error code, so the set must be exact.
+                // states every error code, so the set must be exact — except the
+                // MIKEY validator's own findings nested under an id-ori-mikey
+                // recipient, which the MIKEY vectors cover.
                 if v.result == .invalid {
-                    let actual = Set(o.findings.filter { $0.severity == .error }.map(\.code))
+                    let actual = Set(o.findings.filter { $0.severity == .error && !$0.path.contains(".oriValue.") }.map(\.code))
                     let extra = actual.subtracting(v.expected.errorCodes).sorted()
                     if !extra.isEmpty && !actual.isEmpty { problems.append("error code(s) not stated by the generator: \(extra.joined(separator: ", "))") }
                 }
@@ -95,9 +126,11 @@ enum SelfCheck {
         }
         let ids = Set(all.map(\.id))
         let stale = allKnownIssues.map(\.id).filter { !ids.contains($0) }
-        let coverage = RuleCoverage.compute(all, excluding: Set(known.entries.map(\.id)))
+        let excluded = Set(known.entries.map(\.id))
         return SelfCheckReport(vectorCount: all.count, countsByResult: counts, disagreements: disagreements, unexpectedPasses: xpass,
-                               expectedFailures: xfail, staleKnownIssues: stale, coverage: coverage)
+                               expectedFailures: xfail, staleKnownIssues: stale,
+                               coverage: RuleCoverage.compute(mikey, excluding: excluded),
+                               cmsCoverage: CMSVectorGenerator.coverage(cms, excluding: excluded))
     }
 }
 
@@ -112,6 +145,7 @@ extension SelfCheckReport {
         if !coverage.missingFire.isEmpty { s += "\n  never fires: " + coverage.missingFire.joined(separator: ", ") }
         if !coverage.missingNoFire.isEmpty { s += "\n  never held silent: " + coverage.missingNoFire.joined(separator: ", ") }
         if !coverage.missingDecoding.isEmpty { s += "\n  decoding codes without a vector: " + coverage.missingDecoding.joined(separator: ", ") }
+        s += "\n" + cmsCoverage.cmsSummary
         if !expectedFailures.isEmpty {
             s += "\nknown validator issues (xfail): \(expectedFailures.count)"
             for d in expectedFailures { s += "\n  \(d.id): \(d.problems.joined(separator: "; "))" }
@@ -122,6 +156,21 @@ extension SelfCheckReport {
         }
         if !unexpectedPasses.isEmpty { s += "\nunexpected pass(es) of known issues (remove from the list): " + unexpectedPasses.joined(separator: ", ") }
         if !staleKnownIssues.isEmpty { s += "\nknown issues naming no vector: " + staleKnownIssues.joined(separator: ", ") }
+        return s
+    }
+}
+
+extension RuleCoverage {
+    /// The one-paragraph CMS / S/MIME coverage line of `generate-vectors` and `selftest`.
+    public var cmsSummary: String {
+        var s = "CMS/S-MIME rule coverage: \(rules.count - missingFire.count)/\(rules.count) error/warning rules fire, "
+        s += "\(rules.count - missingNoFire.count - silentExempt.count)/\(rules.count - silentExempt.count) held silent where they apply (\(silentExempt.count) exempt); "
+        s += "\(decodingCovered.count)/\(decodingCodes.count) decoding codes; "
+        s += "\(berDeviations.count - missingBER.count)/\(berDeviations.count) DER deviations also under BER"
+        if !missingFire.isEmpty { s += "\n  never fires: " + missingFire.joined(separator: ", ") }
+        if !missingNoFire.isEmpty { s += "\n  never held silent: " + missingNoFire.joined(separator: ", ") }
+        if !missingDecoding.isEmpty { s += "\n  decoding codes without a vector: " + missingDecoding.joined(separator: ", ") }
+        if !missingBER.isEmpty { s += "\n  deviations without a BER vector: " + missingBER.joined(separator: ", ") }
         return s
     }
 }

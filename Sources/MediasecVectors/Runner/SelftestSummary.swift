@@ -40,6 +40,8 @@ public struct SelftestSummary: Sendable {
     public var total: Tally
     public var checks: [VectorCheck]
     public var coverage: RuleCoverage?
+    /// CMS and S/MIME coverage, when such vectors ran.
+    public var cmsCoverage: RuleCoverage?
 
     public var ok: Bool { total.failed == 0 && total.unexpectedPasses == 0 }
     public var problems: [VectorCheck] { checks.filter(\.isProblem) }
@@ -71,6 +73,8 @@ public struct SelftestSummary: Sendable {
         let mikey = files.filter { $0.1.format == "mikey" }.flatMap(\.1.vectors).filter { run.contains($0.id) }
         let known = Set(checks.filter { $0.knownFailure != nil }.map(\.id))
         self.coverage = mikey.isEmpty ? nil : RuleCoverage.compute(mikey, excluding: known)
+        let cms = files.filter { $0.1.format == "cms" || $0.1.format == "smime" }.flatMap(\.1.vectors).filter { run.contains($0.id) }
+        self.cmsCoverage = cms.isEmpty ? nil : CMSVectorGenerator.coverage(cms, excluding: known)
     }
 
     /// Orders clause references the way a reader expects: by document, then
@@ -115,6 +119,20 @@ public struct SelftestSummary: Sendable {
                 ("heldSilent", .int(cov.rules.count - cov.missingNoFire.count)),
                 ("decodingCodes", .int(cov.decodingCodes.count)),
                 ("decodingCovered", .int(cov.decodingCovered.count)),
+                ("neverFires", .array(cov.missingFire.map { .string($0) })),
+                ("neverHeldSilent", .array(cov.missingNoFire.map { .string($0) })),
+                ("decodingWithoutVector", .array(cov.missingDecoding.map { .string($0) })),
+            ])))
+        }
+        if let cov = cmsCoverage {
+            o.append(("cmsCoverage", .object([
+                ("rules", .int(cov.rules.count)),
+                ("fired", .int(cov.rules.count - cov.missingFire.count)),
+                ("heldSilent", .int(cov.rules.count - cov.missingNoFire.count - cov.silentExempt.count)),
+                ("silentExempt", .object(cov.silentExempt.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+                ("decodingCodes", .int(cov.decodingCodes.count)),
+                ("decodingCovered", .int(cov.decodingCovered.count)),
+                ("derDeviationsUnderBER", .int(cov.berDeviations.count - cov.missingBER.count)),
                 ("neverFires", .array(cov.missingFire.map { .string($0) })),
                 ("neverHeldSilent", .array(cov.missingNoFire.map { .string($0) })),
                 ("decodingWithoutVector", .array(cov.missingDecoding.map { .string($0) })),

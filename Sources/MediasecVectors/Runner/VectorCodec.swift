@@ -36,7 +36,7 @@ public protocol VectorCodec: Sendable {
 
 /// The registry of codecs known to the runner.
 public enum VectorCodecs {
-    public static let all: [any VectorCodec] = [MIKEYVectorCodec()]
+    public static let all: [any VectorCodec] = [MIKEYVectorCodec(), CMSVectorCodec(format: "cms"), CMSVectorCodec(format: "smime")]
 
     public static func codec(for format: String) -> (any VectorCodec)? {
         all.first { $0.format == format }
