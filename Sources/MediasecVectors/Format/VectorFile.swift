@@ -125,7 +125,7 @@ public struct GeneratorInfo: Sendable, Hashable {
 public struct VectorFile: Sendable {
     public static let schemaVersion = 1
 
-    /// Codec name: `mikey` today; `cms`, `sdp`, `resource-lists` later.
+    /// Codec name: `mikey`, `cms`, `smime` today; `sdp`, `resource-lists`, `sip-body` later.
     public var format: String
     public var generator: GeneratorInfo
     /// The code-point profile the vectors were built with (codec-specific keys).
