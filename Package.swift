@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "mediasec",
             dependencies: [
-                "MediasecCore", "MIKEY", "CMS", "MediasecVectors", "MediasecFuzz",
+                "MediasecCore", "MIKEY", "CMS", "SDP", "ResourceLists", "MediasecVectors", "MediasecFuzz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import MediasecCore
 import MIKEY
+import SDP
+import ResourceLists
 import CMS
 
 struct DecodeCommand: ParsableCommand {
@@ -24,6 +26,15 @@ struct DecodeCommand: ParsableCommand {
             case .mikey, .auto: status = try decodeMIKEY(bytes)
             case .cms: status = try decodeCMS(bytes)
             case .smime: status = try decodeSMIME(bytes)
+            case .sdp:
+                // The decoded tree of the validator's report (findings included).
+                let report = SDPValidator().validate(bytes)
+                status = report.findings.contains { $0.code.hasPrefix("sdp.limit") || $0.code == "sdp.empty" } ? 1 : 0
+                print(report.json().serialized())
+            case .resourceLists:
+                let report = ResourceListsValidator().validate(bytes)
+                status = report.findings.contains { $0.code.hasPrefix("resource-lists.xml.") || $0.code.hasPrefix("resource-lists.limit.") } ? 1 : 0
+                print(report.json().serialized())
             }
         }
         if status != 0 { throw ExitCode(status) }

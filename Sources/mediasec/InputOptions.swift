@@ -11,7 +11,8 @@ enum InputEncoding: String, ExpressibleByArgument, CaseIterable {
 
 /// Which codec reads the input.
 enum InputFormat: String, ExpressibleByArgument, CaseIterable {
-    case auto, mikey, cms, smime
+    case auto, mikey, cms, smime, sdp
+    case resourceLists = "resource-lists"
 }
 
 /// `--rules`: the CMS encoding-rule set (FACTS.md §4). `der` (default) is the
@@ -106,11 +107,17 @@ struct InputOptions: ParsableArguments {
         format == .auto ? Self.detectFormat(bytes) : format
     }
 
-    /// `auto`: a first octet 0x30 (a DER/BER SEQUENCE) is CMS; a MIME header
+    /// `auto`: a first octet 0x30 (a DER/BER SEQUENCE) is CMS; `v=` is SDP;
+    /// `<` is resource-lists XML; a MIME header
     /// block naming application/pkcs7-mime is S/MIME; anything else is MIKEY
     /// (whose first octet, the version, is 1).
     static func detectFormat(_ b: [UInt8]) -> InputFormat {
         if b.first == 0x30 { return .cms }
+        // SDP starts with its v= line (RFC 8866 §5); XML with '<' (after an optional BOM/whitespace).
+        if b.count >= 2 && b[0] == 0x76 && b[1] == 0x3d { return .sdp }
+        if let first = b.drop(while: { $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 || $0 == 0xef || $0 == 0xbb || $0 == 0xbf }).first, first == 0x3c {
+            return .resourceLists
+        }
         // The header block: up to the first empty line, at most 64 KiB.
         let limit = min(b.count, 1 << 16)
         var end = limit

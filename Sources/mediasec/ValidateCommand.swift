@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import MediasecCore
 import MIKEY
+import SDP
+import ResourceLists
 import CMS
 
 struct ValidateCommand: ParsableCommand {
@@ -101,6 +103,20 @@ struct ValidateCommand: ParsableCommand {
         return nil
     }
 
+    /// `--profile` names for the text formats (nil: every applicable profile).
+    func parsedTextProfiles<P: RawRepresentable & Hashable & CaseIterable>(_: P.Type) throws -> Set<P>? where P.RawValue == String {
+        let names = profile.flatMap { $0.split(separator: ",").map(String.init) }
+        if names.isEmpty { return nil }
+        var s = Set<P>()
+        for n in names {
+            guard let p = P(rawValue: n) else {
+                throw UsageFailure(description: "unknown profile \(n) (known: \(P.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            s.insert(p)
+        }
+        return s
+    }
+
     func run() throws {
         var status: Int32 = 0
         try withUsageExit {
@@ -124,6 +140,18 @@ struct ValidateCommand: ParsableCommand {
                 print(ReportText.summary("cms", report.findings, profiles: report.profiles.map(\.rawValue), rules: input.rules.rawValue))
                 ReportText.list(report.findings, verbose: verbose, input: nil)
                 if let p = report.plaintext { print("  content: \(p.content.count) octets of \(CMSOID.name(of: p.contentType, codePoints: cp) ?? p.contentType), tag verified") }
+            case .sdp:
+                let report = SDPValidator(options: SDPValidationOptions(profiles: try parsedTextProfiles(SDPProfileName.self))).validate(bytes)
+                status = report.isValid ? 0 : 1
+                if json { print(report.json(codePoints: try input.codePointProfile()).serialized()); return }
+                print(ReportText.summary("sdp", report.findings, profiles: report.profiles.map(\.rawValue)))
+                ReportText.list(report.findings, verbose: verbose, input: bytes)
+            case .resourceLists:
+                let report = ResourceListsValidator(options: ResourceListsValidationOptions(profiles: try parsedTextProfiles(ResourceListsProfileName.self))).validate(bytes)
+                status = report.isValid ? 0 : 1
+                if json { print(report.json().serialized()); return }
+                print(ReportText.summary("resource-lists", report.findings, profiles: report.profiles.map(\.rawValue)))
+                ReportText.list(report.findings, verbose: verbose, input: bytes)
             case .smime:
                 let cp = try input.cmsCodePoints()
                 let cms = CMSValidationOptions(profiles: try parsedCMSProfiles(), encodingRules: input.rules.rules, codePoints: cp, key: try cmsKeySource())
