@@ -51,6 +51,8 @@ let package = Package(
         // each part validated by its codec, then cross-checked.
         .target(name: "SIPBody", dependencies: ["MediasecCore", "MIKEY", "CMS", "SDP", "ResourceLists"]),
         .target(name: "MediasecVectors", dependencies: ["MediasecCore", "MediasecCrypto", "MIKEY", "CMS"]),
+        // Round-trip assertions shared by the test targets (not a product).
+        .target(name: "MediasecTestSupport", dependencies: ["MediasecCore"]),
         .target(name: "MediasecFuzz", dependencies: ["MediasecCore", "MIKEY", "CMS"]),
         .executableTarget(
             name: "mediasec",
@@ -80,14 +82,14 @@ let package = Package(
         .testTarget(
             name: "CMSTests",
             dependencies: [
-                "CMS", "MediasecCore", "MIKEY", "MediasecCrypto",
+                "CMS", "MediasecCore", "MIKEY", "MediasecCrypto", "MediasecTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
             name: "MIKEYTests",
             dependencies: [
-                "MIKEY", "MediasecCore", "MediasecVectors", "MediasecFuzz",
+                "MIKEY", "MediasecCore", "MediasecVectors", "MediasecFuzz", "MediasecTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

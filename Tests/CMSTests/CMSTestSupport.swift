@@ -1,4 +1,5 @@
 import Testing
+import MediasecTestSupport
 import Foundation
 import MediasecCore
 @testable import CMS
@@ -6,9 +7,8 @@ import MediasecCore
 // Shared helpers for the CMS tests. Helpers forward the caller's source
 // location so that a failure points at the test line.
 //
-// `assertRoundTrips` mirrors the MIKEY tests' helper (STYLE.md §12). The two
-// live in different test targets because there is no shared test-support
-// target yet; see the report.
+// The generic `assertRoundTrips` lives in MediasecTestSupport, shared with
+// the MIKEY tests (STYLE.md §12); the ContentInfo instance below wraps it.
 
 /// Hex literal to bytes (whitespace allowed); traps only on a malformed
 /// literal in the test source itself.
@@ -17,39 +17,6 @@ func hex(_ s: String) -> [UInt8] {
     return b
 }
 
-/// Checks both round-trip laws for one value and returns its encoding:
-/// 1. `decode(encode(value)) == value`; 2. `encode(decode(bytes)) == bytes`.
-/// With `expected`, the encoding must also equal those (hand-computed) bytes.
-@discardableResult
-func assertRoundTrips<Value: Equatable, E: Error, D: Error>(
-    _ value: Value,
-    encodesTo expected: [UInt8]? = nil,
-    encode: (Value) throws(E) -> [UInt8],
-    decode: ([UInt8]) throws(D) -> Value,
-    sourceLocation: SourceLocation = #_sourceLocation
-) -> [UInt8]? {
-    let bytes: [UInt8]
-    do { bytes = try encode(value) } catch {
-        Issue.record("encoding failed: \(error)", sourceLocation: sourceLocation)
-        return nil
-    }
-    if let expected {
-        #expect(Hex.encode(bytes) == Hex.encode(expected), "encoding differs from the hand-computed layout", sourceLocation: sourceLocation)
-    }
-    let decoded: Value
-    do { decoded = try decode(bytes) } catch {
-        Issue.record("decoding the encoder's own output failed: \(error)\n  bytes: \(Hex.encode(bytes))", sourceLocation: sourceLocation)
-        return bytes
-    }
-    #expect(decoded == value, "law 1: decode(encode(m)) != m\n  bytes: \(Hex.encode(bytes))", sourceLocation: sourceLocation)
-    do {
-        let again = try encode(decoded)
-        #expect(Hex.encode(again) == Hex.encode(bytes), "law 2: encode(decode(b)) != b", sourceLocation: sourceLocation)
-    } catch {
-        Issue.record("re-encoding the decoded value failed: \(error)", sourceLocation: sourceLocation)
-    }
-    return bytes
-}
 
 /// The ContentInfo instance of the round-trip helper, decoding under `rules`.
 @discardableResult
