@@ -54,7 +54,9 @@ Environment: BENCH_SCRATCH (SwiftPM scratch path, default .build), CC.
 USAGE
 }
 
-die() { echo "bench-cms: $*" >&2; exit 1; }
+BENCH_NAME=bench-cms
+# shellcheck source=bench/common.sh
+. "$ROOT/Scripts/bench/common.sh"
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -71,28 +73,8 @@ done
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "bad --rounds '$ROUNDS'"
 [ -d "$CORPUS" ] || die "corpus directory $CORPUS does not exist"
 
-if ! command -v swift >/dev/null 2>&1 && [ -x /opt/swift/usr/bin/swift ]; then
-    export PATH="/opt/swift/usr/bin:$PATH"
-fi
-export SWIFT_BACKTRACE=enable=no
+bench_setup
 
-TMP="$(mktemp -d "${TMPDIR:-/tmp}/bench-cms.XXXXXX")"
-cleanup() { if [ "$KEEP_TMP" = 1 ]; then echo "bench-cms: kept $TMP" >&2; else rm -rf "$TMP"; fi; }
-trap cleanup EXIT
-
-step() { echo "== $*" >&2; }
-kv() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p" | head -1; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
-# The line of FILE starting with LABEL that has the highest mb_per_s.
-best_line() {
-    local best="" bv=-1 line v
-    while IFS= read -r line; do
-        [[ "$line" == "$2 "* ]] || continue
-        v="$(kv "$line" mb_per_s)"
-        if awk -v a="$v" -v b="$bv" 'BEGIN { exit !(a > b) }'; then best="$line"; bv="$v"; fi
-    done < "$1"
-    echo "$best"
-}
 
 # 1. The OpenSSL shim.
 CC="${CC:-$(command -v cc || command -v gcc || true)}"
@@ -104,10 +86,7 @@ step "compile Scripts/bench/openssl_cms_bench.c against libcrypto $(pkg-config -
 SHIM="$TMP/openssl_cms_bench"
 
 # 2. mediasec, release.
-step "swift build -c release --product mediasec"
-swift build -c release --scratch-path "$SCRATCH" --product mediasec >&2
-MEDIASEC="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/mediasec"
-[ -x "$MEDIASEC" ] || die "no $MEDIASEC after the build"
+build_mediasec
 
 # 3. Structure decode on the intersection.
 find "$CORPUS" -type f ! -name '.*' | LC_ALL=C sort > "$TMP/all.txt"
@@ -126,8 +105,8 @@ for round in $(seq 1 "$ROUNDS"); do
     "$SHIM" --seconds "$BENCH_SECONDS" --files-from "$TMP/common.txt" >> "$TMP/openssl.out"
     "$MEDIASEC" bench cms --seconds "$BENCH_SECONDS" --files-from "$TMP/common.txt" >> "$TMP/mediasec.out"
 done
-OSSL_LINE="$(best_line "$TMP/openssl.out" openssl)"
-MS_LINE="$(best_line "$TMP/mediasec.out" mediasec)"
+OSSL_LINE="$(best_line "$TMP/openssl.out" openssl mb_per_s)"
+MS_LINE="$(best_line "$TMP/mediasec.out" mediasec mb_per_s)"
 [ -n "$OSSL_LINE" ] && [ -n "$MS_LINE" ] || die "missing result lines"
 
 # 4. Decrypt and verify.
@@ -159,8 +138,8 @@ echo "CMS decrypt and verify (AES-128-GCM, id-aes128-wrap kekri, ICVlen 16):"
 for size in 1024 65536; do
     grep "^openssl-decrypt size=$size " "$TMP/dec-openssl.out" > "$TMP/o.$size" || true
     grep "^mediasec-decrypt size=$size " "$TMP/dec-mediasec.out" > "$TMP/m.$size" || true
-    O="$(best_line "$TMP/o.$size" openssl-decrypt)"
-    M="$(best_line "$TMP/m.$size" mediasec-decrypt)"
+    O="$(best_line "$TMP/o.$size" openssl-decrypt mb_per_s)"
+    M="$(best_line "$TMP/m.$size" mediasec-decrypt mb_per_s)"
     echo "$O"
     echo "$M"
     echo "ratio decrypt size=$size mb_per_s=$(ratio "$(kv "$M" mb_per_s)" "$(kv "$O" mb_per_s)")"

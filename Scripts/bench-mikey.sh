@@ -47,7 +47,9 @@ Environment: BENCH_SCRATCH (SwiftPM scratch path, default .build).
 EOF
 }
 
-die() { echo "bench-mikey: $*" >&2; exit 1; }
+BENCH_NAME=bench-mikey
+# shellcheck source=bench/common.sh
+. "$ROOT/Scripts/bench/common.sh"
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -62,19 +64,9 @@ done
 [[ "$BENCH_SECONDS" =~ ^[0-9]+([.][0-9]+)?$ ]] || die "bad --seconds '$BENCH_SECONDS'"
 [ -d "$CORPUS" ] || die "corpus directory $CORPUS does not exist"
 
-if ! command -v swift >/dev/null 2>&1 && [ -x /opt/swift/usr/bin/swift ]; then
-    export PATH="/opt/swift/usr/bin:$PATH"
-fi
-export SWIFT_BACKTRACE=enable=no
+bench_setup
 
-TMP="$(mktemp -d "${TMPDIR:-/tmp}/bench-mikey.XXXXXX")"
-cleanup() { if [ "$KEEP_TMP" = 1 ]; then echo "bench-mikey: kept $TMP" >&2; else rm -rf "$TMP"; fi; }
-trap cleanup EXIT
 
-step() { echo "== $*" >&2; }
-
-# key=value field of a result line.
-kv() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p" | head -1; }
 
 # 1. The GStreamer shim.
 step "compile Scripts/bench/gst_mikey_bench.c"
@@ -87,10 +79,7 @@ gcc -O2 -o "$TMP/gst_mikey_bench" Scripts/bench/gst_mikey_bench.c \
 echo "   GStreamer $(pkg-config --modversion gstreamer-sdp-1.0)" >&2
 
 # 2. mediasec, release.
-step "swift build -c release --product mediasec"
-swift build -c release --scratch-path "$SCRATCH" --product mediasec >&2
-MEDIASEC="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/mediasec"
-[ -x "$MEDIASEC" ] || die "no $MEDIASEC after the build"
+build_mediasec
 
 # 3. GStreamer: filter, then time.
 find "$CORPUS" -type f ! -name '.*' | LC_ALL=C sort > "$TMP/all.txt"
@@ -111,9 +100,6 @@ ACCEPTED="$(wc -l < "$TMP/common.txt")"
 
 # Timing alternates the two parsers ROUNDS times and keeps each one's best
 # round, so that load from other processes cannot favour either side.
-best_line() {  # best_line FILE PREFIX: the line with the highest msgs_per_s
-    grep "^$2 " "$1" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^msgs_per_s=/) { split($i, a, "="); if (a[2] + 0 > best) { best = a[2] + 0; line = $0 } } } END { print line }'
-}
 : > "$TMP/gst.out"
 : > "$TMP/mediasec.out"
 for round in $(seq 1 "$ROUNDS"); do
@@ -128,9 +114,9 @@ for round in $(seq 1 "$ROUNDS"); do
         die "'mediasec bench mikey' failed (exit $ms_rc)"
     fi
 done
-GST_LINE="$(best_line "$TMP/gst.out" gst)"
+GST_LINE="$(best_line "$TMP/gst.out" gst msgs_per_s)"
 [ -n "$GST_LINE" ] || die "gst_mikey_bench printed no 'gst messages=...' line"
-MS_SAME="$(best_line "$TMP/mediasec.out" mediasec)"
+MS_SAME="$(best_line "$TMP/mediasec.out" mediasec msgs_per_s)"
 [ -n "$MS_SAME" ] || die "'mediasec bench mikey' printed no 'mediasec messages=...' line"
 MS_ALL=""
 if [ -z "$MS_ALL" ]; then
@@ -147,7 +133,6 @@ if [ -z "$MS_ALL" ]; then
 fi
 
 # 5. Report.
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 R_MSGS="$(ratio "$(kv "$MS_SAME" msgs_per_s)" "$(kv "$GST_LINE" msgs_per_s)")"
 R_MB="$(ratio "$(kv "$MS_SAME" mb_per_s)" "$(kv "$GST_LINE" mb_per_s)")"
 echo
