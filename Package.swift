@@ -50,14 +50,14 @@ let package = Package(
         // multipart/mixed SIP bodies of TR 33.829 clauses 5.3.3.3/5.3.3.4:
         // each part validated by its codec, then cross-checked.
         .target(name: "SIPBody", dependencies: ["MediasecCore", "MIKEY", "CMS", "SDP", "ResourceLists"]),
-        .target(name: "MediasecVectors", dependencies: ["MediasecCore", "MediasecCrypto", "MIKEY", "CMS"]),
+        .target(name: "MediasecVectors", dependencies: ["MediasecCore", "MediasecCrypto", "MIKEY", "CMS", "SDP", "ResourceLists", "SIPBody"]),
         // Round-trip assertions shared by the test targets (not a product).
         .target(name: "MediasecTestSupport", dependencies: ["MediasecCore"]),
-        .target(name: "MediasecFuzz", dependencies: ["MediasecCore", "MIKEY", "CMS"]),
+        .target(name: "MediasecFuzz", dependencies: ["MediasecCore", "MIKEY", "CMS", "SDP", "ResourceLists", "SIPBody"]),
         .executableTarget(
             name: "mediasec",
             dependencies: [
-                "MediasecCore", "MIKEY", "CMS", "SDP", "ResourceLists", "MediasecVectors", "MediasecFuzz",
+                "MediasecCore", "MIKEY", "CMS", "SDP", "ResourceLists", "SIPBody", "MediasecVectors", "MediasecFuzz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -104,22 +104,21 @@ struct GenerateVectorsCommand: ParsableCommand {
     }
 
     /// Generated-looking files on disk that this generation did not produce:
-    /// `<out>/mikey/*.json`, `<out>/cms/*.json`, and the generated seeds in
-    /// `<corpus>/mikey/` (`mikey.*`), `<corpus>/der/` and `<corpus>/cms/`
-    /// (`cms.*`), `<corpus>/smime/` (`smime.*`). Seeds that `fuzz.sh merge`
-    /// added (named by SHA-1) are never touched.
+    /// `<out>/mikey/*.json` and each family's vector directory, and the
+    /// generated seeds (`mikey.*`, `cms.*`, …) in each seed directory. Seeds
+    /// that `fuzz.sh merge` added (named by SHA-1) are never touched.
     func staleFiles(_ output: GenerationOutput) throws -> [String] {
         let fm = FileManager.default
         var stale: [String] = []
         let vectorNames = Set(output.vectorFiles.map(\.path))
-        for dir in ["mikey", "cms"] {
+        for dir in ["mikey"] + VectorFamilies.all.flatMap(\.vectorDirectories) {
             let d = (out as NSString).appendingPathComponent(dir)
             for name in (try? fm.contentsOfDirectory(atPath: d)) ?? [] where name.hasSuffix(".json") && !vectorNames.contains("\(dir)/\(name)") {
                 stale.append((d as NSString).appendingPathComponent(name))
             }
         }
         let seedNames = Set(output.corpusFiles.map(\.path))
-        let seedDirs = [(CorpusWriter.seedDirectory, CorpusWriter.seedPrefix)] + CMSCorpusWriter.seedDirectories.map { ($0.directory, $0.prefix) }
+        let seedDirs = [(CorpusWriter.seedDirectory, CorpusWriter.seedPrefix)] + VectorFamilies.all.flatMap(\.seedDirectories).map { ($0.directory, $0.prefix) }
         for (dir, prefix) in seedDirs {
             let seedDir = (corpusDirectory as NSString).appendingPathComponent(dir)
             for name in (try? fm.contentsOfDirectory(atPath: seedDir)) ?? [] where name.hasPrefix(prefix) && !seedNames.contains("\(dir)/\(name)") {

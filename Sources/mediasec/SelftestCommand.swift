@@ -124,7 +124,7 @@ struct SelftestCommand: ParsableCommand {
                        + "\(cov.rules.count - cov.missingNoFire.count)/\(cov.rules.count) hold silent where they apply, "
                        + "\(cov.decodingCovered.count)/\(cov.decodingCodes.count) decoding codes")
         }
-        if let cov = s.cmsCoverage { out.append(cov.cmsSummary) }
+        for (title, cov) in s.familyCoverage { out.append(cov.summary(title: title)) }
         let known = s.expectedFailures
         if !known.isEmpty {
             out.append("")

@@ -9,9 +9,9 @@ public struct GeneratedFile: Sendable {
 
 /// Everything one generation produces.
 public struct GenerationOutput: Sendable {
-    /// Under the vectors root: `mikey/*.json`, `cms/*.json`, `known-failures.json`.
+    /// Under the vectors root: `mikey/*.json`, one directory per family (`cms/`, `sdp/`, …), `known-failures.json`.
     public var vectorFiles: [GeneratedFile]
-    /// Under the corpus root: `mikey/`, `der/`, `cms/`, `smime/` seeds and their `.dict`s.
+    /// Under the corpus root: `mikey/` and each family's seed directories, with their `.dict`s.
     public var corpusFiles: [GeneratedFile]
     /// The parsed vector files, by path.
     public var files: [(path: String, file: VectorFile)]
@@ -81,18 +81,24 @@ public enum MIKEYVectorGenerator {
             out.append(GeneratedFile(path: path, contents: Array(f.serialized.utf8)))
         }
         let mikeyVectors = files.flatMap { $0.1.vectors }
-        // CMS and S/MIME (Vectors/cms/), same seed.
-        for (path, f) in try CMSVectorGenerator.generate(seed: seed, codePoints: codePointSettings(.default)) {
-            for v in f.vectors where !ids.insert(v.id).inserted {
-                throw GenerationError(description: "duplicate vector id \(v.id)")
+        // The other families (CMS/S-MIME, SDP, resource-lists), same seed.
+        var familyCorpus: [GeneratedFile] = []
+        for family in VectorFamilies.all {
+            var familyFiles: [VectorFile] = []
+            for (path, f) in try family.generate(seed, codePointSettings(.default)) {
+                for v in f.vectors where !ids.insert(v.id).inserted {
+                    throw GenerationError(description: "duplicate vector id \(v.id)")
+                }
+                files.append((path, f))
+                familyFiles.append(f)
+                out.append(GeneratedFile(path: path, contents: Array(f.serialized.utf8)))
             }
-            files.append((path, f))
-            out.append(GeneratedFile(path: path, contents: Array(f.serialized.utf8)))
+            familyCorpus += family.corpus(familyFiles)
         }
         let known = KnownFailures(knownIssues.filter { ids.contains($0.id) })
         out.append(GeneratedFile(path: KnownFailures.fileName, contents: Array(known.serialized.utf8)))
         let report = SelfCheck.run(files: files, known: known, allKnownIssues: knownIssues)
-        let corpus = CorpusWriter.files(for: mikeyVectors) + CMSCorpusWriter.files(for: files.filter { $0.1.format != "mikey" }.map(\.1))
+        let corpus = CorpusWriter.files(for: mikeyVectors) + familyCorpus
         return GenerationOutput(vectorFiles: out, corpusFiles: corpus, files: files, selfCheck: report, knownFailures: known)
     }
 }

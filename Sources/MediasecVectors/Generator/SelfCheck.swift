@@ -21,11 +21,11 @@ public struct SelfCheckReport: Sendable {
     public var staleKnownIssues: [String]
     /// MIKEY coverage.
     public var coverage: RuleCoverage
-    /// CMS and S/MIME coverage (``CMSVectorGenerator/coverage(_:excluding:)``).
-    public var cmsCoverage: RuleCoverage
+    /// Coverage of every other family (``VectorFamilies/all``), by title, in order.
+    public var familyCoverage: [(title: String, coverage: RuleCoverage)]
 
     public var ok: Bool {
-        disagreements.isEmpty && unexpectedPasses.isEmpty && staleKnownIssues.isEmpty && coverage.isComplete && cmsCoverage.isComplete
+        disagreements.isEmpty && unexpectedPasses.isEmpty && staleKnownIssues.isEmpty && coverage.isComplete && familyCoverage.allSatisfy(\.coverage.isComplete)
     }
 }
 
@@ -96,7 +96,7 @@ enum SelfCheck {
         var counts: [VectorResult: Int] = [:]
         var all: [TestVector] = []
         var mikey: [TestVector] = []
-        var cms: [TestVector] = []
+        var byFormat: [String: [TestVector]] = [:]
         for (_, f) in files {
             guard let codec = VectorCodecs.codec(for: f.format) else {
                 disagreements.append(.init(id: "format \(f.format)", problems: ["no codec"]))
@@ -104,7 +104,7 @@ enum SelfCheck {
             }
             for v in f.vectors {
                 all.append(v)
-                if f.format == "mikey" { mikey.append(v) } else { cms.append(v) }
+                if f.format == "mikey" { mikey.append(v) } else { byFormat[f.format, default: []].append(v) }
                 counts[v.result, default: 0] += 1
                 let o = codec.run(v, in: f)
                 var problems = VectorRunner.compare(v, o)
@@ -130,7 +130,9 @@ enum SelfCheck {
         return SelfCheckReport(vectorCount: all.count, countsByResult: counts, disagreements: disagreements, unexpectedPasses: xpass,
                                expectedFailures: xfail, staleKnownIssues: stale,
                                coverage: RuleCoverage.compute(mikey, excluding: excluded),
-                               cmsCoverage: CMSVectorGenerator.coverage(cms, excluding: excluded))
+                               familyCoverage: VectorFamilies.all.map { fam in
+                                   (fam.title, fam.coverage(fam.formats.sorted().flatMap { byFormat[$0] ?? [] }, excluded))
+                               })
     }
 }
 
@@ -145,7 +147,7 @@ extension SelfCheckReport {
         if !coverage.missingFire.isEmpty { s += "\n  never fires: " + coverage.missingFire.joined(separator: ", ") }
         if !coverage.missingNoFire.isEmpty { s += "\n  never held silent: " + coverage.missingNoFire.joined(separator: ", ") }
         if !coverage.missingDecoding.isEmpty { s += "\n  decoding codes without a vector: " + coverage.missingDecoding.joined(separator: ", ") }
-        s += "\n" + cmsCoverage.cmsSummary
+        for (title, cov) in familyCoverage where !cov.rules.isEmpty || !cov.decodingCodes.isEmpty { s += "\n" + cov.summary(title: title) }
         if !expectedFailures.isEmpty {
             s += "\nknown validator issues (xfail): \(expectedFailures.count)"
             for d in expectedFailures { s += "\n  \(d.id): \(d.problems.joined(separator: "; "))" }
@@ -156,21 +158,6 @@ extension SelfCheckReport {
         }
         if !unexpectedPasses.isEmpty { s += "\nunexpected pass(es) of known issues (remove from the list): " + unexpectedPasses.joined(separator: ", ") }
         if !staleKnownIssues.isEmpty { s += "\nknown issues naming no vector: " + staleKnownIssues.joined(separator: ", ") }
-        return s
-    }
-}
-
-extension RuleCoverage {
-    /// The one-paragraph CMS / S/MIME coverage line of `generate-vectors` and `selftest`.
-    public var cmsSummary: String {
-        var s = "CMS/S-MIME rule coverage: \(rules.count - missingFire.count)/\(rules.count) error/warning rules fire, "
-        s += "\(rules.count - missingNoFire.count - silentExempt.count)/\(rules.count - silentExempt.count) held silent where they apply (\(silentExempt.count) exempt); "
-        s += "\(decodingCovered.count)/\(decodingCodes.count) decoding codes; "
-        s += "\(berDeviations.count - missingBER.count)/\(berDeviations.count) DER deviations also under BER"
-        if !missingFire.isEmpty { s += "\n  never fires: " + missingFire.joined(separator: ", ") }
-        if !missingNoFire.isEmpty { s += "\n  never held silent: " + missingNoFire.joined(separator: ", ") }
-        if !missingDecoding.isEmpty { s += "\n  decoding codes without a vector: " + missingDecoding.joined(separator: ", ") }
-        if !missingBER.isEmpty { s += "\n  deviations without a BER vector: " + missingBER.joined(separator: ", ") }
         return s
     }
 }

@@ -40,8 +40,8 @@ public struct SelftestSummary: Sendable {
     public var total: Tally
     public var checks: [VectorCheck]
     public var coverage: RuleCoverage?
-    /// CMS and S/MIME coverage, when such vectors ran.
-    public var cmsCoverage: RuleCoverage?
+    /// Coverage of every other family whose vectors ran, by title, in order.
+    public var familyCoverage: [(title: String, coverage: RuleCoverage)]
 
     public var ok: Bool { total.failed == 0 && total.unexpectedPasses == 0 }
     public var problems: [VectorCheck] { checks.filter(\.isProblem) }
@@ -73,8 +73,21 @@ public struct SelftestSummary: Sendable {
         let mikey = files.filter { $0.1.format == "mikey" }.flatMap(\.1.vectors).filter { run.contains($0.id) }
         let known = Set(checks.filter { $0.knownFailure != nil }.map(\.id))
         self.coverage = mikey.isEmpty ? nil : RuleCoverage.compute(mikey, excluding: known)
-        let cms = files.filter { $0.1.format == "cms" || $0.1.format == "smime" }.flatMap(\.1.vectors).filter { run.contains($0.id) }
-        self.cmsCoverage = cms.isEmpty ? nil : CMSVectorGenerator.coverage(cms, excluding: known)
+        self.familyCoverage = VectorFamilies.all.compactMap { fam in
+            let vs = files.filter { fam.formats.contains($0.1.format) }.flatMap(\.1.vectors).filter { run.contains($0.id) }
+            return vs.isEmpty ? nil : (fam.title, fam.coverage(vs, known))
+        }
+    }
+
+    /// `CMS/S-MIME` → `cmsCoverage`, `resource-lists` → `resourceListsCoverage`.
+    static func coverageKey(_ title: String) -> String {
+        let words = title.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        guard let first = words.first else { return "coverage" }
+        var key = first.lowercased()
+        // "CMS/S-MIME" keeps its historical key "cmsCoverage".
+        if title == "CMS/S-MIME" { return "cmsCoverage" }
+        for w in words.dropFirst() { key += w.prefix(1).uppercased() + w.dropFirst().lowercased() }
+        return key + "Coverage"
     }
 
     /// Orders clause references the way a reader expects: by document, then
@@ -124,20 +137,8 @@ public struct SelftestSummary: Sendable {
                 ("decodingWithoutVector", .array(cov.missingDecoding.map { .string($0) })),
             ])))
         }
-        if let cov = cmsCoverage {
-            o.append(("cmsCoverage", .object([
-                ("rules", .int(cov.rules.count)),
-                ("fired", .int(cov.rules.count - cov.missingFire.count)),
-                ("heldSilent", .int(cov.rules.count - cov.missingNoFire.count - cov.silentExempt.count)),
-                ("silentExempt", .object(cov.silentExempt.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
-                ("decodingCodes", .int(cov.decodingCodes.count)),
-                ("decodingCovered", .int(cov.decodingCovered.count)),
-                ("derDeviationsUnderBER", .int(cov.berDeviations.count - cov.missingBER.count)),
-                ("neverFires", .array(cov.missingFire.map { .string($0) })),
-                ("neverHeldSilent", .array(cov.missingNoFire.map { .string($0) })),
-                ("decodingWithoutVector", .array(cov.missingDecoding.map { .string($0) })),
-            ])))
-        }
+        // One key per family, e.g. "cmsCoverage", "sdpCoverage", "resourceListsCoverage".
+        for (title, cov) in familyCoverage { o.append((Self.coverageKey(title), cov.json)) }
         o.append(("results", .array(checks.filter { $0.status != .passed }.map { c in
             .object([("id", .string(c.id)), ("file", .string(c.file)), ("status", .string(c.status.rawValue)),
                      ("expected", .string(c.result.rawValue)), ("problems", .array(c.mismatches.map { .string($0) })),

@@ -36,7 +36,9 @@ public protocol VectorCodec: Sendable {
 
 /// The registry of codecs known to the runner.
 public enum VectorCodecs {
-    public static let all: [any VectorCodec] = [MIKEYVectorCodec(), CMSVectorCodec(format: "cms"), CMSVectorCodec(format: "smime")]
+    public static let all: [any VectorCodec] = [
+        MIKEYVectorCodec(), CMSVectorCodec(format: "cms"), CMSVectorCodec(format: "smime"), SDPVectorCodec(), ResourceListsVectorCodec(),
+    ]
 
     public static func codec(for format: String) -> (any VectorCodec)? {
         all.first { $0.format == format }
