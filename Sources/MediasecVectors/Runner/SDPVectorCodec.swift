@@ -9,22 +9,22 @@ import SDP
 /// - SDP profile names (``SDPProfileName``: `rfc8866`, `rfc4568`, …); none
 ///   = the validator's automatic choice (every profile, `tr33829` when a TR
 ///   element is present);
-/// - `role=offer` / `role=answer` (``SDPRole``; absent = unknown);
+/// - `role-offer` / `role-answer` (``SDPRole``; absent = unknown);
 /// - the ambiguity choices of FACTS.md §10 items 17–19
-///   (``SDPAmbiguityChoices``): `kdr=section631|abnf`,
-///   `abnf-only-suite=registry|abnf`, `wsh=required|hint`,
-///   `lifetime-max=srtp|srtcp`, `hash-case=insensitive|lowercase`;
+///   (``SDPAmbiguityChoices``): `kdr-section631|abnf`,
+///   `abnf-only-suite-registry|abnf`, `wsh-required|hint`,
+///   `lifetime-max-srtp|srtcp`, `hash-case-insensitive|lowercase`;
 ///   absent = ``SDPAmbiguityChoices/default``;
 /// - limits (``SDPLimits``), to reach a limit without a megabyte vector:
-///   `max-bytes=N`, `max-lines=N`, `max-line-length=N`, `max-media=N`,
-///   `max-formats=N`, `max-key-params=N`;
+///   `max-bytes-N`, `max-lines-N`, `max-line-length-N`, `max-media-N`,
+///   `max-formats-N`, `max-key-params-N`;
 /// - `offer-answer`: the input is an offer and its answer, **separated by one
 ///   NUL byte** (`offer ‖ 0x00 ‖ answer`). NUL can never occur in a
 ///   description the decoder accepts (RFC 8866 §9 excludes it from every
 ///   field; `sdp.line.nul`), so the first NUL splits the pair without
 ///   ambiguity and both halves keep their exact bytes, line endings
 ///   included. The pair runs through ``SDPValidator/validateOfferAnswer(offer:answer:)``
-///   (roles set by it; a `role=` entry is an error); findings are the
+///   (roles set by it; a `role-…` entry is an error); findings are the
 ///   pair's (`offer.…`, `answer.…` paths) and the decoded tree is
 ///   `{"offer": tree, "answer": tree}`.
 ///
@@ -36,6 +36,10 @@ public struct SDPVectorCodec: VectorCodec {
 
     /// The profile entry that marks an offer/answer pair.
     public static let offerAnswerEntry = "offer-answer"
+    /// The option entries `<key>-<value>` (the vector schema allows
+    /// `[a-z0-9-]` in profile entries).
+    public static let optionKeys = ["role", "kdr", "abnf-only-suite", "wsh", "lifetime-max", "hash-case",
+                                    "max-bytes", "max-lines", "max-line-length", "max-media", "max-formats", "max-key-params"]
     /// The byte between the offer and the answer of a pair.
     public static let pairSeparator: UInt8 = 0x00
 
@@ -58,9 +62,10 @@ public struct SDPVectorCodec: VectorCodec {
         for entry in vector.profiles ?? [] {
             if let p = SDPProfileName(rawValue: entry) { profiles.insert(p); continue }
             if entry == Self.offerAnswerEntry { pair = true; continue }
-            let kv = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            guard kv.count == 2 else { return fail("profiles", "unknown profile or option \(entry)") }
-            let (k, v) = (kv[0], kv[1])
+            guard let k = Self.optionKeys.filter({ entry.hasPrefix($0 + "-") }).max(by: { $0.count < $1.count }) else {
+                return fail("profiles", "unknown profile or option \(entry)")
+            }
+            let v = String(entry.dropFirst(k.count + 1))
             var ok = true
             switch k {
             case "role":
@@ -75,7 +80,7 @@ public struct SDPVectorCodec: VectorCodec {
                 if let c = SDPAmbiguityChoices.LifetimeMaximum(rawValue: v) { o.choices.lifetimeMaximum = c } else { ok = false }
             case "hash-case":
                 if let c = SDPAmbiguityChoices.HashNameCase(rawValue: v) { o.choices.hashNameCase = c } else { ok = false }
-            case "max-bytes", "max-lines", "max-line-length", "max-media", "max-formats", "max-key-params":
+            default:
                 guard let n = Int(v), n > 0 else { ok = false; break }
                 switch k {
                 case "max-bytes": o.limits.maxBytes = n
@@ -85,8 +90,6 @@ public struct SDPVectorCodec: VectorCodec {
                 case "max-formats": o.limits.maxFormats = n
                 default: o.limits.maxKeyParams = n
                 }
-            default:
-                return fail("profiles", "unknown profile or option \(entry)")
             }
             if !ok { return fail("profiles", "bad value in \(entry)") }
         }

@@ -84,8 +84,8 @@ enum SDPBugShapeVectors {
         s.add("fmt-list-rtp-repeated", "The payload types 0..127 listed four times (512 <fmt>s, warnings).", refs: ["RFC 8866 §5.14"], flags: h) { _ in
             .acceptable(T.sdp(["m=audio 49170 RTP/AVP " + (0..<512).map { String($0 % 128) }.joined(separator: " ")]), [R.formatDuplicate.c])
         }
-        s.add("fmt-list-lowered-limit", "5 <fmt>s under max-formats=4.", refs: ["RFC 8866 §5.14"], flags: ["bug-shape-huge-fmt-list", "limit"]) { _ in
-            SDPVectorCase.invalid(T.sdp(["m=audio 49170 RTP/AVP 0 8 9 18 96"]), ["sdp.limit.formats"]).option("max-formats=4")
+        s.add("fmt-list-lowered-limit", "5 <fmt>s under max-formats-4.", refs: ["RFC 8866 §5.14"], flags: ["bug-shape-huge-fmt-list", "limit"]) { _ in
+            SDPVectorCase.invalid(T.sdp(["m=audio 49170 RTP/AVP 0 8 9 18 96"]), ["sdp.limit.formats"]).option("max-formats-4")
         }
     }
 

@@ -107,14 +107,14 @@ enum SDPCryptoVectors {
                 .valid(media(["1 AES_CM_128_HMAC_SHA1_80 \(g.inline(lifetime: l))"]))
             }
         }
-        s.add("lifetime-pow2-32-srtcp-info", "Lifetime 2^32: above the SRTCP maximum 2^31, within SRTP's 2^48 (info under lifetime-max=srtp).", refs: ["RFC 4568 §6.1", "RFC 4568 §6.2"], flags: ["ambiguity-18-lifetime"]) { g in
+        s.add("lifetime-pow2-32-srtcp-info", "Lifetime 2^32: above the SRTCP maximum 2^31, within SRTP's 2^48 (info under lifetime-max-srtp).", refs: ["RFC 4568 §6.1", "RFC 4568 §6.2"], flags: ["ambiguity-18-lifetime"]) { g in
             .valid(media(["1 AES_CM_128_HMAC_SHA1_80 \(g.inline(lifetime: "2^32"))"]), infos: [R.cryptoLifetimeSRTCP.c])
         }
-        s.add("lifetime-pow2-32-srtcp-choice", "Lifetime 2^32 under lifetime-max=srtcp: above the maximum.", refs: ["RFC 4568 §6.1", "RFC 4568 §6.2"], flags: ["ambiguity-18-lifetime"]) { g in
-            SDPVectorCase.invalid(media(["1 AES_CM_128_HMAC_SHA1_80 \(g.inline(lifetime: "2^32"))"]), [R.cryptoLifetimeMax.c]).option("lifetime-max=srtcp")
+        s.add("lifetime-pow2-32-srtcp-choice", "Lifetime 2^32 under lifetime-max-srtcp: above the maximum.", refs: ["RFC 4568 §6.1", "RFC 4568 §6.2"], flags: ["ambiguity-18-lifetime"]) { g in
+            SDPVectorCase.invalid(media(["1 AES_CM_128_HMAC_SHA1_80 \(g.inline(lifetime: "2^32"))"]), [R.cryptoLifetimeMax.c]).option("lifetime-max-srtcp")
         }
-        s.add("lifetime-pow2-31-srtcp-choice", "Lifetime 2^31 under lifetime-max=srtcp: exactly the maximum.", refs: ["RFC 4568 §6.1", "RFC 4568 §6.2"], flags: ["ambiguity-18-lifetime"]) { g in
-            SDPVectorCase.valid(media(["1 AES_CM_128_HMAC_SHA1_80 \(g.inline(lifetime: "2^31"))"])).option("lifetime-max=srtcp")
+        s.add("lifetime-pow2-31-srtcp-choice", "Lifetime 2^31 under lifetime-max-srtcp: exactly the maximum.", refs: ["RFC 4568 §6.1", "RFC 4568 §6.2"], flags: ["ambiguity-18-lifetime"]) { g in
+            SDPVectorCase.valid(media(["1 AES_CM_128_HMAC_SHA1_80 \(g.inline(lifetime: "2^31"))"])).option("lifetime-max-srtcp")
         }
         s.add("lifetime-pow2-49", "Lifetime 2^49: above the SRTP maximum 2^48.", refs: ["RFC 4568 §6.1", "RFC 4568 §6.2.1"], flags: ["one-change"]) { g in
             .invalid(media(["1 AES_CM_128_HMAC_SHA1_80 \(g.inline(lifetime: "2^49"))"]), [R.cryptoLifetimeMax.c])
@@ -203,14 +203,14 @@ enum SDPCryptoVectors {
         s.add("param-kdr-leading-zero", "KDR=08.", refs: ["RFC 4568 §6.3.1"], flags: ["one-change"]) { g in
             .invalid(media(["1 AES_CM_128_HMAC_SHA1_80 \(g.inline()) KDR=08"]), [R.cryptoLeadingZero.c])
         }
-        s.add("param-wsh-32", "WSH=32 (below the grammar comment's 64; wsh=required).", refs: ["RFC 4568 §9.2", "RFC 4568 §6.3.6"], flags: ["ambiguity-17-wsh"]) { g in
+        s.add("param-wsh-32", "WSH=32 (below the grammar comment's 64; wsh-required).", refs: ["RFC 4568 §9.2", "RFC 4568 §6.3.6"], flags: ["ambiguity-17-wsh"]) { g in
             .invalid(media(["1 AES_CM_128_HMAC_SHA1_80 \(g.inline()) WSH=32"]), [R.cryptoWSHMinimum.c])
         }
-        s.add("param-wsh-32-hint", "WSH=32 under wsh=hint: a warning.", refs: ["RFC 4568 §6.3.6", "RFC 4568 §9.2"], flags: ["ambiguity-17-wsh"]) { g in
-            SDPVectorCase.acceptable(media(["1 AES_CM_128_HMAC_SHA1_80 \(g.inline()) WSH=32"]), [R.cryptoWSHHint.c]).option("wsh=hint")
+        s.add("param-wsh-32-hint", "WSH=32 under wsh-hint: a warning.", refs: ["RFC 4568 §6.3.6", "RFC 4568 §9.2"], flags: ["ambiguity-17-wsh"]) { g in
+            SDPVectorCase.acceptable(media(["1 AES_CM_128_HMAC_SHA1_80 \(g.inline()) WSH=32"]), [R.cryptoWSHHint.c]).option("wsh-hint")
         }
-        s.add("param-wsh-64-hint", "WSH=64 under wsh=hint: nothing to say.", refs: ["RFC 4568 §6.3.6"], flags: ["ambiguity-17-wsh"]) { g in
-            SDPVectorCase.valid(media(["1 AES_CM_128_HMAC_SHA1_80 \(g.inline()) WSH=64"])).option("wsh=hint")
+        s.add("param-wsh-64-hint", "WSH=64 under wsh-hint: nothing to say.", refs: ["RFC 4568 §6.3.6"], flags: ["ambiguity-17-wsh"]) { g in
+            SDPVectorCase.valid(media(["1 AES_CM_128_HMAC_SHA1_80 \(g.inline()) WSH=64"])).option("wsh-hint")
         }
         s.add("param-wsh-leading-zero", "WSH=064.", refs: ["RFC 4568 §6.3.6"], flags: ["one-change"]) { g in
             .invalid(media(["1 AES_CM_128_HMAC_SHA1_80 \(g.inline()) WSH=064"]), [R.cryptoLeadingZero.c])
@@ -305,30 +305,30 @@ enum SDPCryptoVectors {
     }
 
     static func choices(_ s: SDPVectorSet) {
-        s.add("kdr-zero-section631", "KDR=0 under kdr=section631 (default): §6.3.1 allows 1..24.", refs: ["RFC 4568 §6.3.1", "RFC 4568 §9.2"], flags: ["ambiguity-17-kdr"]) { g in
+        s.add("kdr-zero-section631", "KDR=0 under kdr-section631 (default): §6.3.1 allows 1..24.", refs: ["RFC 4568 §6.3.1", "RFC 4568 §9.2"], flags: ["ambiguity-17-kdr"]) { g in
             .invalid(media(["1 AES_CM_128_HMAC_SHA1_80 \(g.inline()) KDR=0"]), [R.cryptoKDRRange.c])
         }
-        s.add("kdr-zero-abnf", "KDR=0 under kdr=abnf: the §9.2 comment allows 0..24 (info).", refs: ["RFC 4568 §9.2", "RFC 4568 §6.3.1"], flags: ["ambiguity-17-kdr"]) { g in
-            SDPVectorCase.valid(media(["1 AES_CM_128_HMAC_SHA1_80 \(g.inline()) KDR=0"]), infos: [R.cryptoKDRZeroABNF.c]).option("kdr=abnf")
+        s.add("kdr-zero-abnf", "KDR=0 under kdr-abnf: the §9.2 comment allows 0..24 (info).", refs: ["RFC 4568 §9.2", "RFC 4568 §6.3.1"], flags: ["ambiguity-17-kdr"]) { g in
+            SDPVectorCase.valid(media(["1 AES_CM_128_HMAC_SHA1_80 \(g.inline()) KDR=0"]), infos: [R.cryptoKDRZeroABNF.c]).option("kdr-abnf")
         }
-        s.add("kdr-25-abnf", "KDR=25 under kdr=abnf: outside 0..24 too.", refs: ["RFC 4568 §9.2", "RFC 4568 §6.3.1"], flags: ["ambiguity-17-kdr"]) { g in
-            SDPVectorCase.invalid(media(["1 AES_CM_128_HMAC_SHA1_80 \(g.inline()) KDR=25"]), [R.cryptoKDRRange.c]).option("kdr=abnf")
+        s.add("kdr-25-abnf", "KDR=25 under kdr-abnf: outside 0..24 too.", refs: ["RFC 4568 §9.2", "RFC 4568 §6.3.1"], flags: ["ambiguity-17-kdr"]) { g in
+            SDPVectorCase.invalid(media(["1 AES_CM_128_HMAC_SHA1_80 \(g.inline()) KDR=25"]), [R.cryptoKDRRange.c]).option("kdr-abnf")
         }
-        s.add("f8-32-registry", "F8_128_HMAC_SHA1_32 under abnf-only-suite=registry (default): not registered (warning).", refs: ["RFC 4568 §9.2", "RFC 4568 §10.3.2.1"], flags: ["ambiguity-17-f8-suite"]) { g in
+        s.add("f8-32-registry", "F8_128_HMAC_SHA1_32 under abnf-only-suite-registry (default): not registered (warning).", refs: ["RFC 4568 §9.2", "RFC 4568 §10.3.2.1"], flags: ["ambiguity-17-f8-suite"]) { g in
             .acceptable(media(["1 F8_128_HMAC_SHA1_32 \(g.inline())"]), [R.cryptoSuiteUnknown.c])
         }
-        s.add("f8-32-abnf", "F8_128_HMAC_SHA1_32 under abnf-only-suite=abnf: accepted (info), 30-byte key.", refs: ["RFC 4568 §9.2", "RFC 4568 §10.3.2.1"], flags: ["ambiguity-17-f8-suite"]) { g in
-            SDPVectorCase.valid(media(["1 F8_128_HMAC_SHA1_32 \(g.inline())"]), infos: [R.cryptoSuiteABNFOnly.c]).option("abnf-only-suite=abnf")
+        s.add("f8-32-abnf", "F8_128_HMAC_SHA1_32 under abnf-only-suite-abnf: accepted (info), 30-byte key.", refs: ["RFC 4568 §9.2", "RFC 4568 §10.3.2.1"], flags: ["ambiguity-17-f8-suite"]) { g in
+            SDPVectorCase.valid(media(["1 F8_128_HMAC_SHA1_32 \(g.inline())"]), infos: [R.cryptoSuiteABNFOnly.c]).option("abnf-only-suite-abnf")
         }
-        s.add("f8-32-abnf-short-key", "F8_128_HMAC_SHA1_32 under abnf-only-suite=abnf with a 20-byte key: checked as F8_128_HMAC_SHA1_80.", refs: ["RFC 4568 §9.2", "RFC 4568 §6.2.3"], flags: ["ambiguity-17-f8-suite"]) { g in
-            SDPVectorCase.invalid(media(["1 F8_128_HMAC_SHA1_32 \(g.inline(20))"]), [R.cryptoKeyLength.c]).option("abnf-only-suite=abnf")
+        s.add("f8-32-abnf-short-key", "F8_128_HMAC_SHA1_32 under abnf-only-suite-abnf with a 20-byte key: checked as F8_128_HMAC_SHA1_80.", refs: ["RFC 4568 §9.2", "RFC 4568 §6.2.3"], flags: ["ambiguity-17-f8-suite"]) { g in
+            SDPVectorCase.invalid(media(["1 F8_128_HMAC_SHA1_32 \(g.inline(20))"]), [R.cryptoKeyLength.c]).option("abnf-only-suite-abnf")
         }
         s.add("f8-32-registry-short-key", "F8_128_HMAC_SHA1_32 with a 20-byte key under the registry choice: length unknown, only the warning.", refs: ["RFC 4568 §10.3.2.1", "RFC 4568 §6.2.4"], flags: ["ambiguity-17-f8-suite"]) { g in
             .acceptable(media(["1 F8_128_HMAC_SHA1_32 \(g.inline(20))"]), [R.cryptoSuiteUnknown.c])
         }
         s.add("lenient-all-choices", "Every lenient choice at once: KDR=0, WSH=32, F8_128_HMAC_SHA1_32.", refs: ["RFC 4568 §9.2", "RFC 4568 §6.3.1", "RFC 4568 §6.3.6"], flags: ["ambiguity-17-kdr", "ambiguity-17-wsh", "ambiguity-17-f8-suite"]) { g in
             SDPVectorCase.acceptable(media(["1 F8_128_HMAC_SHA1_32 \(g.inline()) KDR=0 WSH=32"]), [R.cryptoWSHHint.c], infos: [R.cryptoKDRZeroABNF.c, R.cryptoSuiteABNFOnly.c])
-                .option("kdr=abnf").option("abnf-only-suite=abnf").option("wsh=hint")
+                .option("kdr-abnf").option("abnf-only-suite-abnf").option("wsh-hint")
         }
         s.add("profile-rfc8866-only", "A 10-byte key under the rfc8866 profile alone: the RFC 4568 rules do not run.", refs: ["RFC 4568 §6.1", "RFC 8866 §5.13"], flags: ["profile-selection"]) { g in
             SDPVectorCase.valid(media(["1 AES_CM_128_HMAC_SHA1_80 \(g.inline(10))"])).profiles([.rfc8866])

@@ -271,27 +271,27 @@ enum SDPSessionVectors {
     }
 
     static func limits(_ s: SDPVectorSet) {
-        s.add("limit-bytes", "A description longer than max-bytes=128.", refs: ["RFC 8866 §9"], flags: ["limit"]) { _ in
-            SDPVectorCase.invalid(T.sdp([audio, "a=rtpmap:0 PCMU/8000"]), ["sdp.limit.bytes"]).option("max-bytes=128")
+        s.add("limit-bytes", "A description longer than max-bytes-128.", refs: ["RFC 8866 §9"], flags: ["limit"]) { _ in
+            SDPVectorCase.invalid(T.sdp([audio, "a=rtpmap:0 PCMU/8000"]), ["sdp.limit.bytes"]).option("max-bytes-128")
         }
         s.add("limit-bytes-exact", "A description of exactly max-bytes bytes is accepted.", refs: ["RFC 8866 §9"], flags: ["limit", "clean-baseline"]) { _ in
             let b = T.sdp([audio])
-            return SDPVectorCase.valid(b).option("max-bytes=\(b.count)")
+            return SDPVectorCase.valid(b).option("max-bytes-\(b.count)")
         }
-        s.add("limit-lines", "17 lines under max-lines=16.", refs: ["RFC 8866 §9"], flags: ["limit"]) { _ in
-            SDPVectorCase.invalid(T.sdp([audio] + (0..<11).map { "a=x-\($0)" }), ["sdp.limit.lines"]).option("max-lines=16")
+        s.add("limit-lines", "17 lines under max-lines-16.", refs: ["RFC 8866 §9"], flags: ["limit"]) { _ in
+            SDPVectorCase.invalid(T.sdp([audio] + (0..<11).map { "a=x-\($0)" }), ["sdp.limit.lines"]).option("max-lines-16")
         }
         s.add("limit-lines-default", "8193 attribute lines: one over the default limit of 8192.", refs: ["RFC 8866 §9"], flags: ["limit", "hostile-input"]) { _ in
             .invalid(T.sdp([audio] + Array(repeating: "a=x", count: 8187)), ["sdp.limit.lines"])
         }
-        s.add("limit-line-length", "A 70-byte line under max-line-length=64.", refs: ["RFC 8866 §9"], flags: ["limit"]) { _ in
-            SDPVectorCase.invalid(T.sdp([audio, "a=x-long:" + String(repeating: "A", count: 61)]), ["sdp.limit.line-length"]).option("max-line-length=64")
+        s.add("limit-line-length", "A 70-byte line under max-line-length-64.", refs: ["RFC 8866 §9"], flags: ["limit"]) { _ in
+            SDPVectorCase.invalid(T.sdp([audio, "a=x-long:" + String(repeating: "A", count: 61)]), ["sdp.limit.line-length"]).option("max-line-length-64")
         }
         s.add("limit-media", "257 m= lines: one over the default limit of 256.", refs: ["RFC 8866 §9"], flags: ["limit", "hostile-input"]) { _ in
             .invalid(T.sdp(Array(repeating: "m=audio 0 RTP/AVP 0", count: 257)), ["sdp.limit.media"])
         }
-        s.add("limit-media-lowered", "3 m= lines under max-media=2.", refs: ["RFC 8866 §9"], flags: ["limit"]) { _ in
-            SDPVectorCase.invalid(T.sdp([audio, audio, audio]), ["sdp.limit.media"]).option("max-media=2")
+        s.add("limit-media-lowered", "3 m= lines under max-media-2.", refs: ["RFC 8866 §9"], flags: ["limit"]) { _ in
+            SDPVectorCase.invalid(T.sdp([audio, audio, audio]), ["sdp.limit.media"]).option("max-media-2")
         }
         s.add("limit-media-at-limit", "256 rejected streams: at the default limit, accepted.", refs: ["RFC 8866 §5.14"], flags: ["limit", "hostile-input"]) { _ in
             .valid(T.sdp(Array(repeating: "m=audio 0 RTP/AVP 0", count: 256)))

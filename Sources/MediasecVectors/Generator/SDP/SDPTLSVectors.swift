@@ -48,11 +48,11 @@ enum SDPTLSVectors {
                           "a=fingerprint:SHA-256 12:DF:3E:5D:49:6B:19:E5:7C:AB:4A:AD:B9:B1:3F:82:18:3B:54:02:12:DF:3E:5D:49:6B:19:E5:7C:AB:4A:AD",
                           "a=fingerprint:SHA-1 4A:AD:B9:B1:3F:82:18:3B:54:02:12:DF:3E:5D:49:6B:19:E5:7C:AB"]), infos: [R.fingerprintHashCase.c])
         }
-        s.add("hash-uppercase-lowercase-choice", "SHA-256 under hash-case=lowercase: the registry token is sha-256.", refs: ["RFC 8122 §8", "RFC 8122 §5"], flags: ["ambiguity-19-hash-case"]) { g in
-            SDPVectorCase.invalid(T.sdp(tcpTLS(&g, fingerprints: ["SHA-256 \(g.fingerprint())"])), [R.fingerprintHashCaseStrict.c]).option("hash-case=lowercase")
+        s.add("hash-uppercase-lowercase-choice", "SHA-256 under hash-case-lowercase: the registry token is sha-256.", refs: ["RFC 8122 §8", "RFC 8122 §5"], flags: ["ambiguity-19-hash-case"]) { g in
+            SDPVectorCase.invalid(T.sdp(tcpTLS(&g, fingerprints: ["SHA-256 \(g.fingerprint())"])), [R.fingerprintHashCaseStrict.c]).option("hash-case-lowercase")
         }
-        s.add("hash-lowercase-lowercase-choice", "sha-256 under hash-case=lowercase: nothing to say.", refs: ["RFC 8122 §8", "RFC 8122 §5"], flags: ["ambiguity-19-hash-case"]) { g in
-            SDPVectorCase.valid(T.sdp(tcpTLS(&g))).option("hash-case=lowercase")
+        s.add("hash-lowercase-lowercase-choice", "sha-256 under hash-case-lowercase: nothing to say.", refs: ["RFC 8122 §8", "RFC 8122 §5"], flags: ["ambiguity-19-hash-case"]) { g in
+            SDPVectorCase.valid(T.sdp(tcpTLS(&g))).option("hash-case-lowercase")
         }
         s.add("hash-mixed-case", "Sha-256 under the default choice: info.", refs: ["RFC 8122 §5", "RFC 5234 §2.3"], flags: ["ambiguity-19-hash-case"]) { g in
             .valid(T.sdp(tcpTLS(&g, fingerprints: ["Sha-256 \(g.fingerprint())"])), infos: [R.fingerprintHashCase.c])

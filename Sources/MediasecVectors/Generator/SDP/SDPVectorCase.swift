@@ -13,9 +13,9 @@ struct SDPVectorCase {
     var findings: [String] = []
     /// Validation profiles; nil = automatic.
     var profiles: [SDPProfileName]? = nil
-    /// `role=offer|answer`; nil = unknown.
+    /// `role-offer|answer`; nil = unknown.
     var role: SDPRole? = nil
-    /// Ambiguity choices and limits as codec entries (`kdr=abnf`, `max-lines=16`).
+    /// Ambiguity choices and limits as codec entries (`kdr-abnf`, `max-lines=16`).
     var options: [String] = []
     /// The input is `offer ‖ 0x00 ‖ answer` (codec entry `offer-answer`).
     var pair = false
@@ -48,7 +48,7 @@ struct SDPVectorCase {
     /// The vector's `profiles` entry.
     var profileStrings: [String]? {
         var s = (profiles ?? []).map(\.rawValue)
-        if let r = role { s.append("role=\(r.rawValue)") }
+        if let r = role { s.append("role-\(r.rawValue)") }
         s += options
         if pair { s.append(SDPVectorCodec.offerAnswerEntry) }
         return s.isEmpty ? nil : s
