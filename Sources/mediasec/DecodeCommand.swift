@@ -5,12 +5,13 @@ import MIKEY
 import SDP
 import ResourceLists
 import CMS
+import SIPBody
 
 struct DecodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decode",
         abstract: "Decode a message and print its tree with byte offsets (or JSON).",
-        discussion: "Formats: mikey, cms (ContentInfo / AuthEnvelopedData; --rules der|ber), smime (an application/pkcs7-mime entity and the CMS object in it). Exit 0 when the input decodes, 1 when it does not, 2 on usage or I/O errors."
+        discussion: "Formats: mikey, cms (ContentInfo / AuthEnvelopedData; --rules der|ber), smime (an application/pkcs7-mime entity and the CMS object in it), sdp, resource-lists, sip-body (a multipart body: header lines with its Content-Type, an empty line, the body; or the bare body with --content-type). Exit 0 when the input decodes, 1 when it does not, 2 on usage or I/O errors."
     )
 
     @OptionGroup var input: InputOptions
@@ -22,19 +23,35 @@ struct DecodeCommand: ParsableCommand {
         var status: Int32 = 0
         try withUsageExit {
             let bytes = try input.readBytes()
-            switch input.resolvedFormat(bytes) {
+            switch try input.resolvedFormat(bytes) {
             case .mikey, .auto: status = try decodeMIKEY(bytes)
             case .cms: status = try decodeCMS(bytes)
             case .smime: status = try decodeSMIME(bytes)
             case .sdp:
                 // The decoded tree of the validator's report (findings included).
-                let report = SDPValidator().validate(bytes)
-                status = report.findings.contains { $0.code.hasPrefix("sdp.limit") || $0.code == "sdp.empty" } ? 1 : 0
-                print(report.json().serialized())
+                let cp = try input.codePointProfile()
+                let report = SDPValidator(options: SDPValidationOptions(mikey: MIKEYValidationOptions(codePoints: cp))).validate(bytes)
+                let fatal = report.findings.filter { $0.code.hasPrefix("sdp.limit") || $0.code == "sdp.empty" || report.decoded == nil }
+                status = fatal.isEmpty ? 0 : 1
+                if json { print(report.json(codePoints: cp).serialized()); return }
+                if let d = report.decoded {
+                    print(TreeRenderer.render(SDPJSON.tree(d, codePoints: cp), title: "SDP session description, \(bytes.count) bytes [RFC 8866]", profile: cp), terminator: "")
+                } else {
+                    print("SDP session description, \(bytes.count) bytes: cannot be decoded")
+                }
+                for f in fatal { print("  " + ReportText.line(f, input: bytes)) }
             case .resourceLists:
                 let report = ResourceListsValidator().validate(bytes)
-                status = report.findings.contains { $0.code.hasPrefix("resource-lists.xml.") || $0.code.hasPrefix("resource-lists.limit.") } ? 1 : 0
-                print(report.json().serialized())
+                let fatal = report.findings.filter { $0.code.hasPrefix("resource-lists.xml.") || $0.code.hasPrefix("resource-lists.limit.") || report.decoded == nil }
+                status = fatal.isEmpty ? 0 : 1
+                if json { print(report.json().serialized()); return }
+                if let d = report.decoded {
+                    print(TreeRenderer.render(ResourceListsJSON.tree(d), title: "resource-lists document, \(bytes.count) bytes [RFC 4826]", profile: .default), terminator: "")
+                } else {
+                    print("resource-lists document, \(bytes.count) bytes: cannot be decoded")
+                }
+                for f in fatal { print("  " + ReportText.line(f, input: bytes)) }
+            case .sipBody: status = try decodeSIPBody(bytes)
             }
         }
         if status != 0 { throw ExitCode(status) }
@@ -109,5 +126,23 @@ struct DecodeCommand: ParsableCommand {
             for f in findings { print("  " + ReportText.line(f, input: bytes)) }
         }
         return findings.isValid ? 0 : 1
+    }
+
+    /// The framing and each part's decoded tree (no key: nothing is
+    /// decrypted). Exit 1 when the body has no part or a part of a known
+    /// type does not decode; the findings are those of validate.
+    func decodeSIPBody(_ bytes: [UInt8]) throws -> Int32 {
+        let cp = try input.codePointProfile()
+        let options = try SIPBodyCLI.options(profiles: [], input: input, keys: MIKEYKeys(), cmsKey: nil)
+        let r = try SIPBodyCLI.validate(bytes, input: input, options: options)
+        if json {
+            print(r.json(codePoints: cp).serialized())
+        } else {
+            print(SIPBodyCLI.render(r, profile: cp), terminator: "")
+            let shown = r.findings.filter { $0.severity != .info }
+            if !shown.isEmpty { print("  findings (validate for the full report):") }
+            for f in shown { print("    " + ReportText.line(f, input: bytes)) }
+        }
+        return r.isDecoded ? 0 : 1
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import MediasecCore
 import MIKEY
 import CMS
+import SIPBody
 
 /// How the input bytes are written.
 enum InputEncoding: String, ExpressibleByArgument, CaseIterable {
@@ -13,6 +14,7 @@ enum InputEncoding: String, ExpressibleByArgument, CaseIterable {
 enum InputFormat: String, ExpressibleByArgument, CaseIterable {
     case auto, mikey, cms, smime, sdp
     case resourceLists = "resource-lists"
+    case sipBody = "sip-body"
 }
 
 /// `--rules`: the CMS encoding-rule set (FACTS.md §4). `der` (default) is the
@@ -46,6 +48,9 @@ struct InputOptions: ParsableArguments {
 
     @Option(name: .customLong("code-points-file"), help: "File of KEY=VALUE code-point lines ('#' comments).")
     var codePointsFile: String?
+
+    @Option(name: .customLong("content-type"), help: "sip-body: the Content-Type header value of a file that holds only the body (implies --format sip-body). Without it the file starts with its header lines (or a whole SIP message), an empty line, then the body.")
+    var contentType: String?
 
     @Argument(help: "Input file, or - for standard input.")
     var file: String = "-"
@@ -103,14 +108,19 @@ struct InputOptions: ParsableArguments {
     func codePointProfile() throws -> CodePointProfile { try cmsCodePoints().mikey }
 
     /// The concrete format: `auto` resolves by content (``detectFormat(_:)``).
-    func resolvedFormat(_ bytes: [UInt8]) -> InputFormat {
-        format == .auto ? Self.detectFormat(bytes) : format
+    func resolvedFormat(_ bytes: [UInt8]) throws -> InputFormat {
+        if contentType != nil {
+            guard format == .auto || format == .sipBody else { throw UsageFailure(description: "--content-type applies to sip-body input only") }
+            return .sipBody
+        }
+        return format == .auto ? Self.detectFormat(bytes) : format
     }
 
     /// `auto`: a first octet 0x30 (a DER/BER SEQUENCE) is CMS; `v=` is SDP;
-    /// `<` is resource-lists XML; a MIME header
-    /// block naming application/pkcs7-mime is S/MIME; anything else is MIKEY
-    /// (whose first octet, the version, is 1).
+    /// `<` is resource-lists XML; a SIP request or status line, or a MIME
+    /// header block whose Content-Type is multipart/…, is a SIP body; a MIME
+    /// header block naming application/pkcs7-mime is S/MIME; anything else
+    /// is MIKEY (whose first octet, the version, is 1).
     static func detectFormat(_ b: [UInt8]) -> InputFormat {
         if b.first == 0x30 { return .cms }
         // SDP starts with its v= line (RFC 8866 §5); XML with '<' (after an optional BOM/whitespace).
@@ -118,6 +128,8 @@ struct InputOptions: ParsableArguments {
         if let first = b.drop(while: { $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 || $0 == 0xef || $0 == 0xbb || $0 == 0xbf }).first, first == 0x3c {
             return .resourceLists
         }
+        // A whole SIP message (RFC 3261 §7.1, §7.2): its body is what is checked.
+        if SIPBodyEntity.sipStartLine(b) != nil { return .sipBody }
         // The header block: up to the first empty line, at most 64 KiB.
         let limit = min(b.count, 1 << 16)
         var end = limit
@@ -130,6 +142,15 @@ struct InputOptions: ParsableArguments {
         while k < end, MIMEHeaderBlock.isFieldNameOctet(b[k]) { k += 1 }
         guard k > 0, k < end, b[k] == 0x3a else { return .mikey }
         let header = String(decoding: b[0..<end], as: UTF8.self).lowercased()
+        // The Content-Type field (or SIP's compact `c`): multipart is a SIP
+        // body even when a part inside is application/pkcs7-mime.
+        for line in header.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let name = line[..<colon].trimmingCharacters(in: .whitespaces)
+            guard name == "content-type" || name == "c" else { continue }
+            if line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces).hasPrefix("multipart/") { return .sipBody }
+            break
+        }
         return header.contains("application/pkcs7-mime") ? .smime : .mikey
     }
 }

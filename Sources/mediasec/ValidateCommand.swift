@@ -5,6 +5,7 @@ import MIKEY
 import SDP
 import ResourceLists
 import CMS
+import SIPBody
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +15,11 @@ struct ValidateCommand: ParsableCommand {
         MIKEY: --key NAME=HEX verifies the MAC and decrypts the KEMAC. CMS / S/MIME: one key source opens \
         the AuthEnvelopedData and verifies its tag: --cek HEX (the content-encryption key), --kek HEX \
         [--kek-id HEX] (a KEKRecipientInfo, AES key wrap), or --key psk=HEX (and idi/idr/…: the MIKEY keys of \
-        an id-ori-mikey TRANSFER_INIT). For S/MIME the decrypted inner MIME entity is parsed and shown.
+        an id-ori-mikey TRANSFER_INIT). For S/MIME the decrypted inner MIME entity is parsed and shown. \
+        sip-body: the file starts with header lines holding the body's Content-Type (or a whole SIP message), \
+        then an empty line and the body; --content-type VALUE for a file holding only the body. Each part goes \
+        through its codec with the same --profile/--key/--cek/--kek options; findings carry their part path \
+        (parts[i].sdp|resourceLists|mikey|cms…). SDP offer/answer: validate OFFER --answer ANSWER.
         """
     )
 
@@ -34,6 +39,9 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(name: .customLong("kek-id"), help: "CMS / S/MIME: only try the kekri with this keyIdentifier (hex).")
     var kekID: String?
+
+    @Option(name: .long, help: "SDP only: the answer to the offer given as input; runs the offer/answer rules (RFC 3264, 4145, 4568, 4567, 8122, 8842, 8856) besides each description's own.")
+    var answer: String?
 
     @Flag(name: .long, help: "Print one JSON object: {format, valid, findings, decoded}.")
     var json = false
@@ -103,6 +111,21 @@ struct ValidateCommand: ParsableCommand {
         return nil
     }
 
+    /// The key of a sip-body's CMS parts: --cek or --kek when given, else the
+    /// --key MIKEY keys (an id-ori-mikey recipient); --key may go with
+    /// --cek/--kek here, since it also feeds the application/mikey part.
+    func sipBodyCMSKey() throws -> CMSKeySource? {
+        let cekBytes = try Self.hexOption(cek, "cek")
+        let kekBytes = try Self.hexOption(kek, "kek")
+        let kid = try Self.hexOption(kekID, "kek-id")
+        if cekBytes != nil && kekBytes != nil { throw UsageFailure(description: "give one CMS key: --cek or --kek (with --kek-id)") }
+        if kid != nil && kekBytes == nil { throw UsageFailure(description: "--kek-id needs --kek") }
+        if let c = cekBytes { return .cek(c) }
+        if let k = kekBytes { return .kek(k, keyIdentifier: kid) }
+        let mikey = try parsedKeys()
+        return mikey.isEmpty ? nil : .mikey(mikey)
+    }
+
     /// `--profile` names for the text formats (nil: every applicable profile).
     func parsedTextProfiles<P: RawRepresentable & Hashable & CaseIterable>(_: P.Type) throws -> Set<P>? where P.RawValue == String {
         let names = profile.flatMap { $0.split(separator: ",").map(String.init) }
@@ -121,9 +144,20 @@ struct ValidateCommand: ParsableCommand {
         var status: Int32 = 0
         try withUsageExit {
             let bytes = try input.readBytes()
-            switch input.resolvedFormat(bytes) {
+            let format = try input.resolvedFormat(bytes)
+            if let answerPath = answer {
+                guard format == .sdp else {
+                    throw UsageFailure(description: "--answer pairs two SDP descriptions; the input is \(format.rawValue) (give --format sdp, or extract the application/sdp parts)")
+                }
+                let cp = try input.codePointProfile()
+                let options = SDPValidationOptions(profiles: try parsedTextProfiles(SDPProfileName.self), mikey: MIKEYValidationOptions(codePoints: cp, keys: try parsedKeys()))
+                let answerBytes = try OfferAnswerCLI.readAnswer(answerPath, encoding: input.inputEncoding)
+                status = OfferAnswerCLI.run(offer: bytes, answer: answerBytes, options: options, codePoints: cp, json: json, verbose: verbose)
+                return
+            }
+            switch format {
             case .mikey, .auto:
-                if cek != nil || kek != nil || kekID != nil { throw UsageFailure(description: "--cek / --kek / --kek-id apply to cms and smime input") }
+                if cek != nil || kek != nil || kekID != nil { throw UsageFailure(description: "--cek / --kek / --kek-id apply to cms, smime and sip-body input") }
                 let cp = try input.codePointProfile()
                 let options = MIKEYValidationOptions(profiles: try parsedProfiles(), codePoints: cp, keys: try parsedKeys())
                 let report = MIKEYValidator(options: options).validate(bytes)
@@ -141,9 +175,11 @@ struct ValidateCommand: ParsableCommand {
                 ReportText.list(report.findings, verbose: verbose, input: nil)
                 if let p = report.plaintext { print("  content: \(p.content.count) octets of \(CMSOID.name(of: p.contentType, codePoints: cp) ?? p.contentType), tag verified") }
             case .sdp:
-                let report = SDPValidator(options: SDPValidationOptions(profiles: try parsedTextProfiles(SDPProfileName.self))).validate(bytes)
+                let cp = try input.codePointProfile()
+                let options = SDPValidationOptions(profiles: try parsedTextProfiles(SDPProfileName.self), mikey: MIKEYValidationOptions(codePoints: cp, keys: try parsedKeys()))
+                let report = SDPValidator(options: options).validate(bytes)
                 status = report.isValid ? 0 : 1
-                if json { print(report.json(codePoints: try input.codePointProfile()).serialized()); return }
+                if json { print(report.json(codePoints: cp).serialized()); return }
                 print(ReportText.summary("sdp", report.findings, profiles: report.profiles.map(\.rawValue)))
                 ReportText.list(report.findings, verbose: verbose, input: bytes)
             case .resourceLists:
@@ -151,6 +187,15 @@ struct ValidateCommand: ParsableCommand {
                 status = report.isValid ? 0 : 1
                 if json { print(report.json().serialized()); return }
                 print(ReportText.summary("resource-lists", report.findings, profiles: report.profiles.map(\.rawValue)))
+                ReportText.list(report.findings, verbose: verbose, input: bytes)
+            case .sipBody:
+                let options = try SIPBodyCLI.options(profiles: profileNames, input: input, keys: try parsedKeys(), cmsKey: try sipBodyCMSKey())
+                let report = try SIPBodyCLI.validate(bytes, input: input, options: options)
+                status = report.isValid ? 0 : 1
+                let cp = try input.codePointProfile()
+                if json { print(report.json(codePoints: cp).serialized()); return }
+                print(ReportText.summary("sip-body", report.findings, profiles: SIPBodyCLI.profiles(report)))
+                print("  " + SIPBodyCLI.title(report))
                 ReportText.list(report.findings, verbose: verbose, input: bytes)
             case .smime:
                 let cp = try input.cmsCodePoints()

@@ -201,7 +201,7 @@ public struct SIPBodyDecoder: Sendable {
     }
 
     /// Reads the header block of a part: fields up to the empty line.
-    private func parsePart(_ b: [UInt8], _ r: Range<Int>, index: Int, delimiterOffset: Int, path: String, _ findings: inout [Finding]) -> SIPBodyPart {
+    func parsePart(_ b: [UInt8], _ r: Range<Int>, index: Int, delimiterOffset: Int, path: String, _ findings: inout [Finding]) -> SIPBodyPart {
         var headers: [MIMEHeaderField] = []
         var p = r.lowerBound
         var lines = 0
