@@ -25,7 +25,7 @@ public enum ResourceListsCorpusWriter {
     }
 
     static func dictionary() -> String {
-        var d = CMSCorpusWriter.Dictionary("resource-lists (resource-lists XML)")
+        var d = CMSCorpusWriter.Dictionary("resource-lists (FuzzResourceLists)")
         d.section("XML markup (XML 1.0 §2.8, §4.2; the decoder refuses DOCTYPE and entities)")
         for (n, s) in [("xml_decl", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"), ("xml_decl_open", "<?xml"), ("version_10", "version=\"1.0\""),
                        ("version_11", "version=\"1.1\""), ("encoding_utf8", "encoding=\"UTF-8\""), ("encoding_latin1", "encoding=\"ISO-8859-1\""),

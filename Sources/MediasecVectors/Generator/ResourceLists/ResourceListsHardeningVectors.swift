@@ -70,7 +70,7 @@ enum ResourceListsHardeningVectors {
         s.add("encoding::declared-iso-8859-1", "encoding=\"ISO-8859-1\" with a Latin-1 byte: RFC 4826 requires UTF-8 (a transcoding parser would accept it).", refs: utf8Refs, flags: ["bug-shape-non-utf8", "byte-level"]) {
             .invalid(bytes: Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>".utf8) + latin.unicodeScalars.map { UInt8($0.value) }, [encoding])
         }
-        s.add("encoding::declared-us-ascii", "encoding=\"US-ASCII\" on pure ASCII content: still not the UTF-8 that RFC 4826 requires to be declared (if declared at all).", refs: utf8Refs, flags: ["bug-shape-non-utf8"]) {
+        s.add("encoding::declared-us-ascii", "encoding=\"US-ASCII\" on ASCII-only content: the declaration names an encoding other than UTF-8, which RFC 4826 §3.1 requires; any other declared name is rejected, even when the bytes happen to be UTF-8 too.", refs: utf8Refs, flags: ["bug-shape-non-utf8"]) {
             .invalid("<?xml version=\"1.0\" encoding=\"US-ASCII\"?>\n" + body, [encoding])
         }
         s.add("encoding::declared-utf8-no-hyphen", "encoding=\"UTF8\": not the registered name UTF-8.", refs: utf8Refs + ["XML 1.0 §4.3.3"], flags: ["bug-shape-non-utf8"]) {
