@@ -25,7 +25,7 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .long, help: "Profile to run (repeatable or comma-separated). MIKEY: \(MIKEYProfileName.allCases.map(\.rawValue).joined(separator: ", ")); CMS / S/MIME: \(CMSProfileName.allCases.map(\.rawValue).joined(separator: ", ")). Default: every profile that applies.")
+    @Option(name: .long, help: "Profile to run (repeatable or comma-separated). MIKEY: \(MIKEYProfileName.allCases.map(\.rawValue).joined(separator: ", ")); CMS / S/MIME: \(CMSProfileName.allCases.map(\.rawValue).joined(separator: ", ")); SDP: \(SDPProfileName.allCases.map(\.rawValue).joined(separator: ", ")); resource-lists: \(ResourceListsProfileName.allCases.map(\.rawValue).joined(separator: ", ")); sip-body: any of these, each to the parts that know it. Default: every profile that applies.")
     var profile: [String] = []
 
     @Option(name: .long, help: "Key or side input NAME=HEX (repeatable): \(MIKEYKeys.knownNames.joined(separator: ", ")). For CMS: the keys of an id-ori-mikey TRANSFER_INIT.")
