@@ -40,3 +40,39 @@ build_mediasec() {
     MEDIASEC="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/mediasec"
     [ -x "$MEDIASEC" ] || die "no $MEDIASEC after the build"
 }
+
+# Sets CC to a C compiler (honouring CC from the environment).
+find_cc() {
+    CC="${CC:-$(command -v cc || command -v gcc || true)}"
+    [ -n "$CC" ] || die "no C compiler (apt-get install gcc)"
+}
+
+# compile_shim OUT SRC PKG HINT: $CC -O2 SRC against pkg-config PKG into
+# OUT; HINT says how to install PKG's development files.
+compile_shim() {
+    pkg-config --exists "$3" || die "$3 development files not found ($4 pkg-config)"
+    step "compile $2 against $3 $(pkg-config --modversion "$3")"
+    # shellcheck disable=SC2046
+    "$CC" -O2 -o "$1" "$2" $(pkg-config --cflags --libs "$3")
+}
+
+# list_corpus DIR OUT: the regular files of DIR (dot files excluded),
+# sorted, one path a line, into OUT; dies when there are none.
+list_corpus() {
+    find "$1" -type f ! -name '.*' | LC_ALL=C sort > "$2"
+    [ -s "$2" ] || die "no files in $1"
+}
+
+# swift_raw_string FILE NAME: the text of `static let NAME = #"""` … `"""#`
+# in a Swift source file (an embedded document, e.g. a schema).
+swift_raw_string() {
+    awk -v n="$2" '$0 ~ "static let " n " = #\"\"\"$" { on = 1; next } on && /^"""#/ { exit } on { print }' "$1"
+}
+
+# verdict VALUE OP TARGET (OP: ge, gt, le, lt): "met" or "missed".
+verdict() {
+    awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
+        if (v !~ /^[0-9.]+$/) { print "missed"; exit }
+        ok = (op == "ge" && v >= t) || (op == "gt" && v > t) || (op == "le" && v <= t) || (op == "lt" && v < t)
+        print (ok ? "met" : "missed") }'
+}

@@ -10,7 +10,8 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks that print the figures quoted in issues (build with -c release).",
-        subcommands: [MIKEYThroughput.self, MIKEYBadInput.self, CMSThroughput.self, CMSDecryptThroughput.self, CMSBadInput.self]
+        subcommands: [MIKEYThroughput.self, MIKEYBadInput.self, CMSThroughput.self, CMSDecryptThroughput.self, CMSBadInput.self,
+                      SDPThroughput.self, SDPBadInput.self, ResourceListsThroughput.self, ResourceListsBadInput.self]
     )
 }
 
