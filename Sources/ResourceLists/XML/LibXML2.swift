@@ -52,11 +52,19 @@ enum LibXML2 {
             self.rejectDoctype = rejectDoctype
         }
 
+        /// True once a parser error (not a warning) has been kept.
+        var keptError = false
+
+        /// Keeps at most `maxDiagnostics` diagnostics, plus the first
+        /// parser error when the cap is already full of warnings: the
+        /// verdict rests on the errors kept here, so an error must never be
+        /// the one that is only counted.
         func record(_ d: XMLDiagnostic) {
             if case .guardrail = d.source {
                 diagnostics.append(d)
-            } else if diagnostics.count < limits.maxDiagnostics {
+            } else if diagnostics.count < limits.maxDiagnostics || (d.level != .warning && !keptError) {
                 diagnostics.append(d)
+                if d.level != .warning { keptError = true }
             } else {
                 suppressed += 1
             }

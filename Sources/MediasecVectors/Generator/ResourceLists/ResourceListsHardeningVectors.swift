@@ -236,5 +236,15 @@ enum ResourceListsHardeningVectors {
         s.add("diagnostics::over-tight-limit", "Nine relative default namespaces under the tight limits (8 diagnostics): eight warnings kept, one counted.", refs: ["Namespaces in XML 1.0 §2.2"], flags: ["boundary", "tight-limits", "hostile-input"]) {
             .acceptable(relativeDefaults(9), ["resource-lists.xml.warning", "resource-lists.limit.diagnostics"]).tight()
         }
+        s.add("diagnostics::error-after-full-cap", "65 warnings fill the diagnostics cap, then the document ends inside an open list: the well-formedness error must still be reported (not only counted).",
+              refs: ["XML 1.0 §2.1", "Namespaces in XML 1.0 §2.2"], flags: ["hostile-input", "truncated"]) {
+            let full = relativeDefaults(65)
+            return .invalid(String(full.prefix(full.utf8.count - "</list></resource-lists>".utf8.count)), [wellFormed])
+        }
+        s.add("diagnostics::error-after-full-tight-cap", "Nine warnings over the tight cap (8), then a mismatched end tag: the error is kept beyond the cap.",
+              refs: ["XML 1.0 §3", "Namespaces in XML 1.0 §2.2"], flags: ["hostile-input", "tight-limits", "truncated"]) {
+            let full = relativeDefaults(9)
+            return .invalid(full.replacingOccurrences(of: "</list></resource-lists>", with: "</entry></resource-lists>"), [wellFormed]).tight()
+        }
     }
 }

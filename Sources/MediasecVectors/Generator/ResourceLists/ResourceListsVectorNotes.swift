@@ -6,6 +6,7 @@ enum ResourceListsVectorNotes {
         ("clean-baseline", "A document written as the cited clauses describe; every rule that applies to it must stay silent."),
         ("rfc-example", "An example document printed in the cited RFC (folded lines unfolded as RFC 4826 §3.1 says), byte for byte otherwise."),
         ("mutation", "A clean document changed in one place (an attribute value, an element, its order or its namespace); the expectation names what that one change breaks."),
+        ("truncated", "A document cut short or closed wrongly after a run of libxml2 warnings: the decoder must report the error even when the diagnostics it keeps are already full (a bug this vector found: the error was only counted, and the input was called valid)."),
         ("byte-level", "Built as raw bytes rather than text: another encoding, an invalid UTF-8 sequence, a NUL."),
         ("extension-preserved", "Extension elements or attributes in their own namespace (RFC 4826 §6): allowed where the schema's ##other wildcards stand and kept in the decoded tree (pinned in `decoded`)."),
         ("info-findings", "The vector also names info-level findings that must appear (RFC 5364 precedence notes, placement, unknown cp: attributes, several top-level lists); infos never change the verdict."),
