@@ -68,16 +68,19 @@ let package = Package(
         .executableTarget(name: "FuzzDER", dependencies: ["MediasecFuzz"]),
         .executableTarget(name: "FuzzCMS", dependencies: ["MediasecFuzz"]),
         .executableTarget(name: "FuzzSMIME", dependencies: ["MediasecFuzz"]),
+        .executableTarget(name: "FuzzSDP", dependencies: ["MediasecFuzz"]),
+        .executableTarget(name: "FuzzResourceLists", dependencies: ["MediasecFuzz"]),
+        .executableTarget(name: "FuzzSIPBody", dependencies: ["MediasecFuzz"]),
         .testTarget(name: "MediasecCoreTests", dependencies: ["MediasecCore"]),
         .testTarget(name: "MediasecCryptoTests", dependencies: ["MediasecCrypto", "MIKEY"], exclude: ["Wycheproof"]),
         .testTarget(
             name: "SDPTests",
-            dependencies: ["SDP", "MediasecCore", "MIKEY", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["SDP", "MediasecCore", "MIKEY", "MediasecFuzz", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "SIPBodyTests", dependencies: ["SIPBody", "MediasecCore", "MIKEY", "SDP", "ResourceLists", "CMS"]),
+        .testTarget(name: "SIPBodyTests", dependencies: ["SIPBody", "MediasecCore", "MIKEY", "SDP", "ResourceLists", "CMS", "MediasecFuzz"]),
         .testTarget(
             name: "ResourceListsTests",
-            dependencies: ["ResourceLists", "MediasecCore", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["ResourceLists", "MediasecCore", "MediasecFuzz", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "CMSTests",

@@ -30,11 +30,21 @@ set -euo pipefail
 #   der    BER/DER reader under both rule sets (DEROracle)
 #   cms    CMS AuthEnvelopedData codec round trip + validator (CMSOracle)
 #   smime  S/MIME entity parse + canonical round trip + validator (SMIMEOracle)
+#   sdp    SDP lossless re-serialization, typed attribute codec laws,
+#          validator and offer/answer checks (SDPOracle)
+#   resource-lists  hardened libxml2 decode, canonical encode round trip and
+#          fixed point, validator with XSD cross-check (ResourceListsOracle)
+#   sip-body  multipart SIP body: first line = Content-Type value, rest =
+#          body; framing law, validator, each part through its codec's
+#          oracle (SIPBodyOracle)
 HARNESSES=(
     mikey:FuzzMIKEY
     der:FuzzDER
     cms:FuzzCMS
     smime:FuzzSMIME
+    sdp:FuzzSDP
+    resource-lists:FuzzResourceLists
+    sip-body:FuzzSIPBody
 )
 # ---------------------------------------------------------------------------
 
@@ -205,13 +215,24 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
 PY
         fi
     fi
-    # Shared libraries a runner image may lack (OpenSSL 3, and the Swift
-    # runtime when not linked statically); SwiftPM links with rpath $ORIGIN.
+    # Shared libraries a runner image may lack (OpenSSL 3, libxml2 and what
+    # it links, and the Swift runtime when not linked statically); SwiftPM
+    # links with rpath $ORIGIN.
     local lib
     while read -r lib; do
         [ -n "$lib" ] && [ -f "$lib" ] && cp -L -n "$lib" "$out/" || true
     done < <(ldd "$bin" 2>/dev/null | awk '/=> \// {print $3}' \
-             | grep -E '/(libcrypto|libssl|libswift|libdispatch|libBlocksRuntime|libFoundation|lib_Foundation|lib_FoundationICU|libicu)[^/]*\.so' || true)
+             | grep -E '/(libcrypto|libssl|libxml2|liblzma|libswift|libdispatch|libBlocksRuntime|libFoundation|lib_Foundation|lib_FoundationICU|libicu)[^/]*\.so' || true)
+    # The fuzzer finds its direct dependencies through its RUNPATH $ORIGIN,
+    # but a RUNPATH is not inherited: libxml2 needs its own to find the ICU
+    # and lzma copies beside it (patchelf is in the ClusterFuzzLite image).
+    if [ -f "$out/libxml2.so.2" ]; then
+        if command -v patchelf >/dev/null 2>&1; then
+            patchelf --set-rpath '$ORIGIN' "$out/libxml2.so.2"
+        else
+            note "patchelf not found: $out/libxml2.so.2 keeps no RUNPATH (a runner without libxml2 needs LD_LIBRARY_PATH=$out)"
+        fi
+    fi
     note "installed $out/$name"
 }
 

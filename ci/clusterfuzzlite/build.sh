@@ -9,6 +9,9 @@
 #   $OUT/<name>.dict              from Corpus/<name>.dict, when present
 #   $OUT/<name>_seed_corpus.zip   from Corpus/<name>/
 #   $OUT/libcrypto.so.*           OpenSSL, found through the binary's $ORIGIN rpath
+#   $OUT/libxml2.so.2 (+ libicu*, liblzma)  libxml2 for the resource-lists code
+# Harnesses (Scripts/fuzz.sh list): mikey, der, cms, smime, sdp,
+# resource-lists, sip-body.
 # The build logic is `Scripts/fuzz.sh build`, the same command developers and
 # .ci/run use, so the flags cannot drift (see the notes at the top of that
 # script on the swift-driver -sanitize pitfall).
