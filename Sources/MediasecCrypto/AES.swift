@@ -35,8 +35,39 @@ public enum AES {
 
     enum Mode { case ecb, ctr, wrap, gcm, ccm }
 
+    /// The ciphers fetched once from libcrypto's default library context,
+    /// indexed by ``fetchIndex(_:_:)``. An explicitly fetched `EVP_CIPHER`
+    /// spares each `EVP_CipherInit_ex` the implicit fetch (name lookup, lock,
+    /// reference counting) that OpenSSL 3 performs for the legacy
+    /// `EVP_aes_*()` objects; nil entries fall back to those.
+    nonisolated(unsafe) private static let fetched: [OpaquePointer?] = {
+        var out: [OpaquePointer?] = []
+        for mode in ["ECB", "CTR", "WRAP", "GCM", "CCM"] {
+            for bits in [128, 192, 256] { out.append(EVP_CIPHER_fetch(nil, "AES-\(bits)-\(mode)", nil)) }
+        }
+        return out
+    }()
+
+    private static func fetchIndex(_ mode: Mode, _ keyLength: Int) -> Int? {
+        let m: Int
+        switch mode {
+        case .ecb: m = 0
+        case .ctr: m = 1
+        case .wrap: m = 2
+        case .gcm: m = 3
+        case .ccm: m = 4
+        }
+        switch keyLength {
+        case 16: return m * 3
+        case 24: return m * 3 + 1
+        case 32: return m * 3 + 2
+        default: return nil
+        }
+    }
+
     /// The libcrypto cipher for `mode` and a key of `keyLength` bytes.
     static func evpCipher(mode: Mode, keyLength: Int) throws(CryptoError) -> OpaquePointer {
+        if let i = fetchIndex(mode, keyLength), let c = fetched[i] { return c }
         let cipher: OpaquePointer?
         switch (mode, keyLength) {
         case (.ecb, 16): cipher = EVP_aes_128_ecb()

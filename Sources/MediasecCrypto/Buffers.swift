@@ -14,20 +14,25 @@ enum Buffers {
         }
     }
 
-    /// Runs `body` over a private zeroed buffer of `capacity` bytes (at least
-    /// one). `body` returns how many bytes it produced, or nil on failure.
-    /// Only on success are bytes copied out; the private buffer is always
-    /// cleansed, so a failed decryption never leaves plaintext behind.
+    /// Runs `body` over the storage of a new array of `capacity` bytes (at
+    /// least one). `body` returns how many bytes it produced, or nil on
+    /// failure. On success the array holds exactly those bytes (no copy); on
+    /// failure the whole storage is cleansed before it is released, so a
+    /// failed decryption never leaves plaintext behind.
     static func produce(capacity: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int?) -> [UInt8]? {
         let size = max(capacity, 1)
-        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
-        scratch.initialize(repeating: 0, count: size)
-        defer {
-            OPENSSL_cleanse(scratch, size)
-            scratch.deallocate()
+        var succeeded = false
+        let out = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            if let produced = body(base), produced >= 0, produced <= capacity {
+                initialized = produced
+                succeeded = true
+            } else {
+                OPENSSL_cleanse(base, buffer.count)
+            }
         }
-        guard let produced = body(scratch), produced >= 0, produced <= capacity else { return nil }
-        return Array(UnsafeBufferPointer(start: scratch, count: produced))
+        return succeeded ? out : nil
     }
 
     /// Converts a byte count for a C `int` parameter.

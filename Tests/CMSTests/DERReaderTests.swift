@@ -53,9 +53,12 @@ import MediasecCore
         case .boolean: _ = try r.decodeBoolean(n, path: "v")
         case .bitString: _ = try r.decodeBitString(n, path: "v")
         case .aeadParameters:
-            var ctx = CMSDecodeContext(rules: rules, codePoints: .default)
-            ctx.reader = r
-            _ = try AEADParameters.decode(n, &ctx, path: "v")
+            let bytes = hex(c.hex)
+            var flat = ASN1Reader(rules: rules)
+            let nodes = try flat.parseFlat(bytes)
+            var ctx = CMSDecodeContext(reader: flat, codePoints: .default, bytes: bytes, nodes: nodes)
+            _ = try AEADParameters.decode(0, &ctx, path: ctx.path(.root, "v"))
+            _ = n
             return ctx.reader.findings
         }
         return r.findings

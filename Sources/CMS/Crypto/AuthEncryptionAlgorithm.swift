@@ -19,8 +19,15 @@ public enum AuthEncryptionAlgorithm: Hashable, Sendable, CaseIterable, CustomStr
     }
 
     public init?(oid: String) {
-        guard let a = Self.allCases.first(where: { $0.oid == oid }) else { return nil }
-        self = a
+        switch oid {
+        case CMSOID.aes128GCM: self = .aesGCM(.bits128)
+        case CMSOID.aes192GCM: self = .aesGCM(.bits192)
+        case CMSOID.aes256GCM: self = .aesGCM(.bits256)
+        case CMSOID.aes128CCM: self = .aesCCM(.bits128)
+        case CMSOID.aes192CCM: self = .aesCCM(.bits192)
+        case CMSOID.aes256CCM: self = .aesCCM(.bits256)
+        default: return nil
+        }
     }
 
     public var oid: String {
@@ -50,6 +57,9 @@ public enum AuthEncryptionAlgorithm: Hashable, Sendable, CaseIterable, CustomStr
     /// ICVlen values RFC 5084 allows: GCM 12…16 (§3.2), CCM 4, 6, …, 16 (§3.1).
     public var allowedICVLengths: Set<Int> { isGCM ? [12, 13, 14, 15, 16] : [4, 6, 8, 10, 12, 14, 16] }
 
+    /// `allowedICVLengths.contains(n)`, without building the set.
+    public func allowsICVLength(_ n: Int) -> Bool { isGCM ? (12...16).contains(n) : (4...16).contains(n) && n % 2 == 0 }
+
     /// Nonce lengths RFC 5084 allows: CCM 7…13 octets (§3.1); GCM any
     /// non-empty nonce (§3.2), limited here to what MediasecCrypto accepts.
     public var allowedNonceLengths: ClosedRange<Int> { isGCM ? 1...AEADAlgorithm.aesGCM.nonceLengths.upperBound : 7...13 }
@@ -74,8 +84,15 @@ public enum KeyWrapAlgorithm: Hashable, Sendable, CaseIterable, CustomStringConv
     }
 
     public init?(oid: String) {
-        guard let a = Self.allCases.first(where: { $0.oid == oid }) else { return nil }
-        self = a
+        switch oid {
+        case CMSOID.aes128Wrap: self = .aesWrap(.bits128)
+        case CMSOID.aes192Wrap: self = .aesWrap(.bits192)
+        case CMSOID.aes256Wrap: self = .aesWrap(.bits256)
+        case CMSOID.aes128WrapPad: self = .aesWrapPad(.bits128)
+        case CMSOID.aes192WrapPad: self = .aesWrapPad(.bits192)
+        case CMSOID.aes256WrapPad: self = .aesWrapPad(.bits256)
+        default: return nil
+        }
     }
 
     /// The AES-KW algorithm whose KEK has `kekLength` bytes.

@@ -58,7 +58,7 @@ public struct CMSDecryptor: Sendable {
             throw CMSCryptoError(code: CMSCryptoError.nonceLength, specRef: alg.specRef, path: "\(algPath).parameters.nonce",
                                  message: "\(p.nonce.count)-byte nonce; \(alg) allows \(alg.allowedNonceLengths)")
         }
-        guard alg.allowedICVLengths.contains(p.effectiveICVLength) else {
+        guard alg.allowsICVLength(p.effectiveICVLength) else {
             throw CMSCryptoError(code: CMSCryptoError.icvLength, specRef: alg.specRef, path: "\(algPath).parameters.icvLen",
                                  message: "ICVlen \(p.effectiveICVLength) is not one of \(alg.allowedICVLengths.sorted())")
         }

@@ -37,20 +37,21 @@ public struct AEADParameters: Hashable, Sendable {
     /// The ICV length in force (the DEFAULT when absent).
     public var effectiveICVLength: Int { icvLength ?? Self.defaultICVLength }
 
-    static func decode(_ n: ASN1Node, _ ctx: inout CMSDecodeContext, path: String) throws(DecodingError) -> AEADParameters {
-        var c = try ElementCursor.sequence(n, path: path, specRef: specRef, what: "GCMParameters/CCMParameters")
-        let nonceNode = try c.next("nonce", .octetString)
-        let nonce = try ctx.octets(nonceNode, c.fieldPath("nonce"))
+    static func decode(_ n: Int, _ ctx: inout CMSDecodeContext, path: FieldPath) throws(DecodingError) -> AEADParameters {
+        var c = try ElementCursor.sequence(n, ctx, path: path, specRef: specRef, what: "GCMParameters/CCMParameters")
+        let nonceNode = try c.next("nonce", .octetString, ctx)
+        let nonce = try ctx.octets(nonceNode, ctx.path(path, "nonce"))
         var icv: Int? = nil
-        if let i = c.optional(.integer) {
-            let v = try ctx.smallInt(i, c.fieldPath("icvLen"))
+        if let i = c.optional(.integer, ctx) {
+            let ip = ctx.path(path, "icvLen")
+            let v = try ctx.smallInt(i, ip)
             if v == defaultICVLength {
-                try ctx.reader.deviation(.defaultValueEncoded, at: i.offset, path: c.fieldPath("icvLen"),
-                                         "aes-ICVlen 12 equals its DEFAULT and must be omitted in DER (OpenSSL 3.0 requires it: FACTS.md §10, ambiguity 16)")
+                try ctx.deviation(.defaultValueEncoded, at: ctx.nodes[i].start, ip,
+                                  "aes-ICVlen 12 equals its DEFAULT and must be omitted in DER (OpenSSL 3.0 requires it: FACTS.md §10, ambiguity 16)")
             }
             icv = v
         }
-        try c.finish()
+        try c.finish(ctx)
         return AEADParameters(nonce: nonce, icvLength: icv)
     }
 

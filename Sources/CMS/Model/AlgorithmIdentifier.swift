@@ -40,27 +40,29 @@ public struct AlgorithmIdentifier: Hashable, Sendable {
         return nil
     }
 
-    static func decode(_ n: ASN1Node, _ ctx: inout CMSDecodeContext, path: String) throws(DecodingError) -> AlgorithmIdentifier {
-        _ = try ElementCursor.sequence(n, path: path, specRef: specRef, what: "AlgorithmIdentifier")
+    static func decode(_ n: Int, _ ctx: inout CMSDecodeContext, path: FieldPath) throws(DecodingError) -> AlgorithmIdentifier {
+        _ = try ElementCursor.sequence(n, ctx, path: path, specRef: specRef, what: "AlgorithmIdentifier")
         return try decodeContent(n, &ctx, path: path)
     }
 
     /// Decodes the components under any tag (`[0] IMPLICIT` in pwri).
-    static func decodeContent(_ n: ASN1Node, _ ctx: inout CMSDecodeContext, path: String) throws(DecodingError) -> AlgorithmIdentifier {
+    static func decodeContent(_ n: Int, _ ctx: inout CMSDecodeContext, path: FieldPath) throws(DecodingError) -> AlgorithmIdentifier {
         ctx.record(path, n)
-        var c = try ElementCursor(n, path: path, specRef: specRef, what: "AlgorithmIdentifier")
-        let oid = try ctx.oid(try c.next("algorithm", .objectIdentifier), c.fieldPath("algorithm"))
+        var c = try ElementCursor(n, ctx, path: path, specRef: specRef, what: "AlgorithmIdentifier")
+        let oidNode = try c.next("algorithm", .objectIdentifier, ctx)
+        let oid = try ctx.oid(oidNode, ctx.path(path, "algorithm"))
         var params = Parameters.absent
         if let p = c.peek() {
-            _ = try c.next("parameters")
-            ctx.record(c.fieldPath("parameters"), p)
-            if AuthEncryptionAlgorithm(oid: oid) != nil, p.identifier.hasTag(of: .sequence) {
-                params = .aead(try AEADParameters.decode(p, &ctx, path: c.fieldPath("parameters")))
+            _ = try c.next("parameters", ctx)
+            let pp = ctx.path(path, "parameters")
+            ctx.record(pp, p)
+            if ctx.nodes[p].hasTag(of: .sequence), AuthEncryptionAlgorithm(oid: oid) != nil {
+                params = .aead(try AEADParameters.decode(p, &ctx, path: pp))
             } else {
-                params = .encoded(Array(p.encoded))
+                params = .encoded(ctx.encoded(p))
             }
         }
-        try c.finish()
+        try c.finish(ctx)
         return AlgorithmIdentifier(algorithm: oid, parameters: params)
     }
 

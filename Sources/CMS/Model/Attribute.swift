@@ -43,20 +43,28 @@ public struct Attribute: Hashable, Sendable {
         return out
     }
 
-    static func decode(_ n: ASN1Node, _ ctx: inout CMSDecodeContext, path: String) throws(DecodingError) -> Attribute {
+    static func decode(_ n: Int, _ ctx: inout CMSDecodeContext, path: FieldPath) throws(DecodingError) -> Attribute {
         ctx.record(path, n)
-        var c = try ElementCursor.sequence(n, path: path, specRef: specRef, what: "Attribute")
-        let type = try ctx.oid(try c.next("attrType", .objectIdentifier), c.fieldPath("attrType"))
-        let set = try c.next("attrValues", .set)
-        let setPath = c.fieldPath("attrValues")
-        try ctx.reader.requireConstructed(set, path: setPath, "attrValues SET OF")
+        var c = try ElementCursor.sequence(n, ctx, path: path, specRef: specRef, what: "Attribute")
+        let typeNode = try c.next("attrType", .objectIdentifier, ctx)
+        let type = try ctx.oid(typeNode, ctx.path(path, "attrType"))
+        let set = try c.next("attrValues", .set, ctx)
+        let setPath = ctx.path(path, "attrValues")
+        try ctx.requireConstructed(set, setPath, "attrValues SET OF")
         ctx.record(setPath, set)
-        try ctx.reader.checkSetOfOrder(set, path: setPath)
+        try ctx.checkSetOfOrder(set, setPath)
         // AttributeValue is ANY: read its universal values so that the
         // value-level DER rules apply inside it too (authAttrs MUST be DER).
-        for (i, v) in (set.children ?? []).enumerated() { try ctx.reader.checkValueForms(v, path: "\(setPath)[\(i)]") }
-        let values = (set.children ?? []).map { Array($0.encoded) }
-        try c.finish()
+        let count = Int(ctx.nodes[set].childCount)
+        var values: [[UInt8]] = []
+        values.reserveCapacity(count)
+        var v = set + 1
+        for i in 0..<count {
+            try ctx.checkValueForms(v, ctx.path(setPath, index: i))
+            values.append(ctx.encoded(v))
+            v = Int(ctx.nodes[v].next)
+        }
+        try c.finish(ctx)
         return Attribute(attrType: type, attrValues: values)
     }
 
@@ -80,13 +88,18 @@ public struct Attribute: Hashable, Sendable {
     /// Decodes `SET SIZE (1..MAX) OF Attribute` carried under any tag (the
     /// IMPLICIT [1] / [2] of AuthEnvelopedData). An empty set decodes (the
     /// SIZE constraint is a validation rule).
-    static func decodeSet(_ n: ASN1Node, _ ctx: inout CMSDecodeContext, path: String) throws(DecodingError) -> [Attribute] {
-        try ctx.reader.requireConstructed(n, path: path, "SET OF Attribute")
+    static func decodeSet(_ n: Int, _ ctx: inout CMSDecodeContext, path: FieldPath) throws(DecodingError) -> [Attribute] {
+        try ctx.requireConstructed(n, path, "SET OF Attribute")
         ctx.record(path, n)
-        try ctx.reader.checkSetOfOrder(n, path: path)
+        try ctx.checkSetOfOrder(n, path)
+        let count = Int(ctx.nodes[n].childCount)
         var out: [Attribute] = []
-        for (i, a) in (n.children ?? []).enumerated() {
-            out.append(try decode(a, &ctx, path: "\(path)[\(i)]"))
+        out.reserveCapacity(count)
+        var a = n + 1
+        for i in 0..<count {
+            let next = Int(ctx.nodes[a].next)
+            out.append(try decode(a, &ctx, path: ctx.path(path, index: i)))
+            a = next
         }
         return out
     }

@@ -56,44 +56,53 @@ public struct AuthEnvelopedData: Hashable, Sendable {
     public static let authAttrsTag = ASN1Identifier.context(1, constructed: true)
     public static let unauthAttrsTag = ASN1Identifier.context(2, constructed: true)
 
-    static func decode(_ n: ASN1Node, _ ctx: inout CMSDecodeContext, path: String) throws(DecodingError) -> AuthEnvelopedData {
+    static func decode(_ n: Int, _ ctx: inout CMSDecodeContext, path: FieldPath) throws(DecodingError) -> AuthEnvelopedData {
         ctx.record(path, n)
-        var c = try ElementCursor.sequence(n, path: path, specRef: specRef, what: "AuthEnvelopedData")
-        let version = try ctx.smallInt(try c.next("version", .integer), c.fieldPath("version"))
+        var c = try ElementCursor.sequence(n, ctx, path: path, specRef: specRef, what: "AuthEnvelopedData")
+        let versionNode = try c.next("version", .integer, ctx)
+        let version = try ctx.smallInt(versionNode, ctx.path(path, "version"))
         var originator: OriginatorInfo? = nil
-        if let o = c.optional(.context(0, constructed: true)) {
-            originator = try OriginatorInfo.decode(o, &ctx, path: c.fieldPath("originatorInfo"))
+        if let o = c.optional(.context(0, constructed: true), ctx) {
+            originator = try OriginatorInfo.decode(o, &ctx, path: ctx.path(path, "originatorInfo"))
         }
-        let ri = try c.next("recipientInfos", .set)
-        let rp = c.fieldPath("recipientInfos")
-        try ctx.reader.requireConstructed(ri, path: rp, "RecipientInfos SET")
+        let ri = try c.next("recipientInfos", .set, ctx)
+        let rp = ctx.path(path, "recipientInfos")
+        try ctx.requireConstructed(ri, rp, "RecipientInfos SET")
         ctx.record(rp, ri)
-        try ctx.reader.checkSetOfOrder(ri, path: rp)
+        try ctx.checkSetOfOrder(ri, rp)
         var recipients: [RecipientInfo] = []
-        for (i, r) in (ri.children ?? []).enumerated() {
-            recipients.append(try RecipientInfo.decode(r, &ctx, path: "\(rp)[\(i)]"))
+        let count = Int(ctx.nodes[ri].childCount)
+        recipients.reserveCapacity(count)
+        var r = ri + 1
+        for i in 0..<count {
+            let next = Int(ctx.nodes[r].next)
+            recipients.append(try RecipientInfo.decode(r, &ctx, path: ctx.path(rp, index: i)))
+            r = next
         }
-        let eci = try EncryptedContentInfo.decode(try c.next("authEncryptedContentInfo", .sequence), &ctx, path: c.fieldPath("authEncryptedContentInfo"))
+        let eciNode = try c.next("authEncryptedContentInfo", .sequence, ctx)
+        let eci = try EncryptedContentInfo.decode(eciNode, &ctx, path: ctx.path(path, "authEncryptedContentInfo"))
 
         var authAttrs: [Attribute]? = nil
-        let ap = c.fieldPath("authAttrs")
-        if let p = c.peek(), p.identifier.hasTag(of: .set), c.children.count > c.index + 1 {
-            throw DecodingError(code: "cms.authattrs.universal-tag", offset: p.offset, path: ap, specRef: "RFC 5083 §2.1",
+        if let p = c.peek(), ctx.nodes[p].hasTag(of: .set), c.count > c.index + 1 {
+            throw DecodingError(code: "cms.authattrs.universal-tag", offset: ctx.nodes[p].start, path: ctx.paths.render(path, "authAttrs"), specRef: "RFC 5083 §2.1",
                                 message: "authAttrs encoded with the universal SET tag (0x31) instead of [1] IMPLICIT (0xA1); 0x31 belongs only in the AAD (RFC 5083 §2.2)")
         }
-        if let a = c.optional(Self.authAttrsTag) {
-            if let kids = a.children, kids.count == 1, kids[0].identifier.hasTag(of: .set) {
-                throw DecodingError(code: "cms.authattrs.explicit-tag", offset: a.offset, path: ap, specRef: "RFC 5083 §2.1",
+        if let a = c.optional(Self.authAttrsTag, ctx) {
+            let e = ctx.nodes[a]
+            if e.isConstructed, e.childCount == 1, ctx.nodes[a + 1].hasTag(of: .set) {
+                throw DecodingError(code: "cms.authattrs.explicit-tag", offset: e.start, path: ctx.paths.render(path, "authAttrs"), specRef: "RFC 5083 §2.1",
                                     message: "authAttrs is [1] wrapped around a SET (EXPLICIT tagging); the module uses IMPLICIT tags")
             }
-            authAttrs = try Attribute.decodeSet(a, &ctx, path: ap)
+            authAttrs = try Attribute.decodeSet(a, &ctx, path: ctx.path(path, "authAttrs"))
+            ctx.authAttrsRange = e.range
         }
-        let mac = try ctx.octets(try c.next("mac", .octetString), c.fieldPath("mac"))
+        let macNode = try c.next("mac", .octetString, ctx)
+        let mac = try ctx.octets(macNode, ctx.path(path, "mac"))
         var unauth: [Attribute]? = nil
-        if let u = c.optional(Self.unauthAttrsTag) {
-            unauth = try Attribute.decodeSet(u, &ctx, path: c.fieldPath("unauthAttrs"))
+        if let u = c.optional(Self.unauthAttrsTag, ctx) {
+            unauth = try Attribute.decodeSet(u, &ctx, path: ctx.path(path, "unauthAttrs"))
         }
-        try c.finish()
+        try c.finish(ctx)
         return AuthEnvelopedData(version: version, originatorInfo: originator, recipientInfos: recipients, authEncryptedContentInfo: eci,
                                  authAttrs: authAttrs, mac: mac, unauthAttrs: unauth)
     }

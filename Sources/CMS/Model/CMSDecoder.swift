@@ -14,10 +14,12 @@ public struct CMSDecoder: Sendable {
     }
 
     public func decode(_ bytes: [UInt8]) throws(DecodingError) -> DecodedContentInfo {
-        var ctx = CMSDecodeContext(rules: rules, codePoints: codePoints)
-        let root = try ctx.reader.parse(bytes)
-        let ci = try ContentInfo.decode(root, &ctx)
-        return DecodedContentInfo(contentInfo: ci, bytes: bytes, root: root, rules: rules, findings: ctx.reader.findings, spanList: ctx.spans)
+        var reader = ASN1Reader(rules: rules)
+        let nodes = try reader.parseFlat(bytes)
+        var ctx = CMSDecodeContext(reader: reader, codePoints: codePoints, bytes: bytes, nodes: nodes)
+        let ci = try ContentInfo.decode(0, &ctx)
+        return DecodedContentInfo(contentInfo: ci, bytes: bytes, tree: nodes, rules: rules, findings: ctx.reader.findings,
+                                  paths: ctx.paths, spanRecords: ctx.spans, authAttrsRange: ctx.authAttrsRange)
     }
 
     /// Codes the schema layer can raise, with their clauses (for reports and
@@ -38,12 +40,25 @@ public struct CMSDecoder: Sendable {
 public struct DecodedContentInfo: Sendable {
     public var contentInfo: ContentInfo
     public var bytes: [UInt8]
-    public var root: ASN1Node
+    /// The flat element tree of ``bytes`` (``root`` is built from it on access).
+    var tree: [ASN1FlatNode]
     public var rules: EncodingRules
     /// DER deviations tolerated by ``rules`` (warnings), in input order.
     public var findings: [Finding]
+    /// The field paths of ``spanRecords`` (rendered on access).
+    var paths: PathTable
     /// Field path and absolute byte range of each element, in decoding order.
-    var spanList: [(path: String, range: Range<Int>)]
+    var spanRecords: [SpanRecord]
+    /// The authAttrs element exactly as received (`[1]` identifier included).
+    public let authAttrsRange: Range<Int>?
+
+    /// The raw BER/DER element tree of ``bytes`` (built on each access).
+    public var root: ASN1Node { ASN1Reader.node(tree, 0, in: bytes) }
+
+    /// Field path and absolute byte range of each element, in decoding order.
+    var spanList: [(path: String, range: Range<Int>)] {
+        spanRecords.map { (paths.render(FieldPath(id: $0.path)), $0.lower..<$0.upper) }
+    }
 
     /// Field path → absolute byte range of the field's element, e.g.
     /// `authEnvelopedData.recipientInfos[0].kekri.encryptedKey` (built on
@@ -51,14 +66,17 @@ public struct DecodedContentInfo: Sendable {
     public var spans: [String: Range<Int>] { Dictionary(spanList.map { ($0.path, $0.range) }, uniquingKeysWith: { _, last in last }) }
 
     /// The byte range of the element at `path` (the last one recorded).
-    public func span(of path: String) -> Range<Int>? { spanList.last { $0.path == path }?.range }
+    public func span(of path: String) -> Range<Int>? {
+        var query = path
+        return query.withUTF8 { q in
+            for r in spanRecords.reversed() where paths.matches(r.path, q) { return r.lower..<r.upper }
+            return nil
+        }
+    }
 
     public var authEnvelopedData: AuthEnvelopedData? { contentInfo.authEnvelopedData }
 
     public func offset(of path: String) -> Int? { span(of: path)?.lowerBound }
-
-    /// The authAttrs element exactly as received (`[1]` identifier included).
-    public var authAttrsRange: Range<Int>? { span(of: "authEnvelopedData.authAttrs") }
 
     /// The absolute range of an `id-ori-mikey` OCTET STRING's content in the
     /// input (nil when it was BER-segmented, i.e. not contiguous).

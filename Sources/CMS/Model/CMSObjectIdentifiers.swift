@@ -69,6 +69,19 @@ public enum CMSOID {
         return nil
     }
 
+    /// ``knownEncoding(_:)`` of `bytes[start..<end]`, without a slice.
+    static func knownEncoding(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String? {
+        let n = end - start
+        guard n >= 3, start >= 0, end <= bytes.count else { return nil }
+        let last = bytes[end - 1]
+        for e in encodings where e.content.count == n && e.content[n - 1] == last {
+            var same = true
+            for k in 0..<n where e.content[k] != bytes[start + k] { same = false; break }
+            if same { return e.dotted }
+        }
+        return nil
+    }
+
     /// The name of `oid`, with the code points' `id-ori-mikey` included.
     public static func name(of oid: String, codePoints: CMSCodePoints = .default) -> String? {
         if oid == codePoints.oriMIKEY { return "id-ori-mikey" }

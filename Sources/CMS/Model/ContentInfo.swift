@@ -52,16 +52,17 @@ public struct ContentInfo: Hashable, Sendable {
     static let specRef = "RFC 5652 §3"
     static let contentTag = ASN1Identifier.context(0, constructed: true)
 
-    static func decode(_ n: ASN1Node, _ ctx: inout CMSDecodeContext) throws(DecodingError) -> ContentInfo {
-        var c = try ElementCursor.sequence(n, path: "", specRef: specRef, what: "ContentInfo")
-        let type = try ctx.oid(try c.next("contentType", .objectIdentifier), "contentType")
-        let wrapper = try c.next("content", contentTag)
-        let inner = try KeyAgreeRecipientInfo.explicitInner(wrapper, path: "content", &ctx)
-        try c.finish()
+    static func decode(_ n: Int, _ ctx: inout CMSDecodeContext) throws(DecodingError) -> ContentInfo {
+        var c = try ElementCursor.sequence(n, ctx, path: .root, specRef: specRef, what: "ContentInfo")
+        let typeNode = try c.next("contentType", .objectIdentifier, ctx)
+        let type = try ctx.oid(typeNode, ctx.path(.root, "contentType"))
+        let wrapper = try c.next("content", contentTag, ctx)
+        let inner = try KeyAgreeRecipientInfo.explicitInner(wrapper, path: ctx.path(.root, "content"), &ctx)
+        try c.finish(ctx)
         if type == CMSOID.authEnvelopedData {
-            return ContentInfo(authEnvelopedData: try AuthEnvelopedData.decode(inner, &ctx, path: "authEnvelopedData"))
+            return ContentInfo(authEnvelopedData: try AuthEnvelopedData.decode(inner, &ctx, path: ctx.path(.root, "authEnvelopedData")))
         }
-        return ContentInfo(.other(contentType: type, encoded: Array(inner.encoded)))
+        return ContentInfo(.other(contentType: type, encoded: ctx.encoded(inner)))
     }
 
     /// The DER encoding.

@@ -30,18 +30,20 @@ public struct EncryptedContentInfo: Hashable, Sendable {
     static let specRef = "RFC 5652 §6.1"
     static let encryptedContentTag = ASN1Identifier.context(0, constructed: false)
 
-    static func decode(_ n: ASN1Node, _ ctx: inout CMSDecodeContext, path: String) throws(DecodingError) -> EncryptedContentInfo {
+    static func decode(_ n: Int, _ ctx: inout CMSDecodeContext, path: FieldPath) throws(DecodingError) -> EncryptedContentInfo {
         ctx.record(path, n)
-        var c = try ElementCursor.sequence(n, path: path, specRef: specRef, what: "EncryptedContentInfo")
-        let type = try ctx.oid(try c.next("contentType", .objectIdentifier), c.fieldPath("contentType"))
-        let algNode = try c.next("contentEncryptionAlgorithm", .sequence)
-        ctx.record(c.fieldPath("contentEncryptionAlgorithm"), algNode)
-        let alg = try AlgorithmIdentifier.decode(algNode, &ctx, path: c.fieldPath("contentEncryptionAlgorithm"))
+        var c = try ElementCursor.sequence(n, ctx, path: path, specRef: specRef, what: "EncryptedContentInfo")
+        let typeNode = try c.next("contentType", .objectIdentifier, ctx)
+        let type = try ctx.oid(typeNode, ctx.path(path, "contentType"))
+        let algNode = try c.next("contentEncryptionAlgorithm", .sequence, ctx)
+        let ap = ctx.path(path, "contentEncryptionAlgorithm")
+        ctx.record(ap, algNode)
+        let alg = try AlgorithmIdentifier.decode(algNode, &ctx, path: ap)
         var content: [UInt8]? = nil
-        if let e = c.optional(encryptedContentTag) {
-            content = try ctx.octets(e, c.fieldPath("encryptedContent"))
+        if let e = c.optional(encryptedContentTag, ctx) {
+            content = try ctx.octets(e, ctx.path(path, "encryptedContent"))
         }
-        try c.finish()
+        try c.finish(ctx)
         return EncryptedContentInfo(contentType: type, contentEncryptionAlgorithm: alg, encryptedContent: content)
     }
 

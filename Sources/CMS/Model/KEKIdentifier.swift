@@ -39,30 +39,33 @@ public struct KEKIdentifier: Hashable, Sendable {
 
     static let specRef = "RFC 5652 §6.2.3"
 
-    static func decode(_ n: ASN1Node, _ ctx: inout CMSDecodeContext, path: String) throws(DecodingError) -> KEKIdentifier {
+    static func decode(_ n: Int, _ ctx: inout CMSDecodeContext, path: FieldPath) throws(DecodingError) -> KEKIdentifier {
         ctx.record(path, n)
-        var c = try ElementCursor.sequence(n, path: path, specRef: specRef, what: "KEKIdentifier")
-        let kid = try ctx.octets(try c.next("keyIdentifier", .octetString), c.fieldPath("keyIdentifier"))
+        var c = try ElementCursor.sequence(n, ctx, path: path, specRef: specRef, what: "KEKIdentifier")
+        let kidNode = try c.next("keyIdentifier", .octetString, ctx)
+        let kid = try ctx.octets(kidNode, ctx.path(path, "keyIdentifier"))
         var date: String? = nil
-        if let d = c.optional(.generalizedTime) {
-            ctx.record(c.fieldPath("date"), d)
-            date = try ctx.reader.decodeTime(d, path: c.fieldPath("date"))
+        if let d = c.optional(.generalizedTime, ctx) {
+            let dp = ctx.path(path, "date")
+            ctx.record(dp, d)
+            date = try ctx.time(d, dp)
         }
         var other: OtherKeyAttribute? = nil
-        if let o = c.optional(.sequence) {
-            let op = c.fieldPath("other")
+        if let o = c.optional(.sequence, ctx) {
+            let op = ctx.path(path, "other")
             ctx.record(op, o)
-            var oc = try ElementCursor(o, path: op, specRef: "RFC 5652 §10.2.7", what: "OtherKeyAttribute")
-            let id = try ctx.oid(try oc.next("keyAttrId", .objectIdentifier), oc.fieldPath("keyAttrId"))
+            var oc = try ElementCursor(o, ctx, path: op, specRef: "RFC 5652 §10.2.7", what: "OtherKeyAttribute")
+            let idNode = try oc.next("keyAttrId", .objectIdentifier, ctx)
+            let id = try ctx.oid(idNode, ctx.path(op, "keyAttrId"))
             var attr: [UInt8]? = nil
             if let a = oc.peek() {
-                _ = try oc.next("keyAttr")
-                attr = Array(a.encoded)
+                _ = try oc.next("keyAttr", ctx)
+                attr = ctx.encoded(a)
             }
-            try oc.finish()
+            try oc.finish(ctx)
             other = OtherKeyAttribute(keyAttrId: id, keyAttr: attr)
         }
-        try c.finish()
+        try c.finish(ctx)
         return KEKIdentifier(keyIdentifier: kid, date: date, other: other)
     }
 

@@ -32,13 +32,17 @@ public struct KEKRecipientInfo: Hashable, Sendable {
     /// The key wrap algorithm, when the OID names one.
     public var keyWrapAlgorithm: KeyWrapAlgorithm? { KeyWrapAlgorithm(oid: keyEncryptionAlgorithm.algorithm) }
 
-    static func decode(_ n: ASN1Node, _ ctx: inout CMSDecodeContext, path: String) throws(DecodingError) -> KEKRecipientInfo {
-        var c = try ElementCursor(n, path: path, specRef: specRef, what: "KEKRecipientInfo")
-        let version = try ctx.smallInt(try c.next("version", .integer), c.fieldPath("version"))
-        let kekid = try KEKIdentifier.decode(try c.next("kekid", .sequence), &ctx, path: c.fieldPath("kekid"))
-        let alg = try AlgorithmIdentifier.decode(try c.next("keyEncryptionAlgorithm", .sequence), &ctx, path: c.fieldPath("keyEncryptionAlgorithm"))
-        let key = try ctx.octets(try c.next("encryptedKey", .octetString), c.fieldPath("encryptedKey"))
-        try c.finish()
+    static func decode(_ n: Int, _ ctx: inout CMSDecodeContext, path: FieldPath) throws(DecodingError) -> KEKRecipientInfo {
+        var c = try ElementCursor(n, ctx, path: path, specRef: specRef, what: "KEKRecipientInfo")
+        let versionNode = try c.next("version", .integer, ctx)
+        let version = try ctx.smallInt(versionNode, ctx.path(path, "version"))
+        let kekidNode = try c.next("kekid", .sequence, ctx)
+        let kekid = try KEKIdentifier.decode(kekidNode, &ctx, path: ctx.path(path, "kekid"))
+        let algNode = try c.next("keyEncryptionAlgorithm", .sequence, ctx)
+        let alg = try AlgorithmIdentifier.decode(algNode, &ctx, path: ctx.path(path, "keyEncryptionAlgorithm"))
+        let keyNode = try c.next("encryptedKey", .octetString, ctx)
+        let key = try ctx.octets(keyNode, ctx.path(path, "encryptedKey"))
+        try c.finish(ctx)
         return KEKRecipientInfo(version: version, kekid: kekid, keyEncryptionAlgorithm: alg, encryptedKey: key)
     }
 

@@ -47,44 +47,50 @@ public struct KeyAgreeRecipientInfo: Hashable, Sendable {
     static let specRef = "RFC 5652 §6.2.2"
 
     /// The single component of an EXPLICIT tag.
-    static func explicitInner(_ n: ASN1Node, path: String, _ ctx: inout CMSDecodeContext) throws(DecodingError) -> ASN1Node {
-        let c = try ElementCursor(n, path: path, specRef: specRef, what: "EXPLICIT \(n.identifier)")
-        guard c.children.count == 1 else {
-            throw DecodingError(code: "cms.structure.explicit-count", offset: n.offset, path: path, specRef: specRef,
-                                message: "an EXPLICIT tag must hold exactly one element, found \(c.children.count)")
+    static func explicitInner(_ n: Int, path: FieldPath, _ ctx: inout CMSDecodeContext) throws(DecodingError) -> Int {
+        let c = try ElementCursor(n, ctx, path: path, specRef: specRef, what: "EXPLICIT \(ctx.nodes[n].identifier)")
+        guard c.count == 1 else {
+            throw DecodingError(code: "cms.structure.explicit-count", offset: ctx.nodes[n].start, path: ctx.render(path), specRef: specRef,
+                                message: "an EXPLICIT tag must hold exactly one element, found \(c.count)")
         }
         ctx.record(path, n)
-        return c.children[0]
+        return n + 1
     }
 
-    static func decode(_ n: ASN1Node, _ ctx: inout CMSDecodeContext, path: String) throws(DecodingError) -> KeyAgreeRecipientInfo {
-        var c = try ElementCursor(n, path: path, specRef: specRef, what: "KeyAgreeRecipientInfo")
-        let version = try ctx.smallInt(try c.next("version", .integer), c.fieldPath("version"))
-        let orig = try explicitInner(try c.next("originator", .context(0, constructed: true)), path: c.fieldPath("originator"), &ctx)
+    static func decode(_ n: Int, _ ctx: inout CMSDecodeContext, path: FieldPath) throws(DecodingError) -> KeyAgreeRecipientInfo {
+        var c = try ElementCursor(n, ctx, path: path, specRef: specRef, what: "KeyAgreeRecipientInfo")
+        let versionNode = try c.next("version", .integer, ctx)
+        let version = try ctx.smallInt(versionNode, ctx.path(path, "version"))
+        let origNode = try c.next("originator", .context(0, constructed: true), ctx)
+        let orig = try explicitInner(origNode, path: ctx.path(path, "originator"), &ctx)
         var ukm: [UInt8]? = nil
-        if let u = c.optional(.context(1, constructed: true)) {
-            let inner = try explicitInner(u, path: c.fieldPath("ukm"), &ctx)
-            guard inner.identifier.hasTag(of: .octetString) else {
-                throw DecodingError(code: "cms.structure.unexpected-tag", offset: inner.offset, path: c.fieldPath("ukm"), specRef: specRef,
-                                    message: "UserKeyingMaterial must be an OCTET STRING, found \(inner.identifier)")
+        if let u = c.optional(.context(1, constructed: true), ctx) {
+            let up = ctx.path(path, "ukm")
+            let inner = try explicitInner(u, path: up, &ctx)
+            guard ctx.nodes[inner].hasTag(of: .octetString) else {
+                throw DecodingError(code: "cms.structure.unexpected-tag", offset: ctx.nodes[inner].start, path: ctx.render(up), specRef: specRef,
+                                    message: "UserKeyingMaterial must be an OCTET STRING, found \(ctx.nodes[inner].identifier)")
             }
-            ukm = try ctx.octets(inner, c.fieldPath("ukm"))
+            ukm = try ctx.octets(inner, up)
         }
-        let alg = try AlgorithmIdentifier.decode(try c.next("keyEncryptionAlgorithm", .sequence), &ctx, path: c.fieldPath("keyEncryptionAlgorithm"))
-        let keysNode = try c.next("recipientEncryptedKeys", .sequence)
-        var kc = try ElementCursor(keysNode, path: c.fieldPath("recipientEncryptedKeys"), specRef: specRef, what: "RecipientEncryptedKeys")
+        let algNode = try c.next("keyEncryptionAlgorithm", .sequence, ctx)
+        let alg = try AlgorithmIdentifier.decode(algNode, &ctx, path: ctx.path(path, "keyEncryptionAlgorithm"))
+        let keysNode = try c.next("recipientEncryptedKeys", .sequence, ctx)
+        let keysPath = ctx.path(path, "recipientEncryptedKeys")
+        var kc = try ElementCursor(keysNode, ctx, path: keysPath, specRef: specRef, what: "RecipientEncryptedKeys")
         var keys: [RecipientEncryptedKey] = []
         while let k = kc.peek() {
-            _ = try kc.next("[\(keys.count)]")
-            let kp = "\(kc.path)[\(keys.count)]"
-            var e = try ElementCursor.sequence(k, path: kp, specRef: specRef, what: "RecipientEncryptedKey")
-            let rid = try e.next("rid")
-            let ek = try ctx.octets(try e.next("encryptedKey", .octetString), e.fieldPath("encryptedKey"))
-            try e.finish()
-            keys.append(RecipientEncryptedKey(rid: Array(rid.encoded), encryptedKey: ek))
+            _ = try kc.next("[\(keys.count)]", ctx)
+            let kp = ctx.path(keysPath, index: keys.count)
+            var e = try ElementCursor.sequence(k, ctx, path: kp, specRef: specRef, what: "RecipientEncryptedKey")
+            let rid = try e.next("rid", ctx)
+            let ekNode = try e.next("encryptedKey", .octetString, ctx)
+            let ek = try ctx.octets(ekNode, ctx.path(kp, "encryptedKey"))
+            try e.finish(ctx)
+            keys.append(RecipientEncryptedKey(rid: ctx.encoded(rid), encryptedKey: ek))
         }
-        try c.finish()
-        return KeyAgreeRecipientInfo(version: version, originator: Array(orig.encoded), ukm: ukm, keyEncryptionAlgorithm: alg, recipientEncryptedKeys: keys)
+        try c.finish(ctx)
+        return KeyAgreeRecipientInfo(version: version, originator: ctx.encoded(orig), ukm: ukm, keyEncryptionAlgorithm: alg, recipientEncryptedKeys: keys)
     }
 
     func encode(_ w: inout DERWriter, path: String) throws(EncodingError) {

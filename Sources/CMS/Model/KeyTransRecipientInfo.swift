@@ -36,24 +36,29 @@ public struct KeyTransRecipientInfo: Hashable, Sendable {
     static let specRef = "RFC 5652 §6.2.1"
     static let skiTag = ASN1Identifier.context(0, constructed: false)
 
-    static func decode(_ n: ASN1Node, _ ctx: inout CMSDecodeContext, path: String) throws(DecodingError) -> KeyTransRecipientInfo {
-        var c = try ElementCursor.sequence(n, path: path, specRef: specRef, what: "KeyTransRecipientInfo")
-        let version = try ctx.smallInt(try c.next("version", .integer), c.fieldPath("version"))
-        let ridNode = try c.next("rid")
-        ctx.record(c.fieldPath("rid"), ridNode)
+    static func decode(_ n: Int, _ ctx: inout CMSDecodeContext, path: FieldPath) throws(DecodingError) -> KeyTransRecipientInfo {
+        var c = try ElementCursor.sequence(n, ctx, path: path, specRef: specRef, what: "KeyTransRecipientInfo")
+        let versionNode = try c.next("version", .integer, ctx)
+        let version = try ctx.smallInt(versionNode, ctx.path(path, "version"))
+        let ridNode = try c.next("rid", ctx)
+        let ridPath = ctx.path(path, "rid")
+        ctx.record(ridPath, ridNode)
         let rid: RecipientIdentifier
-        if ridNode.identifier.hasTag(of: skiTag) {
-            rid = .subjectKeyIdentifier(try ctx.octets(ridNode, c.fieldPath("rid.subjectKeyIdentifier")))
-        } else if ridNode.identifier.hasTag(of: .sequence) {
-            try ctx.reader.requireConstructed(ridNode, path: c.fieldPath("rid"), "IssuerAndSerialNumber")
-            rid = .issuerAndSerialNumber(encoded: Array(ridNode.encoded))
+        let r = ctx.nodes[ridNode]
+        if r.hasTag(of: skiTag) {
+            rid = .subjectKeyIdentifier(try ctx.octets(ridNode, ctx.path(path, "rid.subjectKeyIdentifier")))
+        } else if r.hasTag(of: .sequence) {
+            try ctx.requireConstructed(ridNode, ridPath, "IssuerAndSerialNumber")
+            rid = .issuerAndSerialNumber(encoded: ctx.encoded(ridNode))
         } else {
-            throw DecodingError(code: "cms.structure.unexpected-tag", offset: ridNode.offset, path: c.fieldPath("rid"), specRef: specRef,
-                                message: "rid must be IssuerAndSerialNumber or [0] SubjectKeyIdentifier, found \(ridNode.identifier)")
+            throw DecodingError(code: "cms.structure.unexpected-tag", offset: r.start, path: ctx.render(ridPath), specRef: specRef,
+                                message: "rid must be IssuerAndSerialNumber or [0] SubjectKeyIdentifier, found \(r.identifier)")
         }
-        let alg = try AlgorithmIdentifier.decode(try c.next("keyEncryptionAlgorithm", .sequence), &ctx, path: c.fieldPath("keyEncryptionAlgorithm"))
-        let key = try ctx.octets(try c.next("encryptedKey", .octetString), c.fieldPath("encryptedKey"))
-        try c.finish()
+        let algNode = try c.next("keyEncryptionAlgorithm", .sequence, ctx)
+        let alg = try AlgorithmIdentifier.decode(algNode, &ctx, path: ctx.path(path, "keyEncryptionAlgorithm"))
+        let keyNode = try c.next("encryptedKey", .octetString, ctx)
+        let key = try ctx.octets(keyNode, ctx.path(path, "encryptedKey"))
+        try c.finish(ctx)
         return KeyTransRecipientInfo(version: version, rid: rid, keyEncryptionAlgorithm: alg, encryptedKey: key)
     }
 

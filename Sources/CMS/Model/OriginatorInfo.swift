@@ -26,20 +26,26 @@ public struct OriginatorInfo: Hashable, Sendable {
     static let specRef = "RFC 5652 §6.1"
 
     /// Decodes the content of the `[0] IMPLICIT OriginatorInfo` element.
-    static func decode(_ n: ASN1Node, _ ctx: inout CMSDecodeContext, path: String) throws(DecodingError) -> OriginatorInfo {
+    static func decode(_ n: Int, _ ctx: inout CMSDecodeContext, path: FieldPath) throws(DecodingError) -> OriginatorInfo {
         ctx.record(path, n)
-        var c = try ElementCursor(n, path: path, specRef: specRef, what: "OriginatorInfo")
-        func set(_ node: ASN1Node, _ field: String, _ ctx: inout CMSDecodeContext) throws(DecodingError) -> [[UInt8]] {
-            let p = c.fieldPath(field)
-            try ctx.reader.requireConstructed(node, path: p, field)
+        var c = try ElementCursor(n, ctx, path: path, specRef: specRef, what: "OriginatorInfo")
+        func set(_ node: Int, _ field: StaticString, _ ctx: inout CMSDecodeContext) throws(DecodingError) -> [[UInt8]] {
+            let p = ctx.path(path, field)
+            try ctx.requireConstructed(node, p, field.description)
             ctx.record(p, node)
-            try ctx.reader.checkSetOfOrder(node, path: p)
-            return (node.children ?? []).map { Array($0.encoded) }
+            try ctx.checkSetOfOrder(node, p)
+            var out: [[UInt8]] = []
+            var k = node + 1
+            for _ in 0..<Int(ctx.nodes[node].childCount) {
+                out.append(ctx.encoded(k))
+                k = Int(ctx.nodes[k].next)
+            }
+            return out
         }
         var info = OriginatorInfo()
-        if let certs = c.optional(.context(0, constructed: true)) { info.certs = try set(certs, "certs", &ctx) }
-        if let crls = c.optional(.context(1, constructed: true)) { info.crls = try set(crls, "crls", &ctx) }
-        try c.finish()
+        if let certs = c.optional(.context(0, constructed: true), ctx) { info.certs = try set(certs, "certs", &ctx) }
+        if let crls = c.optional(.context(1, constructed: true), ctx) { info.crls = try set(crls, "crls", &ctx) }
+        try c.finish(ctx)
         return info
     }
 

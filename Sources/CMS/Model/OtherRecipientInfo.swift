@@ -53,21 +53,23 @@ public struct OtherRecipientInfo: Hashable, Sendable {
         return try MIKEYMessage(decoding: b, profile: codePoints.mikey)
     }
 
-    static func decode(_ n: ASN1Node, _ ctx: inout CMSDecodeContext, path: String) throws(DecodingError) -> OtherRecipientInfo {
-        var c = try ElementCursor(n, path: path, specRef: specRef, what: "OtherRecipientInfo")
-        let type = try ctx.oid(try c.next("oriType", .objectIdentifier), c.fieldPath("oriType"))
-        let v = try c.next("oriValue")
-        let vp = c.fieldPath("oriValue")
+    static func decode(_ n: Int, _ ctx: inout CMSDecodeContext, path: FieldPath) throws(DecodingError) -> OtherRecipientInfo {
+        var c = try ElementCursor(n, ctx, path: path, specRef: specRef, what: "OtherRecipientInfo")
+        let typeNode = try c.next("oriType", .objectIdentifier, ctx)
+        let type = try ctx.oid(typeNode, ctx.path(path, "oriType"))
+        let v = try c.next("oriValue", ctx)
+        let vp = ctx.path(path, "oriValue")
         ctx.record(vp, v)
         let value: Value
-        if type == ctx.codePoints.oriMIKEY, v.identifier.hasTag(of: .octetString) {
-            let bytes = try ctx.reader.decodeOctetString(v, path: vp)
-            if !v.isConstructed { ctx.record("\(vp).content", v.contentRange) }
+        let e = ctx.nodes[v]
+        if type == ctx.codePoints.oriMIKEY, e.hasTag(of: .octetString) {
+            let bytes = try ctx.octetString(v, vp)
+            if !e.isConstructed { ctx.record(ctx.path(vp, "content"), e.contentRange) }
             value = .mikey(transferInit: bytes)
         } else {
-            value = .encoded(Array(v.encoded))
+            value = .encoded(ctx.encoded(v))
         }
-        try c.finish()
+        try c.finish(ctx)
         return OtherRecipientInfo(oriType: type, oriValue: value)
     }
 

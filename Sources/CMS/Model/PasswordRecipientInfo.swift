@@ -26,16 +26,19 @@ public struct PasswordRecipientInfo: Hashable, Sendable {
     static let specRef = "RFC 5652 §6.2.4"
     static let kdfTag = ASN1Identifier.context(0, constructed: true)
 
-    static func decode(_ n: ASN1Node, _ ctx: inout CMSDecodeContext, path: String) throws(DecodingError) -> PasswordRecipientInfo {
-        var c = try ElementCursor(n, path: path, specRef: specRef, what: "PasswordRecipientInfo")
-        let version = try ctx.smallInt(try c.next("version", .integer), c.fieldPath("version"))
+    static func decode(_ n: Int, _ ctx: inout CMSDecodeContext, path: FieldPath) throws(DecodingError) -> PasswordRecipientInfo {
+        var c = try ElementCursor(n, ctx, path: path, specRef: specRef, what: "PasswordRecipientInfo")
+        let versionNode = try c.next("version", .integer, ctx)
+        let version = try ctx.smallInt(versionNode, ctx.path(path, "version"))
         var kdf: AlgorithmIdentifier? = nil
-        if let k = c.optional(kdfTag) {
-            kdf = try AlgorithmIdentifier.decodeContent(k, &ctx, path: c.fieldPath("keyDerivationAlgorithm"))
+        if let k = c.optional(kdfTag, ctx) {
+            kdf = try AlgorithmIdentifier.decodeContent(k, &ctx, path: ctx.path(path, "keyDerivationAlgorithm"))
         }
-        let alg = try AlgorithmIdentifier.decode(try c.next("keyEncryptionAlgorithm", .sequence), &ctx, path: c.fieldPath("keyEncryptionAlgorithm"))
-        let key = try ctx.octets(try c.next("encryptedKey", .octetString), c.fieldPath("encryptedKey"))
-        try c.finish()
+        let algNode = try c.next("keyEncryptionAlgorithm", .sequence, ctx)
+        let alg = try AlgorithmIdentifier.decode(algNode, &ctx, path: ctx.path(path, "keyEncryptionAlgorithm"))
+        let keyNode = try c.next("encryptedKey", .octetString, ctx)
+        let key = try ctx.octets(keyNode, ctx.path(path, "encryptedKey"))
+        try c.finish(ctx)
         return PasswordRecipientInfo(version: version, keyDerivationAlgorithm: kdf, keyEncryptionAlgorithm: alg, encryptedKey: key)
     }
 

@@ -37,24 +37,24 @@ public enum RecipientInfo: Hashable, Sendable {
         }
     }
 
-    static func decode(_ n: ASN1Node, _ ctx: inout CMSDecodeContext, path: String) throws(DecodingError) -> RecipientInfo {
+    static func decode(_ n: Int, _ ctx: inout CMSDecodeContext, path: FieldPath) throws(DecodingError) -> RecipientInfo {
         ctx.record(path, n)
-        let id = n.identifier
-        if id.hasTag(of: .sequence) {
-            return .ktri(try KeyTransRecipientInfo.decode(n, &ctx, path: "\(path).ktri"))
+        let e = ctx.nodes[n]
+        if e.hasTag(of: .sequence) {
+            return .ktri(try KeyTransRecipientInfo.decode(n, &ctx, path: ctx.path(path, "ktri")))
         }
-        guard id.tagClass == .contextSpecific else {
-            throw DecodingError(code: "cms.recipient.unknown-choice", offset: n.offset, path: path, specRef: specRef,
-                                message: "\(id) is not a RecipientInfo alternative")
+        guard e.tagClass == .contextSpecific else {
+            throw DecodingError(code: "cms.recipient.unknown-choice", offset: e.start, path: ctx.render(path), specRef: specRef,
+                                message: "\(e.identifier) is not a RecipientInfo alternative")
         }
-        switch id.tagNumber {
-        case 1: return .kari(try KeyAgreeRecipientInfo.decode(n, &ctx, path: "\(path).kari"))
-        case 2: return .kekri(try KEKRecipientInfo.decode(n, &ctx, path: "\(path).kekri"))
-        case 3: return .pwri(try PasswordRecipientInfo.decode(n, &ctx, path: "\(path).pwri"))
-        case 4: return .ori(try OtherRecipientInfo.decode(n, &ctx, path: "\(path).ori"))
+        switch e.tagNumber {
+        case 1: return .kari(try KeyAgreeRecipientInfo.decode(n, &ctx, path: ctx.path(path, "kari")))
+        case 2: return .kekri(try KEKRecipientInfo.decode(n, &ctx, path: ctx.path(path, "kekri")))
+        case 3: return .pwri(try PasswordRecipientInfo.decode(n, &ctx, path: ctx.path(path, "pwri")))
+        case 4: return .ori(try OtherRecipientInfo.decode(n, &ctx, path: ctx.path(path, "ori")))
         default:
-            throw DecodingError(code: "cms.recipient.unknown-choice", offset: n.offset, path: path, specRef: specRef,
-                                message: "\(id) is not a RecipientInfo alternative (ktri, [1] kari, [2] kekri, [3] pwri, [4] ori)")
+            throw DecodingError(code: "cms.recipient.unknown-choice", offset: e.start, path: ctx.render(path), specRef: specRef,
+                                message: "\(e.identifier) is not a RecipientInfo alternative (ktri, [1] kari, [2] kekri, [3] pwri, [4] ori)")
         }
     }
 
