@@ -72,7 +72,8 @@ usage: Scripts/bench-text.sh [--seconds N] [--rounds N] [--sdp-corpus DIR] [--re
 
 Needs a C compiler, pkg-config, sofia-sip's and libxml2's development files
 (Debian: apt-get install gcc pkg-config libsofia-sip-ua-dev libxml2-dev).
-Environment: BENCH_SCRATCH (SwiftPM scratch path, default .build), CC.
+Environment: BENCH_SCRATCH (SwiftPM scratch path, default .build), MEDIASEC_BIN (a
+release mediasec to use instead of building one), CC.
 USAGE
 }
 

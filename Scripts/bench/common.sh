@@ -33,8 +33,15 @@ bench_setup() {
     trap 'if [ "$KEEP_TMP" = 1 ]; then echo "$BENCH_NAME: kept $TMP" >&2; else rm -rf "$TMP"; fi' EXIT
 }
 
-# Builds mediasec in release into $SCRATCH and sets MEDIASEC.
+# Builds mediasec in release into $SCRATCH and sets MEDIASEC (or takes the
+# release binary named by MEDIASEC_BIN, when set, without building).
 build_mediasec() {
+    if [ -n "${MEDIASEC_BIN:-}" ]; then
+        [ -x "$MEDIASEC_BIN" ] || die "MEDIASEC_BIN=$MEDIASEC_BIN is not executable"
+        MEDIASEC="$MEDIASEC_BIN"
+        step "using MEDIASEC_BIN=$MEDIASEC (no build)"
+        return
+    fi
     step "swift build -c release --product mediasec"
     swift build -c release --scratch-path "$SCRATCH" --product mediasec >&2
     MEDIASEC="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/mediasec"
