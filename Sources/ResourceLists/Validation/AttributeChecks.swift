@@ -19,7 +19,8 @@ extension ValidationRun {
 
     mutating func attribute(_ a: GenericAttribute, on element: String, _ context: AttributeContext) {
         let path = ResourceListsPath.attribute(element, namespace: a.namespace, name: a.name)
-        let shown = path[path.index(after: path.lastIndex(of: "@")!)...]
+        // The path ends in `@name` (ResourceListsPath.attribute); show just that part.
+        let shown = path.lastIndex(of: "@").map { path[path.index(after: $0)...] } ?? Substring(path)
         func unexpected(_ why: String) { add(ResourceListsRules.attributeUnexpected, path, "attribute \(shown) \(why)") }
         let schemaLocation = a.namespace == XMLNamespaces.xsi && (a.name == "schemaLocation" || a.name == "noNamespaceSchemaLocation")
         if context == .root, !schemaLocation {

@@ -50,8 +50,8 @@ struct SIPURI: Equatable {
     /// Parses a sip: or sips: URI; nil when it breaks the grammar. The
     /// second value names the first problem found.
     static func parse(_ s: String) -> Result<SIPURI, SIPURIProblem> {
-        guard let scheme = scheme(of: s), scheme == "sip" || scheme == "sips" else { return .failure(.scheme) }
-        var rest = s[s.index(after: s.firstIndex(of: ":")!)...]
+        guard let scheme = scheme(of: s), scheme == "sip" || scheme == "sips", let colon = s.firstIndex(of: ":") else { return .failure(.scheme) }
+        var rest = s[s.index(after: colon)...]
         var uri = SIPURI(secure: scheme == "sips", user: nil, password: nil, host: "", port: nil, parameters: [], headers: nil)
         if let at = rest.lastIndex(of: "@") {
             let userinfo = rest[..<at]

@@ -2,8 +2,8 @@
 enum TelURI {
     /// nil when valid, else the problem.
     static func problem(_ s: String) -> String? {
-        guard SIPURI.scheme(of: s) == "tel" else { return "not a tel: URI" }
-        let body = s[s.index(after: s.firstIndex(of: ":")!)...]
+        guard SIPURI.scheme(of: s) == "tel", let colon = s.firstIndex(of: ":") else { return "not a tel: URI" }
+        let body = s[s.index(after: colon)...]
         var pieces = body.split(separator: ";", omittingEmptySubsequences: false)
         let number = pieces.removeFirst()
         let visual: (UInt8) -> Bool = { "-.()".utf8.contains($0) }
