@@ -51,10 +51,11 @@ struct GenerateVectorsCommand: ParsableCommand {
         let report = output.selfCheck
         if !quiet || !report.ok {
             print("generated \(output.files.count) vector file(s) from seed \(seed) in \(String(format: "%.2f", elapsed)) s")
+            let width = (output.files.map(\.path.count).max() ?? 0) + 2
             for (path, f) in output.files {
                 let counts = Dictionary(grouping: f.vectors, by: \.result).mapValues(\.count)
                 let parts = ["valid", "acceptable", "invalid"].map { r in "\(counts[VectorResult(rawValue: r)!] ?? 0) \(r)" }
-                print("  \(path.padding(toLength: 22, withPad: " ", startingAt: 0)) \(String(f.vectors.count).vectorsLeftPad(4)) vectors (\(parts.joined(separator: ", ")))")
+                print("  \(path.padding(toLength: width, withPad: " ", startingAt: 0)) \(String(f.vectors.count).vectorsLeftPad(4)) vectors (\(parts.joined(separator: ", ")))")
             }
             print(report.summary)
         }

@@ -57,6 +57,12 @@ import MediasecCore
         Row(name: "bad % in uri", text: doc("<list><entry uri=\"sip:a@b%zz\"/></list>"), code: "resource-lists.attribute.any-uri", fires: true, path: "resource-lists.list[0].entry[0]@uri"),
         Row(name: "colon in first relative segment", text: doc("<list><entry-ref ref=\"a b:c\"/></list>"), code: "resource-lists.attribute.any-uri", fires: true),
         Row(name: "space in uri (anyURI escapes it)", text: doc("<list><entry uri=\"sip:a b@c\"/></list>"), code: "resource-lists.attribute.any-uri", fires: false),
+        // RFC 3261 §19.1.1 hostport = "[" IPv6address "]"; XML Schema 1.0 anyURI per RFC 2732 admits it, libxml2 (RFC 3986) does not.
+        Row(name: "IPv6 SIP entry", text: doc("<list><entry uri=\"sip:alice@[2001:db8::10]:5060\"/></list>"), code: "resource-lists.attribute.any-uri-ipv6", fires: true,
+            path: "resource-lists.list[0].entry[0]@uri"),
+        Row(name: "IPv6 SIP entry is not an any-uri error", text: doc("<list><entry uri=\"sip:alice@[2001:db8::10]:5060\"/></list>"), code: "resource-lists.attribute.any-uri", fires: false),
+        Row(name: "IPv4 SIP entry", text: doc("<list><entry uri=\"sip:alice@192.0.2.1:5060\"/></list>"), code: "resource-lists.attribute.any-uri-ipv6", fires: false),
+        Row(name: "IPv6 literal in an entry-ref stays an error", text: doc("<list><entry-ref ref=\"a/[1::2]\"/></list>"), code: "resource-lists.attribute.any-uri-ipv6", fires: false),
         Row(name: "bad xml:lang", text: doc("<list><display-name xml:lang=\"en_US\">d</display-name></list>"), code: "resource-lists.xml-lang.value", fires: true,
             path: "resource-lists.list[0].display-name[0]@xml:lang"),
         Row(name: "bad xml:lang in extension", text: doc("<list><x:e xml:lang=\"!!\"/></list>", extraNamespaces: x), code: "resource-lists.xml-lang.value", fires: true),

@@ -51,6 +51,13 @@ public enum ResourceListsRules {
     public static let refMissing = ResourceListsRule("resource-lists.entry-ref.ref-missing", .error, "RFC 4826 §3.1 / §3.2", .rfc4826, xsd: true, "<entry-ref> without the mandatory ref attribute")
     public static let anchorMissing = ResourceListsRule("resource-lists.external.anchor-missing", .error, "RFC 4826 §3.1 / IANA resource-lists.xsd (RFC 4826 §3.2 as printed makes it optional)", .rfc4826, xsd: true, "<external> without the mandatory anchor attribute")
     public static let anyURI = ResourceListsRule("resource-lists.attribute.any-uri", .error, "RFC 4826 §3.2 / XML Schema Part 2 §3.2.17", .rfc4826, xsd: true, "uri, ref, anchor or xml:base is not an xs:anyURI (checked as libxml2 does: RFC 3986 URI-reference after escaping disallowed characters)")
+    /// FACTS §10: XML Schema 1.0 defines xs:anyURI by RFC 2396 as amended by
+    /// RFC 2732, which admits `[` `]` anywhere a URI character may stand; RFC
+    /// 3986, which libxml2 applies, admits them only around an IP literal
+    /// after `//`. A SIP URI names its host without `//`, so an IPv6 entry
+    /// is an xs:anyURI and a valid RFC 3261 URI, yet libxml2-based schema
+    /// validators reject the document. The suite accepts it and says so.
+    public static let anyURIIPv6 = ResourceListsRule("resource-lists.attribute.any-uri-ipv6", .warning, "XML Schema Part 2 §3.2.17 (RFC 2396 + RFC 2732) / RFC 3261 §19.1.1", .rfc4826, "A sip:/sips: entry uri with an IPv6 reference host: an xs:anyURI under XML Schema 1.0 and valid per RFC 3261, but rejected by libxml2's xs:anyURI check (RFC 3986), so libxml2-based XSD validators refuse the document")
     public static let xmlLangValue = ResourceListsRule("resource-lists.xml-lang.value", .error, "XML 1.0 §2.12 / xml.xsd", .rfc4826, xsd: true, "xml:lang is neither an xs:language tag nor empty")
     public static let xmlSpaceValue = ResourceListsRule("resource-lists.xml-space.value", .error, "XML 1.0 §2.10 / xml.xsd", .rfc4826, xsd: true, "xml:space is neither default nor preserve")
 
@@ -94,7 +101,7 @@ public enum ResourceListsRules {
 
     public static let all: [ResourceListsRule] = [
         rootAttribute, elementUnexpected, elementOrder, textUnexpected, attributeUnexpected, uriMissing, refMissing, anchorMissing,
-        anyURI, xmlLangValue, xmlSpaceValue,
+        anyURI, anyURIIPv6, xmlLangValue, xmlSpaceValue,
         xmlVersion, listNameDuplicate, uriDuplicate, refDuplicate, anchorDuplicate, refRelativePath, anchorHTTP, uriSyntax, sipURI, telURI,
         copyControlValue, anonymizeValue, countValue, namespaceCase, unknownAttribute, duplicateURI, anonymousDuplicate, anonymizeBCC,
         countNotAnonymous, placement,

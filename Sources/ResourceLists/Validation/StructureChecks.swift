@@ -121,7 +121,13 @@ extension ValidationRun {
     private mutating func leaf(key: String, _ value: String?, missing: ResourceListsRule, _ cp: CopyControlAttributes,
                                _ attributes: [GenericAttribute], _ children: [EntryChild], _ path: String, element: String) {
         if let value {
-            if !URISyntax.isAnyURI(value) { add(ResourceListsRules.anyURI, "\(path)@\(key)", "\(key) \(Self.quote(value)) is not an xs:anyURI") }
+            if !URISyntax.isAnyURI(value) {
+                if key == "uri", case .success(let sip) = SIPURI.parse(value), sip.host.hasPrefix("[") {
+                    add(ResourceListsRules.anyURIIPv6, "\(path)@\(key)", "uri \(Self.quote(value)) has an IPv6 reference host: an xs:anyURI per XML Schema 1.0 (RFC 2732) and RFC 3261, but libxml2 (RFC 3986) rejects it")
+                } else {
+                    add(ResourceListsRules.anyURI, "\(path)@\(key)", "\(key) \(Self.quote(value)) is not an xs:anyURI")
+                }
+            }
         } else {
             add(missing, path, "<\(element)> has no \(key) attribute")
         }

@@ -42,7 +42,7 @@ enum ResourceListsRulePreconditions {
         if decoded.xmlVersion != nil { rules.append(R.xmlVersion) }
         if s.childElements { rules.append(R.elementOrder) }
         if s.siblingLists { rules.append(R.listNameDuplicate) }
-        if !s.entries.isEmpty { rules += [R.uriMissing, R.uriSyntax, R.anyURI] }
+        if !s.entries.isEmpty { rules += [R.uriMissing, R.uriSyntax, R.anyURI, R.anyURIIPv6] }
         if s.siblingEntries { rules.append(R.uriDuplicate) }
         if s.entryRefs > 0 { rules += [R.refMissing, R.refRelativePath, R.anyURI] }
         if s.siblingRefs { rules.append(R.refDuplicate) }
