@@ -51,7 +51,7 @@ public enum ResourceListsRules {
     public static let refMissing = ResourceListsRule("resource-lists.entry-ref.ref-missing", .error, "RFC 4826 §3.1 / §3.2", .rfc4826, xsd: true, "<entry-ref> without the mandatory ref attribute")
     public static let anchorMissing = ResourceListsRule("resource-lists.external.anchor-missing", .error, "RFC 4826 §3.1 / IANA resource-lists.xsd (RFC 4826 §3.2 as printed makes it optional)", .rfc4826, xsd: true, "<external> without the mandatory anchor attribute")
     public static let anyURI = ResourceListsRule("resource-lists.attribute.any-uri", .error, "RFC 4826 §3.2 / XML Schema Part 2 §3.2.17", .rfc4826, xsd: true, "uri, ref, anchor or xml:base is not an xs:anyURI (checked as libxml2 does: RFC 3986 URI-reference after escaping disallowed characters)")
-    /// FACTS §10: XML Schema 1.0 defines xs:anyURI by RFC 2396 as amended by
+    /// An ambiguity in the manner of FACTS §10: XML Schema 1.0 defines xs:anyURI by RFC 2396 as amended by
     /// RFC 2732, which admits `[` `]` anywhere a URI character may stand; RFC
     /// 3986, which libxml2 applies, admits them only around an IP literal
     /// after `//`. A SIP URI names its host without `//`, so an IPv6 entry

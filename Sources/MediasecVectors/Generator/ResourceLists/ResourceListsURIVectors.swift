@@ -74,7 +74,7 @@ enum ResourceListsURIVectors {
             s.add("entry::\(name)", "A SIP entry URI with \(what): \(uri).", refs: sip, flags: ["mutation"]) { .invalid(T.entries([uri]), codes) }
         }
         for (name, uri) in [("sip-ipv6", "sip:alice@[2001:db8::10]:5060"), ("sips-ipv6-no-port", "sips:bob@[2001:db8:0:0:0:0:0:20]")] {
-            s.add("entry::\(name)", "A SIP entry URI with an IPv6 reference host (\(uri)): valid per RFC 3261 and an xs:anyURI under XML Schema 1.0 (RFC 2732), but libxml2's RFC 3986 check rejects it (FACTS §10).",
+            s.add("entry::\(name)", "A SIP entry URI with an IPv6 reference host (\(uri)): valid per RFC 3261 and an xs:anyURI under XML Schema 1.0 (RFC 2732), but libxml2's RFC 3986 check rejects it (an ambiguity between the two URI RFCs, named rather than silently resolved).",
                   refs: sip + ["XML Schema Part 2 §3.2.17"], flags: ["boundary"]) {
                 .acceptable(T.entries([uri]), [R.anyURIIPv6.c])
             }
