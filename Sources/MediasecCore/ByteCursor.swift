@@ -116,7 +116,17 @@ public struct ByteCursor: Sendable {
         }
         try need(count, field: field, code: code)
         if count == 0 { return [] }
-        let out = Array(bytes[position..<(position + count)])
+        // One allocation and a memcpy; no slice of `bytes` (and so no
+        // retain/release of its storage) on the way.
+        let from = _position
+        let out = [UInt8](unsafeUninitializedCapacity: count) { dst, initialized in
+            bytes.withUnsafeBufferPointer { src in
+                if let d = dst.baseAddress, let s = src.baseAddress {
+                    d.initialize(from: s + from, count: count)
+                    initialized = count
+                }
+            }
+        }
         _position += count
         return out
     }

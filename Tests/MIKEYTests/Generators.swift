@@ -93,7 +93,7 @@ enum MIKEYGen {
 
     static let csIDMap = Generator<CSIDMap, Shrink.None<CSIDMap>> { rng in
         switch int(0...2, &rng) {
-        case 0: return .srtp(draw(srtpMapEntry.array(of: 0...3), &rng))
+        case 0: return .srtp(SRTPMap(draw(srtpMapEntry.array(of: 0...3), &rng)))
         case 1:
             let any = u8(&rng)
             return .empty(csCount: pick([0, 1, 255, any], &rng))

@@ -53,7 +53,7 @@ public struct GenericIDMapEntry: Hashable, Sendable {
 /// derived from the entries for SRTP-ID and GENERIC-ID; the Empty map
 /// (RFC 4563) carries no info, so its `#CS` is kept explicitly.
 public enum CSIDMap: Hashable, Sendable {
-    case srtp([SRTPMapEntry])
+    case srtp(SRTPMap)
     case empty(csCount: UInt8)
     case generic([GenericIDMapEntry])
 
@@ -142,27 +142,20 @@ public struct CommonHeader: Hashable, Sendable {
         let map: CSIDMap
         switch mt.rawValue {
         case 0:
-            var e: [SRTPMapEntry] = []
-            if ncs > 0 && c.readableBytes >= ncs * 9 {
-                e.reserveCapacity(ncs)
-                let b = c.bytes
-                var p = c.position
-                for _ in 0..<ncs {
-                    let ssrc = UInt32(b[p + 1]) << 24 | UInt32(b[p + 2]) << 16 | UInt32(b[p + 3]) << 8 | UInt32(b[p + 4])
-                    let roc = UInt32(b[p + 5]) << 24 | UInt32(b[p + 6]) << 16 | UInt32(b[p + 7]) << 8 | UInt32(b[p + 8])
-                    e.append(SRTPMapEntry(policyNumber: b[p], ssrc: ssrc, roc: roc))
-                    p += 9
-                }
+            // The entries stay in wire form, sharing the input's storage.
+            if c.readableBytes >= ncs * 9 {
+                let p = c.position
                 try c.skip(ncs * 9, "hdr.csIdMapInfo")
+                map = .srtp(SRTPMap(wire: c.bytes[p..<(p + ncs * 9)]))
             } else {
+                // Truncated: field by field for a precise error.
                 for i in 0..<ncs {
-                    let p = try c.mikeyU8("hdr.csIdMapInfo[\(i)].policyNo")
-                    let s = try c.mikeyU32("hdr.csIdMapInfo[\(i)].ssrc")
-                    let r = try c.mikeyU32("hdr.csIdMapInfo[\(i)].roc")
-                    e.append(SRTPMapEntry(policyNumber: p, ssrc: s, roc: r))
+                    _ = try c.mikeyU8("hdr.csIdMapInfo[\(i)].policyNo")
+                    _ = try c.mikeyU32("hdr.csIdMapInfo[\(i)].ssrc")
+                    _ = try c.mikeyU32("hdr.csIdMapInfo[\(i)].roc")
                 }
+                map = .srtp([])  // not reached: the loop above throws
             }
-            map = .srtp(e)
         case 1:
             map = .empty(csCount: UInt8(truncatingIfNeeded: ncs))
         case 2:
@@ -201,11 +194,7 @@ public struct CommonHeader: Hashable, Sendable {
         w.writeUInt8(csIDMap.type.rawValue)
         switch csIDMap {
         case .srtp(let entries):
-            for e in entries {
-                w.writeUInt8(e.policyNumber)
-                w.writeUInt32(e.ssrc)
-                w.writeUInt32(e.roc)
-            }
+            w.writeBytes(entries.wire)
         case .empty:
             break
         case .generic(let entries):

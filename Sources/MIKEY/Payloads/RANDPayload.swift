@@ -10,18 +10,25 @@ public struct RANDPayload: Hashable, Sendable, PayloadBodyCodable {
     static let specRef = "RFC 3830 §6.11"
     static let pathName = "rand"
 
-    public var rand: [UInt8]
+    var randStorage: SmallBytes
 
-    public init(rand: [UInt8]) { self.rand = rand }
+    public var rand: [UInt8] {
+        get { randStorage.array }
+        set { randStorage = SmallBytes(newValue) }
+    }
+
+    public init(rand: [UInt8]) { self.randStorage = SmallBytes(rand) }
+
+    init(randStorage: SmallBytes) { self.randStorage = randStorage }
 
     static func decodeBody(_ c: inout ByteCursor, _ ctx: inout DecodeContext) throws(DecodingError) -> RANDPayload {
         let n = Int(try c.mikeyU8("randLen"))
-        return RANDPayload(rand: try c.mikeyBytes(n, "rand"))
+        return RANDPayload(randStorage: try SmallBytes.read(&c, count: n, "rand"))
     }
 
     func encodeBody(_ w: inout ByteWriter) throws(EncodingError) {
-        try w.writeLength(rand.count, bits: 8, path: "rand.randLen")
-        w.writeBytes(rand)
+        try w.writeLength(randStorage.count, bits: 8, path: "rand.randLen")
+        randStorage.write(to: &w)
     }
 }
 
@@ -36,22 +43,29 @@ public struct RANDRPayload: Hashable, Sendable, PayloadBodyCodable {
     static let pathName = "randr"
 
     public var role: RANDRole
-    public var rand: [UInt8]
+    var randStorage: SmallBytes
+
+    public var rand: [UInt8] {
+        get { randStorage.array }
+        set { randStorage = SmallBytes(newValue) }
+    }
 
     public init(role: RANDRole, rand: [UInt8]) {
         self.role = role
-        self.rand = rand
+        self.randStorage = SmallBytes(rand)
     }
 
     static func decodeBody(_ c: inout ByteCursor, _ ctx: inout DecodeContext) throws(DecodingError) -> RANDRPayload {
         let r = RANDRole(rawValue: try c.mikeyU8("randRole"))
         let n = Int(try c.mikeyU8("randLen"))
-        return RANDRPayload(role: r, rand: try c.mikeyBytes(n, "rand"))
+        var p = RANDRPayload(role: r, rand: [])
+        p.randStorage = try SmallBytes.read(&c, count: n, "rand")
+        return p
     }
 
     func encodeBody(_ w: inout ByteWriter) throws(EncodingError) {
         w.writeUInt8(role.rawValue)
-        try w.writeLength(rand.count, bits: 8, path: "randr.randLen")
-        w.writeBytes(rand)
+        try w.writeLength(randStorage.count, bits: 8, path: "randr.randLen")
+        randStorage.write(to: &w)
     }
 }

@@ -3,11 +3,21 @@ import MediasecCore
 /// One Type/Length/Value policy parameter (RFC 3830 §6.10).
 public struct PolicyParameter: Hashable, Sendable {
     public var type: UInt8
-    public var value: [UInt8]
+    var valueStorage: SmallBytes
+
+    public var value: [UInt8] {
+        get { valueStorage.array }
+        set { valueStorage = SmallBytes(newValue) }
+    }
 
     public init(type: UInt8, value: [UInt8]) {
         self.type = type
-        self.value = value
+        self.valueStorage = SmallBytes(value)
+    }
+
+    init(type: UInt8, valueStorage: SmallBytes) {
+        self.type = type
+        self.valueStorage = valueStorage
     }
 }
 
@@ -40,6 +50,9 @@ public struct SecurityPolicyPayload: Hashable, Sendable, PayloadBodyCodable {
         let n = Int(try c.mikeyU16("policyParamLength"))
         var sub = try c.readSlice(n, "policyParam", code: "mikey.truncated")
         var params: [PolicyParameter] = []
+        // A fixed small capacity (never one derived from a length field):
+        // an SRTP policy has up to 13 parameters (RFC 3830 §6.10.1).
+        if !sub.isAtEnd { params.reserveCapacity(16) }
         while !sub.isAtEnd {
             let t = try sub.mikeyU8("policyParam[\(params.count)].type")
             let at = sub.position
@@ -50,7 +63,7 @@ public struct SecurityPolicyPayload: Hashable, Sendable, PayloadBodyCodable {
                 throw fail(sub, "mikey.sp.param-overrun", "parameter \(params.count) length \(l) overruns Policy param length", field: "policyParam[\(params.count)].length", at: at)
             }
             _ = try sub.mikeyU8("length")
-            params.append(PolicyParameter(type: t, value: try sub.mikeyBytes(Int(l), "policyParam[\(params.count)].value")))
+            params.append(PolicyParameter(type: t, valueStorage: try SmallBytes.read(&sub, count: Int(l), "policyParam[\(params.count)].value")))
         }
         return SecurityPolicyPayload(policyNumber: no, protType: p, parameters: params)
     }
@@ -60,14 +73,14 @@ public struct SecurityPolicyPayload: Hashable, Sendable, PayloadBodyCodable {
         w.writeUInt8(protType.rawValue)
         var total = 0
         for (i, p) in parameters.enumerated() {
-            _ = try ByteWriter.checkedLength(p.value.count, bits: 8, path: "sp.policyParam[\(i)].length")
-            total += 2 + p.value.count
+            _ = try ByteWriter.checkedLength(p.valueStorage.count, bits: 8, path: "sp.policyParam[\(i)].length")
+            total += 2 + p.valueStorage.count
         }
         try w.writeLength(total, bits: 16, path: "sp.policyParamLength")
         for p in parameters {
             w.writeUInt8(p.type)
-            w.writeUInt8(UInt8(truncatingIfNeeded: p.value.count))
-            w.writeBytes(p.value)
+            w.writeUInt8(UInt8(truncatingIfNeeded: p.valueStorage.count))
+            p.valueStorage.write(to: &w)
         }
     }
 }

@@ -12,37 +12,47 @@ public struct TimestampPayload: Hashable, Sendable, PayloadBodyCodable {
     static let pathName = "t"
 
     public var tsType: TimestampType
-    public var value: [UInt8]
+    var valueStorage: SmallBytes
+
+    public var value: [UInt8] {
+        get { valueStorage.array }
+        set { valueStorage = SmallBytes(newValue) }
+    }
 
     public init(tsType: TimestampType, value: [UInt8]) {
         self.tsType = tsType
-        self.value = value
+        self.valueStorage = SmallBytes(value)
     }
 
-    static func readValue(_ c: inout ByteCursor, type: TimestampType, at: Int, path: String, specRef: String) throws(DecodingError) -> [UInt8] {
+    init(tsType: TimestampType, valueStorage: SmallBytes) {
+        self.tsType = tsType
+        self.valueStorage = valueStorage
+    }
+
+    static func readValue(_ c: inout ByteCursor, type: TimestampType, at: Int, path: String, specRef: String) throws(DecodingError) -> SmallBytes {
         guard let n = type.valueLength else {
             throw DecodingError(code: "mikey.ts.type-unknown", offset: at, path: "\(path).tsType", specRef: specRef,
                                 message: "TS type \(type) has no known value length")
         }
-        return try c.mikeyBytes(n, "tsValue")
+        return try SmallBytes.read(&c, count: n, "tsValue")
     }
 
-    static func writeValue(_ w: inout ByteWriter, type: TimestampType, value: [UInt8], path: String) throws(EncodingError) {
+    static func writeValue(_ w: inout ByteWriter, type: TimestampType, value: SmallBytes, path: String) throws(EncodingError) {
         guard let n = type.valueLength, n == value.count else {
             throw EncodingError(code: "mikey.ts.value-length", path: "\(path).tsValue", message: "TS value is \(value.count) bytes; \(type) needs \(type.valueLength.map(String.init) ?? "a known length")")
         }
         w.writeUInt8(type.rawValue)
-        w.writeBytes(value)
+        value.write(to: &w)
     }
 
     static func decodeBody(_ c: inout ByteCursor, _ ctx: inout DecodeContext) throws(DecodingError) -> TimestampPayload {
         let at = c.position
         let t = TimestampType(rawValue: try c.mikeyU8("tsType"))
-        return TimestampPayload(tsType: t, value: try readValue(&c, type: t, at: at, path: pathName, specRef: specRef))
+        return TimestampPayload(tsType: t, valueStorage: try readValue(&c, type: t, at: at, path: pathName, specRef: specRef))
     }
 
     func encodeBody(_ w: inout ByteWriter) throws(EncodingError) {
-        try Self.writeValue(&w, type: tsType, value: value, path: Self.pathName)
+        try Self.writeValue(&w, type: tsType, value: valueStorage, path: Self.pathName)
     }
 
     /// The value as a 64-bit NTP-format number, with COUNTER and NTP-UTC-32
@@ -72,23 +82,30 @@ public struct TimestampRolePayload: Hashable, Sendable, PayloadBodyCodable {
 
     public var role: TimestampRole
     public var tsType: TimestampType
-    public var value: [UInt8]
+    var valueStorage: SmallBytes
+
+    public var value: [UInt8] {
+        get { valueStorage.array }
+        set { valueStorage = SmallBytes(newValue) }
+    }
 
     public init(role: TimestampRole, tsType: TimestampType, value: [UInt8]) {
         self.role = role
         self.tsType = tsType
-        self.value = value
+        self.valueStorage = SmallBytes(value)
     }
 
     static func decodeBody(_ c: inout ByteCursor, _ ctx: inout DecodeContext) throws(DecodingError) -> TimestampRolePayload {
         let role = TimestampRole(rawValue: try c.mikeyU8("tsRole"))
         let at = c.position
         let t = TimestampType(rawValue: try c.mikeyU8("tsType"))
-        return TimestampRolePayload(role: role, tsType: t, value: try TimestampPayload.readValue(&c, type: t, at: at, path: pathName, specRef: specRef))
+        var p = TimestampRolePayload(role: role, tsType: t, value: [])
+        p.valueStorage = try TimestampPayload.readValue(&c, type: t, at: at, path: pathName, specRef: specRef)
+        return p
     }
 
     func encodeBody(_ w: inout ByteWriter) throws(EncodingError) {
         w.writeUInt8(role.rawValue)
-        try TimestampPayload.writeValue(&w, type: tsType, value: value, path: Self.pathName)
+        try TimestampPayload.writeValue(&w, type: tsType, value: valueStorage, path: Self.pathName)
     }
 }

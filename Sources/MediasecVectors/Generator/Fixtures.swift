@@ -57,7 +57,7 @@ final class Fixtures {
     }
 
     func srtpMap(_ n: Int = 1, policy: UInt8 = 0) -> CSIDMap {
-        .srtp((0..<n).map { _ in SRTPMapEntry(policyNumber: policy, ssrc: rng.u32(), roc: 0) })
+        .srtp(SRTPMap((0..<n).map { _ in SRTPMapEntry(policyNumber: policy, ssrc: rng.u32(), roc: 0) }))
     }
 
     func ssrc() -> [UInt8] {

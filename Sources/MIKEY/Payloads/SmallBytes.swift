@@ -1,0 +1,100 @@
+import MediasecCore
+
+/// A short byte string held without a heap allocation when it has at most
+/// ``inlineCapacity`` bytes (TS values, RANDs, policy parameter values: the
+/// fields of every common message), in an array otherwise.
+///
+/// The representation is canonical — inline exactly when the count fits,
+/// unused inline bytes zero — so the synthesized equality and hashing are
+/// those of the byte string. Model types keep their `[UInt8]` properties
+/// (computed over this storage); only the decoder and encoder see it.
+struct SmallBytes: Hashable, Sendable {
+    static let inlineCapacity = 16
+
+    private enum Storage: Hashable, Sendable {
+        /// Byte i sits at bits 8·(i mod 8) of `lo` (i < 8) or `hi`.
+        case inline(count: UInt8, lo: UInt64, hi: UInt64)
+        case heap([UInt8])
+    }
+
+    private var storage: Storage
+
+    init(_ bytes: [UInt8]) {
+        if bytes.count <= Self.inlineCapacity {
+            var lo: UInt64 = 0, hi: UInt64 = 0
+            for (i, b) in bytes.enumerated() {
+                if i < 8 { lo |= UInt64(b) << (8 * UInt64(i)) } else { hi |= UInt64(b) << (8 * UInt64(i - 8)) }
+            }
+            storage = .inline(count: UInt8(truncatingIfNeeded: bytes.count), lo: lo, hi: hi)
+        } else {
+            storage = .heap(bytes)
+        }
+    }
+
+    /// `count` (≤ ``inlineCapacity``) bytes of `source` from `start`; the
+    /// caller has checked the range.
+    private init(packing source: [UInt8], from start: Int, count: Int) {
+        var lo: UInt64 = 0, hi: UInt64 = 0
+        var i = 0
+        while i < count && i < 8 {
+            lo |= UInt64(source[start + i]) << (8 * UInt64(i))
+            i += 1
+        }
+        while i < count {
+            hi |= UInt64(source[start + i]) << (8 * UInt64(i - 8))
+            i += 1
+        }
+        storage = .inline(count: UInt8(truncatingIfNeeded: count), lo: lo, hi: hi)
+    }
+
+    var count: Int {
+        switch storage {
+        case .inline(let n, _, _): return Int(n)
+        case .heap(let a): return a.count
+        }
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    /// The bytes as an array (one allocation for a non-empty inline value).
+    var array: [UInt8] {
+        switch storage {
+        case .heap(let a):
+            return a
+        case .inline(let n, let lo, let hi):
+            if n == 0 { return [] }
+            let count = Int(n)
+            return [UInt8](unsafeUninitializedCapacity: count) { buf, initialized in
+                for i in 0..<count {
+                    let word = i < 8 ? lo : hi
+                    buf[i] = UInt8(truncatingIfNeeded: word >> (8 * UInt64(i & 7)))
+                }
+                initialized = count
+            }
+        }
+    }
+
+    func write(to w: inout ByteWriter) {
+        switch storage {
+        case .heap(let a):
+            w.writeBytes(a)
+        case .inline(let n, let lo, let hi):
+            for i in 0..<Int(n) {
+                let word = i < 8 ? lo : hi
+                w.writeUInt8(UInt8(truncatingIfNeeded: word >> (8 * UInt64(i & 7))))
+            }
+        }
+    }
+
+    /// Reads `count` bytes from the cursor: inline (no allocation) when they
+    /// fit and are present; otherwise through the cursor's checked array read,
+    /// which throws the usual truncation error.
+    static func read(_ c: inout ByteCursor, count: Int, _ field: @autoclosure () -> String) throws(DecodingError) -> SmallBytes {
+        if count >= 0 && count <= inlineCapacity && count <= c.readableBytes {
+            let v = SmallBytes(packing: c.bytes, from: c.position, count: count)
+            try c.skip(count, field())
+            return v
+        }
+        return SmallBytes(try c.mikeyBytes(count, field()))
+    }
+}
