@@ -56,20 +56,44 @@ public struct ConnectionField: Hashable, Sendable {
 
     /// The IPv4 address as four octets, when `address` is dotted-decimal.
     public var ip4Octets: [UInt8]? {
-        let parts = address.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return nil }
         var out: [UInt8] = []
-        for p in parts {
-            guard let d = DecimalToken(text: String(p)), d.digitCount <= 3, let v = d.value(in: 0...255) else { return nil }
-            out.append(UInt8(v))
-        }
+        out.reserveCapacity(4)
+        guard let (a, b, c, d) = Self.dottedQuad(address) else { return nil }
+        out.append(a); out.append(b); out.append(c); out.append(d)
         return out
+    }
+
+    /// Four `.`-separated decimal octets (1-3 digits, 0..255), without allocating.
+    static func dottedQuad(_ s: String) -> (UInt8, UInt8, UInt8, UInt8)? {
+        var parts: (Int, Int, Int, Int) = (0, 0, 0, 0)
+        var part = 0, value = 0, digits = 0
+        for c in s.utf8 {
+            if c == 0x2e {
+                guard digits > 0, part < 3 else { return nil }
+                switch part { case 0: parts.0 = value; case 1: parts.1 = value; default: parts.2 = value }
+                part += 1; value = 0; digits = 0
+            } else if SDPGrammar.isDigit(c) {
+                digits += 1
+                guard digits <= 3 else { return nil }
+                value = value * 10 + Int(c - 0x30)
+            } else {
+                return nil
+            }
+        }
+        guard part == 3, digits > 0 else { return nil }
+        parts.3 = value
+        guard parts.0 <= 255, parts.1 <= 255, parts.2 <= 255, parts.3 <= 255 else { return nil }
+        return (UInt8(parts.0), UInt8(parts.1), UInt8(parts.2), UInt8(parts.3))
     }
 
     /// IP4 224.0.0.0/4 or IP6 ff00::/8 (RFC 8866 §9 `m1`, "IP6 address starting with FF").
     public var isMulticast: Bool {
-        if isIP4, let o = ip4Octets { return (224...239).contains(o[0]) }
-        if isIP6 { return address.utf8.count >= 2 && SDPGrammar.lowercased(String(address.prefix(2))) == "ff" }
+        if isIP4, let o = Self.dottedQuad(address) { return (224...239).contains(o.0) }
+        if isIP6 {
+            var it = address.utf8.makeIterator()
+            guard let a = it.next(), let b = it.next() else { return false }
+            return (a | 0x20) == 0x66 && (b | 0x20) == 0x66
+        }
         return false
     }
 

@@ -33,7 +33,12 @@ extension SDPValidationRun {
                 case .success(let b): bytes = b
                 }
                 guard k.isMIKEY, sink.profiles.contains(.rfc4567) else { continue }
-                let report = MIKEYValidator(options: options.mikey).validate(bytes)
+                let validator = MIKEYValidator(options: options.mikey)
+                let report: MIKEYValidationReport
+                switch decodedMIKEY[da.located.lineIndex] {
+                case .success(let m)?: report = validator.validate(m)
+                default: report = validator.validate(bytes)   // a decoding error: reported as MIKEY reports it
+                }
                 mikeyReports[da.located.path] = report
                 for f in report.findings {
                     var g = f

@@ -83,6 +83,24 @@ public struct SDPValidator: Sendable {
         return s
     }
 
+    /// ``applicableProfiles(for:options:)`` over an index whose mikey
+    /// messages are already decoded (by line index).
+    static func applicableProfiles(_ index: SDPIndex, mikey: [Int: Result<DecodedMIKEYMessage, DecodingError>],
+                                   options: SDPValidationOptions) -> Set<SDPProfileName> {
+        var s = Set(SDPProfileName.allCases)
+        s.remove(.tr33829)
+        for level in index.levels {
+            if !index.named(E2AEAttribute.attributeName, level).isEmpty { s.insert(.tr33829) }
+            for (da, _) in index.typed(level, SDPIndex.keyMgmt) {
+                if case .success(let m)? = mikey[da.located.lineIndex],
+                   MIKEYValidator.applicableProfiles(for: m.message, codePoints: options.mikey.codePoints).contains(.tr33829) {
+                    s.insert(.tr33829)
+                }
+            }
+        }
+        return s
+    }
+
     public func validate(_ bytes: [UInt8]) -> SDPValidationReport {
         let decoded: DecodedSessionDescription
         do {
@@ -94,9 +112,21 @@ public struct SDPValidator: Sendable {
     }
 
     public func validate(_ decoded: DecodedSessionDescription) -> SDPValidationReport {
-        let profiles = options.profiles ?? Self.applicableProfiles(for: decoded, options: options)
-        var run = SDPValidationRun(index: SDPIndex(decoded, limits: options.limits), options: options,
+        let index = SDPIndex(decoded, limits: options.limits)
+        // Each mikey key-mgmt message is decoded once, here, and shared by
+        // the profile choice and the nested validation.
+        var mikey: [Int: Result<DecodedMIKEYMessage, DecodingError>] = [:]
+        for level in index.levels {
+            for (da, k) in index.typed(level, SDPIndex.keyMgmt) where k.isMIKEY {
+                guard case .success(let bytes) = k.decodedData else { continue }
+                let decoder = MIKEYDecoder(profile: options.mikey.codePoints, limits: options.mikey.limits)
+                mikey[da.located.lineIndex] = Result { () throws(DecodingError) in try decoder.decode(bytes) }
+            }
+        }
+        let profiles = options.profiles ?? Self.applicableProfiles(index, mikey: mikey, options: options)
+        var run = SDPValidationRun(index: index, options: options,
                                    sink: SDPFindingSink(profiles: profiles, lineOffsets: decoded.lineOffsets))
+        run.decodedMIKEY = mikey
         run.checkLines()
         run.checkStructure()
         run.checkFields()
@@ -136,6 +166,8 @@ struct SDPValidationRun {
     let options: SDPValidationOptions
     var sink: SDPFindingSink
     var mikeyReports: [String: MIKEYValidationReport] = [:]
+    /// Decoded mikey key-mgmt messages by line index (nil entry: decode here).
+    var decodedMIKEY: [Int: Result<DecodedMIKEYMessage, DecodingError>] = [:]
 
     init(index: SDPIndex, options: SDPValidationOptions, sink: SDPFindingSink) {
         self.index = index
