@@ -117,7 +117,7 @@ public enum ResourceListsRules {
         ("resource-lists.limit.depth", "mediasec limits", "Elements nested deeper than maxDepth"),
         ("resource-lists.limit.elements", "mediasec limits", "More elements than maxElements"),
         ("resource-lists.limit.attributes", "mediasec limits", "More attributes on one element than maxAttributesPerElement"),
-        ("resource-lists.limit.diagnostics", "mediasec limits", "More libxml2 diagnostics than maxDiagnostics (warning; the rest are counted)"),
+        ("resource-lists.limit.diagnostics", "mediasec limits", "More libxml2 diagnostics than maxDiagnostics, or more findings of one rule than maxFindingsPerRule (warning; the rest are counted)"),
         ("resource-lists.xml.encoding", "RFC 4826 §3.1", "Not UTF-8: a UTF-16/32 or EBCDIC signature, an invalid UTF-8 sequence, or another declared encoding"),
         ("resource-lists.xml.doctype", "XML 1.0 §2.8, §4.2 (mediasec hardening)", "A DOCTYPE declaration (rejected before its internal subset is read)"),
         ("resource-lists.xml.entity-reference", "XML 1.0 §4.2 (mediasec hardening)", "An entity reference left unexpanded in the tree"),
@@ -133,15 +133,37 @@ public enum ResourceListsRules {
 /// Collects findings; only rules of enabled profiles (and profile-less
 /// cross-check rules) are recorded. Positions come from the decoded
 /// document: the offset goes in `offset`, `line:column` starts the message.
+///
+/// At most `maxPerRule` findings of one rule are kept (the first ones in
+/// document order); the rest are only counted in `suppressed`, which the
+/// validator reports as one `resource-lists.limit.diagnostics` warning, so
+/// the findings of a hostile document stay bounded whatever its size.
 struct FindingSink {
     var profiles: Set<ResourceListsProfileName>
     var positions: [String: XMLPosition]
+    var maxPerRule: Int = ResourceListsLimits.default.maxFindingsPerRule
     var findings: [Finding] = []
+    /// Findings kept so far, by rule code.
+    private var kept: [String: Int] = [:]
+    /// Findings dropped after `maxPerRule`, by rule code.
+    private(set) var suppressed: [String: Int] = [:]
 
-    mutating func add(_ rule: ResourceListsRule, _ path: String, _ message: String? = nil, at position: XMLPosition? = nil) {
+    init(profiles: Set<ResourceListsProfileName>, positions: [String: XMLPosition], maxPerRule: Int = ResourceListsLimits.default.maxFindingsPerRule) {
+        self.profiles = profiles
+        self.positions = positions
+        self.maxPerRule = maxPerRule
+    }
+
+    mutating func add(_ rule: ResourceListsRule, _ path: String, _ message: @autoclosure () -> String? = nil, at position: XMLPosition? = nil) {
         if let p = rule.profile, !profiles.contains(p) { return }
+        let n = kept[rule.code, default: 0]
+        guard n < maxPerRule else {
+            suppressed[rule.code, default: 0] += 1
+            return
+        }
+        kept[rule.code] = n + 1
         let pos = position ?? self.position(path)
-        let text = (pos.map { "\($0): " } ?? "") + (message ?? rule.summary)
+        let text = (pos.map { "\($0): " } ?? "") + (message() ?? rule.summary)
         findings.append(Finding(code: rule.code, severity: rule.severity, offset: pos?.offset, path: path, specRef: rule.specRef, message: text))
     }
 
@@ -150,5 +172,18 @@ struct FindingSink {
     func position(_ path: String) -> XMLPosition? {
         if let p = positions[path] { return p }
         return ResourceListsPath.owner(of: path).flatMap { positions[$0] }
+    }
+
+    /// One `resource-lists.limit.diagnostics` warning for the findings
+    /// dropped after `maxPerRule` (only rules `include` accepts), or nil.
+    func suppressedFinding(include: (ResourceListsRule) -> Bool) -> Finding? {
+        let dropped = suppressed.compactMap { code, count in
+            ResourceListsRules.rule(code: code).flatMap { include($0) ? (code, count) : nil }
+        }.sorted { $0.0 < $1.0 }
+        guard !dropped.isEmpty else { return nil }
+        let total = dropped.reduce(0) { $0 + $1.1 }
+        let detail = dropped.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
+        return Finding(code: "resource-lists.limit.diagnostics", severity: .warning, offset: nil, path: "", specRef: "mediasec limits",
+                       message: "\(total) further findings not shown (at most \(maxPerRule) per rule): \(detail)")
     }
 }

@@ -32,7 +32,7 @@ public struct ResourceListsValidator: Sendable {
         guard let decoded = outcome.decoded else {
             return ResourceListsValidationReport(decoded: nil, findings: outcome.findings, profiles: profiles, xsdValid: nil, xsdSchemaSet: options.xsdCrossCheck)
         }
-        let run = Self.run(decoded, enabled: profiles)
+        let run = Self.run(decoded, enabled: profiles, maxFindingsPerRule: options.limits.maxFindingsPerRule)
         var report = report(decoded, run, profiles: profiles)
         if let set = options.xsdCrossCheck {
             report.xsdSchemaSet = set
@@ -46,23 +46,26 @@ public struct ResourceListsValidator: Sendable {
     /// tree is gone by then).
     public func validate(_ decoded: DecodedResourceLists) -> ResourceListsValidationReport {
         let profiles = options.profiles ?? Self.defaultProfiles
-        return report(decoded, Self.run(decoded, enabled: profiles), profiles: profiles)
+        return report(decoded, Self.run(decoded, enabled: profiles, maxFindingsPerRule: options.limits.maxFindingsPerRule), profiles: profiles)
     }
 
     /// The decoder's warnings and the findings of the enabled profiles.
     private func report(_ decoded: DecodedResourceLists, _ run: FindingSink, profiles: Set<ResourceListsProfileName>) -> ResourceListsValidationReport {
-        let findings = decoded.warnings + run.findings.filter { f in
-            guard let rule = ResourceListsRules.rule(code: f.code), let p = rule.profile else { return true }
-            return profiles.contains(p)
+        func enabled(_ rule: ResourceListsRule) -> Bool { rule.profile.map(profiles.contains) ?? true }
+        var findings = decoded.warnings + run.findings.filter { f in
+            ResourceListsRules.rule(code: f.code).map(enabled) ?? true
         }
+        if let f = run.suppressedFinding(include: enabled) { findings.append(f) }
         return ResourceListsValidationReport(decoded: decoded, findings: findings, profiles: profiles, xsdValid: nil, xsdSchemaSet: nil)
     }
 
     /// Runs every rule of every profile; `enabled` only decides choices
     /// between rules (the anonymous-URI exemption).
-    static func run(_ decoded: DecodedResourceLists, enabled: Set<ResourceListsProfileName>) -> FindingSink {
+    static func run(_ decoded: DecodedResourceLists, enabled: Set<ResourceListsProfileName>,
+                    maxFindingsPerRule: Int = ResourceListsLimits.default.maxFindingsPerRule) -> FindingSink {
         var v = ValidationRun(decoded: decoded, enabled: enabled,
-                              sink: FindingSink(profiles: Set(ResourceListsProfileName.allCases), positions: decoded.positions))
+                              sink: FindingSink(profiles: Set(ResourceListsProfileName.allCases), positions: decoded.positions,
+                                                maxPerRule: maxFindingsPerRule))
         v.checkDeclaration()
         v.walkDocument()
         v.checkCopyControl()

@@ -22,8 +22,8 @@ struct ValidationRun {
 
     var document: ResourceListsDocument { decoded.document }
 
-    mutating func add(_ rule: ResourceListsRule, _ path: String, _ message: String? = nil) {
-        sink.add(rule, path, message)
+    mutating func add(_ rule: ResourceListsRule, _ path: String, _ message: @autoclosure () -> String? = nil) {
+        sink.add(rule, path, message())
     }
 
     mutating func checkDeclaration() {

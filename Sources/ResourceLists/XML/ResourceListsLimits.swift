@@ -21,14 +21,19 @@ public struct ResourceListsLimits: Sendable, Hashable {
     /// libxml2 diagnostics kept per parse; later ones are counted and
     /// summarised in one `resource-lists.limit.diagnostics` finding.
     public var maxDiagnostics: Int
+    /// Validator findings kept per rule; later ones are counted and
+    /// summarised in one `resource-lists.limit.diagnostics` warning, so a
+    /// document repeating one mistake yields a bounded report.
+    public var maxFindingsPerRule: Int
 
     public init(maxBytes: Int = 1 << 20, maxDepth: Int = 64, maxElements: Int = 50_000,
-                maxAttributesPerElement: Int = 64, maxDiagnostics: Int = 64) {
+                maxAttributesPerElement: Int = 64, maxDiagnostics: Int = 64, maxFindingsPerRule: Int = 1_000) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
         self.maxElements = maxElements
         self.maxAttributesPerElement = maxAttributesPerElement
         self.maxDiagnostics = maxDiagnostics
+        self.maxFindingsPerRule = max(1, maxFindingsPerRule)
     }
 
     public static let `default` = ResourceListsLimits()
