@@ -9,22 +9,27 @@ extension SDPValidationRun {
         }
         for (da, c) in index.typed(.session, SDPIndex.crypto) { checkCryptoAttribute(da, c) }
         // Keys must be unique in the entire message (§6.1, §6.3.5).
-        var keys: [[UInt8]: String] = [:]
+        // Paths are built only for a reuse finding.
+        var keys: [[UInt8]: (DecodedAttribute, Int?, Int)] = [:]
+        func field(_ session: Int?, _ i: Int) -> String {
+            session.map { "sessionParams[\($0)].keyParams[\(i)]" } ?? "keyParams[\(i)]"
+        }
         for level in index.levels {
             for (da, c) in index.typed(level, SDPIndex.crypto) {
-                var all: [(String, SRTPInlineKey)] = c.keyParams.enumerated().compactMap { i, k in k.inlineKey.map { ("keyParams[\(i)]", $0) } }
+                var all: [(Int?, Int, SRTPInlineKey)] = []
+                for (i, k) in c.keyParams.enumerated() { if let ik = k.inlineKey { all.append((nil, i, ik)) } }
                 for (pi, p) in c.sessionParams.enumerated() {
                     if case .keyParams(let fk) = p.value {
-                        all += fk.enumerated().compactMap { i, k in k.inlineKey.map { ("sessionParams[\(pi)].keyParams[\(i)]", $0) } }
+                        for (i, k) in fk.enumerated() { if let ik = k.inlineKey { all.append((pi, i, ik)) } }
                     }
                 }
-                for (f, k) in all {
+                for (sp, i, k) in all {
                     guard let b = k.keySaltBytes, !b.isEmpty else { continue }
-                    let path = "\(da.located.path).crypto.\(f)"
-                    if let other = keys[b] {
-                        add(SDPRules.cryptoKeyReuse, at: da.offset(f), path, "the same key||salt as \(other)")
+                    if let (oda, osp, oi) = keys[b] {
+                        let f = field(sp, i)
+                        add(SDPRules.cryptoKeyReuse, at: da.offset(f), "\(da.located.path).crypto.\(f)", "the same key||salt as \(oda.located.path).crypto.\(field(osp, oi))")
                     } else {
-                        keys[b] = path
+                        keys[b] = (da, sp, i)
                     }
                 }
             }

@@ -304,14 +304,34 @@ struct SDPFindingSink {
         return "\(position(o)): \(message)"
     }
 
+    /// Findings kept per code in one description; past it one finding of
+    /// the same code says the rest are not reported, so that memory stays
+    /// bounded on hostile input (one `a=crypto` line of 10^5 unknown
+    /// parameters, 500 `<fmt>`s out of range) and the report stays readable.
+    static let maxFindingsPerCode = 1000
+    private var perCode: [String: Int] = [:]
+
+    /// Whether a finding of `code` at `offset` is still recorded; past the
+    /// cap, records the one summarizing finding instead and returns false.
+    private mutating func admit(_ code: String, _ severity: Severity, _ offset: Int?, _ path: String, _ specRef: String) -> Bool {
+        let n = perCode[code, default: 0]
+        perCode[code] = n + 1
+        if n < Self.maxFindingsPerCode { return true }
+        if n == Self.maxFindingsPerCode {
+            findings.append(Finding(code: code, severity: severity, offset: offset, path: pathPrefix + path, specRef: specRef,
+                                    message: located(offset, "more than \(Self.maxFindingsPerCode) findings with this code: the rest are not reported")))
+        }
+        return false
+    }
+
     mutating func add(_ rule: SDPRule, at offset: Int?, _ path: String, _ message: String? = nil) {
-        guard profiles.contains(rule.profile) else { return }
+        guard profiles.contains(rule.profile), admit(rule.code, rule.severity, offset, path, rule.specRef) else { return }
         findings.append(Finding(code: rule.code, severity: rule.severity, offset: offset, path: pathPrefix + path, specRef: rule.specRef, message: located(offset, message ?? rule.summary)))
     }
 
     /// A field or attribute decoding error, under the profile of its code.
     mutating func add(_ e: DecodingError) {
-        guard profiles.contains(SDPRules.profile(ofDecodingCode: e.code)) else { return }
+        guard profiles.contains(SDPRules.profile(ofDecodingCode: e.code)), admit(e.code, .error, e.offset, e.path, e.specRef) else { return }
         findings.append(Finding(code: e.code, severity: .error, offset: e.offset, path: pathPrefix + e.path, specRef: e.specRef, message: located(e.offset, e.message)))
     }
 

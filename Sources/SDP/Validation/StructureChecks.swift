@@ -168,7 +168,7 @@ extension SDPValidationRun {
             case 0x73, 0x69:
                 let path = l.type == 0x73 ? "session.sessionName" : "\(level.path).information"
                 if l.type == 0x73 && l.value.isEmpty { add(SDPRules.sessionNameEmpty, at: base, path) }
-                if !hasCharset && String(validating: l.value, as: UTF8.self) == nil {
+                if !hasCharset && !l.value.allSatisfy({ $0 < 0x80 }) && String(validating: l.value, as: UTF8.self) == nil {
                     add(SDPRules.textNotUTF8, at: base, path)
                 }
             case 0x63:
@@ -179,8 +179,11 @@ extension SDPValidationRun {
             case 0x74:
                 do {
                     let t = try TimeField.decode(l.value, base: base, path: "session.time")
-                    for (name, v) in [("startTime", t.startTime), ("stopTime", t.stopTime)] where !TimeField.isValidTime(v) {
-                        add(SDPRules.timeValue, at: base, "session.time.\(name)", "\(name) '\(v)' is neither 0 nor a time of at least 10 digits without a leading zero")
+                    if !TimeField.isValidTime(t.startTime) {
+                        add(SDPRules.timeValue, at: base, "session.time.startTime", "startTime '\(t.startTime)' is neither 0 nor a time of at least 10 digits without a leading zero")
+                    }
+                    if !TimeField.isValidTime(t.stopTime) {
+                        add(SDPRules.timeValue, at: base, "session.time.stopTime", "stopTime '\(t.stopTime)' is neither 0 nor a time of at least 10 digits without a leading zero")
                     }
                 } catch { sink.add(error) }
             case 0x72:
@@ -215,14 +218,19 @@ extension SDPValidationRun {
             if let c = m.transport.caseInsensitiveMatch {
                 add(SDPRules.protoCase, at: portAt, path + ".proto", "proto '\(m.proto)' is registered as '\(c)'")
             }
-            var fmtAt = base + m.encodedValue.utf8.count - m.formats.map { $0.utf8.count + 1 }.reduce(0, +) + 1
+            // The first <fmt> follows "<media> <port>[/<n>] <proto> ".
+            var fmtAt = base + m.media.utf8.count + 1 + m.port.text.utf8.count + (m.numberOfPorts.map { $0.text.utf8.count + 1 } ?? 0)
+                + 1 + m.proto.utf8.count + 1
+            let payloadTypes = m.transport.info?.formats == .payloadTypes
+            // Duplicates: pairwise for short lists, a set beyond (linear time).
+            let small = m.formats.count <= 16
             var seen = Set<String>()
             for (k, f) in m.formats.enumerated() {
-                if m.transport.info?.formats == .payloadTypes {
+                if payloadTypes {
                     let ok = DecimalToken(text: f).map { !$0.hasLeadingZero && $0.value(in: 0...127) != nil } ?? false
                     if !ok { add(SDPRules.payloadType, at: fmtAt, "\(path).fmts[\(k)]", "'\(f)' is not an RTP payload type 0..127 (\(m.proto))") }
                 }
-                if !seen.insert(f).inserted {
+                if small ? m.formats[..<k].contains(f) : !seen.insert(f).inserted {
                     add(SDPRules.formatDuplicate, at: fmtAt, "\(path).fmts[\(k)]", "<fmt> '\(f)' listed twice")
                 }
                 fmtAt += f.utf8.count + 1
