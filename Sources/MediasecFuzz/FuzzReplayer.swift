@@ -1,5 +1,5 @@
 // The corpus replayer shared by every harness (FuzzMIKEY, FuzzDER, FuzzCMS,
-// FuzzSMIME). In a normal (unsanitized) build each harness's main.swift calls
+// FuzzSMIME, FuzzSDP, FuzzResourceLists, FuzzSIPBody). In a normal (unsanitized) build each harness's main.swift calls
 // `FuzzReplayer.run`, which feeds every file through the harness's
 // `LLVMFuzzerTestOneInput`, so replay and fuzzing run exactly the same code.
 // Kept free of Foundation: plain POSIX file access is enough.
