@@ -3,15 +3,21 @@
 /// its path. It never fails: whatever the schema does not allow is kept as
 /// a ``GenericElement``, ``GenericAttribute`` or text child for the
 /// validator to report.
+///
+/// Paths are built only when `recording` (for ``PositionTable``): the plain
+/// decode builds no path string at all.
 struct ModelBuilder {
+    let recording: Bool
     var positions: [String: XMLPosition] = [:]
     /// Path of each element by its pre-order index (for schema diagnostics).
     var elementPaths: [Int: String] = [:]
 
+    init(recording: Bool = false) { self.recording = recording }
+
     mutating func document(_ root: RawElement) -> ResourceListsDocument {
-        let path = ResourceListsPath.root
+        let path: String? = recording ? ResourceListsPath.root : nil
         note(root, path)
-        var counter = SiblingCounter(parent: path)
+        var counter = ChildPaths(path)
         var children: [RootChild] = []
         for node in root.children {
             switch node {
@@ -28,7 +34,7 @@ struct ModelBuilder {
 
     // MARK: typed elements
 
-    private mutating func list(_ e: RawElement, _ path: String) -> ResourceList {
+    private mutating func list(_ e: RawElement, _ path: String?) -> ResourceList {
         note(e, path)
         var name: String?
         var cp = CopyControlAttributes()
@@ -36,7 +42,7 @@ struct ModelBuilder {
         for a in e.attributes {
             if a.namespace == nil, a.name == "name" { name = a.value; note(a, path) } else if !copyControl(a, &cp, path) { others.append(generic(a, path)) }
         }
-        var counter = SiblingCounter(parent: path)
+        var counter = ChildPaths(path)
         var children: [ListChild] = []
         for node in e.children {
             switch node {
@@ -59,7 +65,7 @@ struct ModelBuilder {
     }
 
     /// The attributes and children shared by entry, entry-ref and external.
-    private mutating func leaf(_ e: RawElement, _ path: String, key: String) -> (String?, CopyControlAttributes, [GenericAttribute], [EntryChild]) {
+    private mutating func leaf(_ e: RawElement, _ path: String?, key: String) -> (String?, CopyControlAttributes, [GenericAttribute], [EntryChild]) {
         note(e, path)
         var value: String?
         var cp = CopyControlAttributes()
@@ -67,7 +73,7 @@ struct ModelBuilder {
         for a in e.attributes {
             if a.namespace == nil, a.name == key { value = a.value; note(a, path) } else if !copyControl(a, &cp, path) { others.append(generic(a, path)) }
         }
-        var counter = SiblingCounter(parent: path)
+        var counter = ChildPaths(path)
         var children: [EntryChild] = []
         for node in e.children {
             switch node {
@@ -82,29 +88,29 @@ struct ModelBuilder {
         return (value, cp, others, children)
     }
 
-    private mutating func entry(_ e: RawElement, _ path: String) -> Entry {
+    private mutating func entry(_ e: RawElement, _ path: String?) -> Entry {
         let (uri, cp, attrs, children) = leaf(e, path, key: "uri")
         return Entry(uri: uri, copyControl: cp, attributes: attrs, children: children)
     }
 
-    private mutating func entryRef(_ e: RawElement, _ path: String) -> EntryRef {
+    private mutating func entryRef(_ e: RawElement, _ path: String?) -> EntryRef {
         let (ref, cp, attrs, children) = leaf(e, path, key: "ref")
         return EntryRef(ref: ref, copyControl: cp, attributes: attrs, children: children)
     }
 
-    private mutating func external(_ e: RawElement, _ path: String) -> External {
+    private mutating func external(_ e: RawElement, _ path: String?) -> External {
         let (anchor, cp, attrs, children) = leaf(e, path, key: "anchor")
         return External(anchor: anchor, copyControl: cp, attributes: attrs, children: children)
     }
 
-    private mutating func displayName(_ e: RawElement, _ path: String) -> DisplayName {
+    private mutating func displayName(_ e: RawElement, _ path: String?) -> DisplayName {
         note(e, path)
         var lang: String?
         var others: [GenericAttribute] = []
         for a in e.attributes {
             if a.namespace == XMLNamespaces.xml, a.name == "lang" { lang = a.value; note(a, path) } else { others.append(generic(a, path)) }
         }
-        var counter = SiblingCounter(parent: path)
+        var counter = ChildPaths(path)
         let content: [GenericContent] = e.children.map { node in
             switch node {
             case .element(let c): return .element(generic(c, counter.next(namespace: c.namespace, name: c.name)))
@@ -115,7 +121,7 @@ struct ModelBuilder {
     }
 
     /// Moves a `cp:` attribute into `cp`; false when it is not one.
-    private mutating func copyControl(_ a: RawAttribute, _ cp: inout CopyControlAttributes, _ path: String) -> Bool {
+    private mutating func copyControl(_ a: RawAttribute, _ cp: inout CopyControlAttributes, _ path: String?) -> Bool {
         guard a.namespace == XMLNamespaces.copyControl else { return false }
         switch a.name {
         case "copyControl": cp.copyControl = a.value
@@ -129,12 +135,12 @@ struct ModelBuilder {
 
     // MARK: generic content
 
-    private mutating func generic(_ e: RawElement, _ path: String) -> GenericElement {
+    private mutating func generic(_ e: RawElement, _ path: String?) -> GenericElement {
         note(e, path)
         let attrs = e.attributes.map { generic($0, path) }
         let hasElement = e.children.contains { if case .element = $0 { true } else { false } }
         let elementOnly = hasElement && e.children.allSatisfy { if case .text(let t) = $0 { isWhitespace(t) } else { true } }
-        var counter = SiblingCounter(parent: path)
+        var counter = ChildPaths(path)
         var children: [GenericContent] = []
         for node in e.children {
             switch node {
@@ -145,19 +151,32 @@ struct ModelBuilder {
         return GenericElement(namespace: e.namespace, name: e.name, attributes: attrs, children: children)
     }
 
-    private mutating func generic(_ a: RawAttribute, _ path: String) -> GenericAttribute {
+    private mutating func generic(_ a: RawAttribute, _ path: String?) -> GenericAttribute {
         note(a, path)
         return GenericAttribute(namespace: a.namespace, name: a.name, value: a.value)
     }
 
-    private mutating func note(_ e: RawElement, _ path: String) {
+    private mutating func note(_ e: RawElement, _ path: String?) {
+        guard let path else { return }
         elementPaths[e.index] = path
         if let p = e.position { positions[path] = p }
     }
 
-    private mutating func note(_ a: RawAttribute, _ element: String) {
-        if let p = a.position { positions[ResourceListsPath.attribute(element, namespace: a.namespace, name: a.name)] = p }
+    private mutating func note(_ a: RawAttribute, _ element: String?) {
+        guard let element, let p = a.position else { return }
+        positions[ResourceListsPath.attribute(element, namespace: a.namespace, name: a.name)] = p
     }
+}
+
+/// The paths of one element's children while recording; nil (and no
+/// string built) otherwise.
+struct ChildPaths {
+    private var counter: SiblingCounter?
+
+    init(_ parent: String?) { counter = parent.map { SiblingCounter(parent: $0) } }
+
+    mutating func next(_ name: String) -> String? { counter?.next(name) }
+    mutating func next(namespace: String?, name: String) -> String? { counter?.next(namespace: namespace, name: name) }
 }
 
 /// XML white space (S, XML 1.0 §2.3).

@@ -4,7 +4,11 @@ import MediasecCore
 public struct DecodedResourceLists: Sendable {
     public var document: ResourceListsDocument
     /// Position of every element and attribute, by path (see ``ResourceListsPath``).
-    public var positions: [String: XMLPosition]
+    /// Computed on first use (by any copy) and then kept.
+    public var positions: [String: XMLPosition] {
+        get { table.positions }
+        set { table = PositionTable(positions: newValue, elementPaths: table.elementPaths) }
+    }
     /// libxml2 warnings about a document that did parse (code
     /// `resource-lists.xml.warning`).
     public var warnings: [Finding]
@@ -14,14 +18,25 @@ public struct DecodedResourceLists: Sendable {
     public var byteCount: Int
 
     /// Path of each element by pre-order index (schema diagnostics).
-    var elementPaths: [Int: String] = [:]
+    var elementPaths: [Int: String] { table.elementPaths }
+    /// Where ``positions`` and ``elementPaths`` come from.
+    var table: PositionTable
     /// The XSD verdict and libxml2's schema diagnostics (cross-check mode).
     var schemaValid: Bool?
     var schemaFindings: [Finding] = []
     /// Where the `version` value of the XML declaration is.
     var xmlVersionPosition: XMLPosition?
 
-    public func position(of path: String) -> XMLPosition? { positions[path] }
+    public func position(of path: String) -> XMLPosition? { table.positions[path] }
+
+    init(document: ResourceListsDocument, table: PositionTable, warnings: [Finding], xmlVersion: String?, declaredEncoding: String?, byteCount: Int) {
+        self.document = document
+        self.table = table
+        self.warnings = warnings
+        self.xmlVersion = xmlVersion
+        self.declaredEncoding = declaredEncoding
+        self.byteCount = byteCount
+    }
 }
 
 /// The result of a decode that reports every diagnostic instead of
@@ -99,8 +114,8 @@ public struct ResourceListsDecoder: Sendable {
         guard !raw.failed, var root = raw.root else {
             return ResourceListsDecodeOutcome(decoded: nil, findings: findings)
         }
-        attachPositions(&root, bytes: bytes, map)
         guard root.isResourceLists("resource-lists") else {
+            PositionTable.attachPositions(&root, bytes: bytes, map)
             var hint = ""
             if let ns = root.namespace, XMLNamespaces.differOnlyInCase(ns, XMLNamespaces.resourceLists) {
                 hint = " (namespace \"\(ns)\" differs from \(XMLNamespaces.resourceLists) only in case; namespace names are case-sensitive)"
@@ -112,14 +127,15 @@ public struct ResourceListsDecoder: Sendable {
         }
         var builder = ModelBuilder()
         let document = builder.document(root)
-        var decoded = DecodedResourceLists(document: document, positions: builder.positions, warnings: findings,
+        let table = PositionTable(root: root, bytes: bytes)
+        var decoded = DecodedResourceLists(document: document, table: table, warnings: findings,
                                            xmlVersion: prolog.version, declaredEncoding: prolog.encoding, byteCount: bytes.count)
-        decoded.elementPaths = builder.elementPaths
-        decoded.xmlVersionPosition = prolog.versionOffset.map { map.position(ofOffset: $0) }
+        decoded.xmlVersionPosition = prolog.versionOffset.map { SourceMap.position(ofOffset: $0, in: bytes) }
         decoded.schemaValid = raw.schemaValid
-        decoded.schemaFindings = raw.diagnostics.filter { $0.source == .schema }.map { d in
-            let path = d.elementIndex.flatMap { builder.elementPaths[$0] } ?? ""
-            let pos = builder.positions[path]
+        let schemaDiagnostics = raw.diagnostics.filter { $0.source == .schema }
+        decoded.schemaFindings = schemaDiagnostics.isEmpty ? [] : schemaDiagnostics.map { [positions = table.positions, elementPaths = table.elementPaths] d in
+            let path = d.elementIndex.flatMap { elementPaths[$0] } ?? ""
+            let pos = positions[path]
             var f = diagnosticFinding(d, bytes: bytes, map)
             f.path = path
             f.offset = pos?.offset
@@ -127,36 +143,6 @@ public struct ResourceListsDecoder: Sendable {
             return f
         }
         return ResourceListsDecodeOutcome(decoded: decoded, findings: findings)
-    }
-
-    // MARK: positions
-
-    /// Assigns positions from the tag scanner, checking each tag's name
-    /// against the tree; on the first disagreement no further positions are
-    /// assigned (none is better than a wrong one).
-    private func attachPositions(_ root: inout RawElement, bytes: [UInt8], _ map: SourceMap) {
-        let tags = XMLTagScanner.startTags(in: bytes)
-        var next = 0
-        var consistent = true
-        func visit(_ e: inout RawElement) {
-            guard consistent else { return }
-            guard next < tags.count, tags[next].qualifiedName == e.qualifiedName else { consistent = false; return }
-            let tag = tags[next]
-            next += 1
-            e.position = map.position(ofOffset: tag.offset)
-            for i in e.attributes.indices {
-                if let a = tag.attributes.first(where: { $0.name == e.attributes[i].qualifiedName }) {
-                    e.attributes[i].position = map.position(ofOffset: a.offset)
-                }
-            }
-            for i in e.children.indices {
-                if case .element(var c) = e.children[i] {
-                    visit(&c)
-                    e.children[i] = .element(c)
-                }
-            }
-        }
-        visit(&root)
     }
 
     // MARK: findings

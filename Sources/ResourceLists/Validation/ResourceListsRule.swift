@@ -140,7 +140,8 @@ public enum ResourceListsRules {
 /// the findings of a hostile document stay bounded whatever its size.
 struct FindingSink {
     var profiles: Set<ResourceListsProfileName>
-    var positions: [String: XMLPosition]
+    /// Read only when a finding is added: a clean document never builds it.
+    let positions: PositionTable
     var maxPerRule: Int = ResourceListsLimits.default.maxFindingsPerRule
     var findings: [Finding] = []
     /// Findings kept so far, by rule code.
@@ -148,7 +149,7 @@ struct FindingSink {
     /// Findings dropped after `maxPerRule`, by rule code.
     private(set) var suppressed: [String: Int] = [:]
 
-    init(profiles: Set<ResourceListsProfileName>, positions: [String: XMLPosition], maxPerRule: Int = ResourceListsLimits.default.maxFindingsPerRule) {
+    init(profiles: Set<ResourceListsProfileName>, positions: PositionTable, maxPerRule: Int = ResourceListsLimits.default.maxFindingsPerRule) {
         self.profiles = profiles
         self.positions = positions
         self.maxPerRule = maxPerRule
@@ -170,8 +171,9 @@ struct FindingSink {
     /// The position of a path, falling back from an attribute or text to
     /// its element.
     func position(_ path: String) -> XMLPosition? {
-        if let p = positions[path] { return p }
-        return ResourceListsPath.owner(of: path).flatMap { positions[$0] }
+        let table = positions.positions
+        if let p = table[path] { return p }
+        return ResourceListsPath.owner(of: path).flatMap { table[$0] }
     }
 
     /// One `resource-lists.limit.diagnostics` warning for the findings

@@ -64,7 +64,7 @@ public struct ResourceListsValidator: Sendable {
     static func run(_ decoded: DecodedResourceLists, enabled: Set<ResourceListsProfileName>,
                     maxFindingsPerRule: Int = ResourceListsLimits.default.maxFindingsPerRule) -> FindingSink {
         var v = ValidationRun(decoded: decoded, enabled: enabled,
-                              sink: FindingSink(profiles: Set(ResourceListsProfileName.allCases), positions: decoded.positions,
+                              sink: FindingSink(profiles: Set(ResourceListsProfileName.allCases), positions: decoded.table,
                                                 maxPerRule: maxFindingsPerRule))
         v.checkDeclaration()
         v.walkDocument()

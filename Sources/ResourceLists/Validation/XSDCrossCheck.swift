@@ -13,7 +13,7 @@ import MediasecCore
 /// (uniqueness, URI grammar, …), `resource-lists.xsd.prose-only` says so.
 extension ResourceListsValidator {
     func crossCheck(_ decoded: DecodedResourceLists, _ run: FindingSink, profiles: Set<ResourceListsProfileName>, schemaProblem: String?) -> [Finding] {
-        var sink = FindingSink(profiles: Set(ResourceListsProfileName.allCases), positions: decoded.positions)
+        var sink = FindingSink(profiles: Set(ResourceListsProfileName.allCases), positions: decoded.table)
         guard let xsdValid = decoded.schemaValid else {
             sink.add(ResourceListsRules.xsdUnavailable, ResourceListsPath.root,
                      "the XSD cross-check did not run" + (schemaProblem.map { ": \($0)" } ?? ""))

@@ -45,7 +45,14 @@ enum LibXML2 {
         var suppressed = 0
         var stopped = false
         var elements = 0
+        /// Pre-order index of each converted element, for the schema
+        /// validator's diagnostics (filled only when a schema will run:
+        /// parser diagnostics are all raised before the tree is converted).
         var nodeIndex: [UnsafeMutableRawPointer: Int] = [:]
+        var indexNodes = false
+        /// Namespace names already read, by libxml2's `xmlNs` href pointer
+        /// (every element of a document shares a few declarations).
+        var namespaceNames: [UnsafeRawPointer: String] = [:]
 
         init(limits: ResourceListsLimits, rejectDoctype: Bool) {
             self.limits = limits
@@ -158,6 +165,7 @@ enum LibXML2 {
             return RawParseResult(root: nil, diagnostics: state.diagnostics, suppressedDiagnostics: state.suppressed, schemaValid: nil)
         }
         var counter = 0
+        state.indexNodes = schema != nil
         let root = convert(rootNode, state: state, counter: &counter)
         if state.diagnostics.contains(where: { $0.level != .warning }) {
             return RawParseResult(root: nil, diagnostics: state.diagnostics, suppressedDiagnostics: state.suppressed, schemaValid: nil)
@@ -182,14 +190,38 @@ enum LibXML2 {
     /// the parsed value, so turning it back is exact.
     /// libxml2 checks namespace names against the URI grammar before that
     /// substitution, so the check is repeated here on the real name.
-    private static func namespaceName(_ p: UnsafePointer<xmlChar>?, node: xmlNodePtr, state: ParseState) -> String? {
-        guard let raw = string(p), raw.contains("&#38;") else { return string(p) }
+    private static func namespaceName(_ p: UnsafePointer<xmlChar>?, node: xmlNodePtr, index: Int, state: ParseState) -> String? {
+        guard let p else { return nil }
+        let key = UnsafeRawPointer(p)
+        if let known = state.namespaceNames[key] { return known }
+        let raw = String(cString: p)
+        guard hasDeferredAmpersand(p) else {
+            state.namespaceNames[key] = raw
+            return raw
+        }
+        // Not cached: the check below reports once per element, as before.
         let name = raw.replacing("&#38;", with: "&")
         if URISyntax.parseReference(Array(name.utf8), .libxml2) == nil {
             state.record(XMLDiagnostic(source: .parser, level: .error, domain: 3, code: 99, message: "xmlns: '\(name)' is not a valid URI",
-                                       line: Int(xmlGetLineNo(node)), column: 0, elementIndex: state.nodeIndex[UnsafeMutableRawPointer(node)], offset: nil))
+                                       line: Int(xmlGetLineNo(node)), column: 0, elementIndex: index, offset: nil))
         }
         return name
+    }
+
+    /// True when the NUL-terminated string contains `&#38;` (a byte scan:
+    /// `String.contains` would cost more than the rest of the conversion).
+    private static func hasDeferredAmpersand(_ p: UnsafePointer<xmlChar>) -> Bool {
+        let pattern: [xmlChar] = [0x26, 0x23, 0x33, 0x38, 0x3B] // "&#38;"
+        var i = 0
+        while p[i] != 0 {
+            if p[i] == 0x26 {
+                var k = 1
+                while k < pattern.count, p[i + k] == pattern[k] { k += 1 }
+                if k == pattern.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Copies one element (and its subtree) into Swift values. Recursion is
@@ -197,14 +229,14 @@ enum LibXML2 {
     private static func convert(_ node: xmlNodePtr, state: ParseState, counter: inout Int) -> RawElement {
         let index = counter
         counter += 1
-        state.nodeIndex[UnsafeMutableRawPointer(node)] = index
+        if state.indexNodes { state.nodeIndex[UnsafeMutableRawPointer(node)] = index }
         let ns = node.pointee.ns
-        var element = RawElement(namespace: namespaceName(ns?.pointee.href, node: node, state: state), prefix: string(ns?.pointee.prefix),
+        var element = RawElement(namespace: namespaceName(ns?.pointee.href, node: node, index: index, state: state), prefix: string(ns?.pointee.prefix),
                                  name: string(node.pointee.name) ?? "", attributes: [], children: [], position: nil, index: index)
         // Declarations, used or not, get the same check as libxml2's.
         var declaration = node.pointee.nsDef
         while let d = declaration {
-            _ = namespaceName(d.pointee.href, node: node, state: state)
+            _ = namespaceName(d.pointee.href, node: node, index: index, state: state)
             declaration = d.pointee.next
         }
         var attr = node.pointee.properties
@@ -220,7 +252,7 @@ enum LibXML2 {
                 child = c.pointee.next
             }
             let ans = a.pointee.ns
-            element.attributes.append(RawAttribute(namespace: namespaceName(ans?.pointee.href, node: node, state: state), prefix: string(ans?.pointee.prefix),
+            element.attributes.append(RawAttribute(namespace: namespaceName(ans?.pointee.href, node: node, index: index, state: state), prefix: string(ans?.pointee.prefix),
                                                    name: string(a.pointee.name) ?? "", value: value, position: nil))
             attr = a.pointee.next
         }

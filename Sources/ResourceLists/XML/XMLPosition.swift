@@ -21,16 +21,21 @@ public struct XMLPosition: Sendable, Hashable, Comparable, CustomStringConvertib
 }
 
 /// Converts between byte offsets and line/column for one input, in
-/// O(log lines) per lookup (long single-line documents stay linear).
-struct SourceMap: Sendable {
+/// O(log lines) per lookup (long single-line documents stay linear). The
+/// tables are built on the first lookup, so a decode that reports nothing
+/// never pays for them.
+final class SourceMap {
     let bytes: [UInt8]
-    /// Offset of the first byte of each line (line 1 at index 0).
-    let lineStarts: [Int]
-    /// Unicode scalars that start before each offset (`bytes.count + 1` entries).
-    let scalarsBefore: [Int]
+    private var tables: (lineStarts: [Int], scalarsBefore: [Int])?
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
+    }
+
+    /// Offset of the first byte of each line (line 1 at index 0), and the
+    /// Unicode scalars that start before each offset (`bytes.count + 1` entries).
+    private var built: (lineStarts: [Int], scalarsBefore: [Int]) {
+        if let tables { return tables }
         var starts = [0]
         var scalars = [Int](repeating: 0, count: bytes.count + 1)
         var n = 0
@@ -40,11 +45,30 @@ struct SourceMap: Sendable {
             if b == 0x0A { starts.append(i + 1) }
         }
         scalars[bytes.count] = n
-        lineStarts = starts
-        scalarsBefore = scalars
+        tables = (starts, scalars)
+        return (starts, scalars)
+    }
+
+    var lineStarts: [Int] { built.lineStarts }
+
+    /// The position of an offset found by scanning the bytes before it:
+    /// O(offset) and no table, for a single lookup near the start.
+    static func position(ofOffset offset: Int, in bytes: [UInt8]) -> XMLPosition {
+        let o = max(0, min(offset, bytes.count))
+        var line = 1, column = 1
+        for b in bytes[..<o] {
+            if b == 0x0A {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return XMLPosition(offset: o, line: line, column: column)
     }
 
     func position(ofOffset offset: Int) -> XMLPosition {
+        let (lineStarts, scalarsBefore) = built
         let o = max(0, min(offset, bytes.count))
         // Last line start <= o.
         var lo = 0, hi = lineStarts.count - 1

@@ -26,7 +26,7 @@ struct XMLProlog: Sendable, Hashable {
     /// Detects the encoding family from the first bytes (XML 1.0 Appendix F)
     /// and reads the XML declaration. Throws for every non-UTF-8 signal.
     static func read(_ b: [UInt8]) throws(Failure) -> XMLProlog {
-        func starts(_ p: [UInt8]) -> Bool { b.count >= p.count && Array(b[0..<p.count]) == p }
+        func starts(_ p: [UInt8]) -> Bool { b.count >= p.count && b[0..<p.count].elementsEqual(p) }
         if starts([0x00, 0x00, 0xFE, 0xFF]) || starts([0xFF, 0xFE, 0x00, 0x00]) || starts([0x00, 0x00, 0x00, 0x3C]) || starts([0x3C, 0x00, 0x00, 0x00]) {
             throw .encoding(offset: 0, message: "UCS-4/UTF-32 input; resource lists MUST be UTF-8")
         }
@@ -41,10 +41,11 @@ struct XMLProlog: Sendable, Hashable {
         if let e = p.encoding, e.lowercased() != "utf-8" {
             throw .encoding(offset: p.encodingOffset ?? 0, message: "declared encoding \"\(e)\"; resource lists MUST be UTF-8")
         }
-        if let bad = firstInvalidUTF8(b) {
+        let (bad, nul) = scanUTF8(b)
+        if let bad {
             throw .encoding(offset: bad, message: String(format0x: b[bad]) + " at byte \(bad) is not valid UTF-8")
         }
-        if let nul = b.firstIndex(of: 0) { throw .nul(offset: nul) }
+        if let nul { throw .nul(offset: nul) }
         return p
     }
 
@@ -84,11 +85,20 @@ struct XMLProlog: Sendable, Hashable {
 
     /// Offset of the first byte that does not start or continue a valid
     /// UTF-8 sequence (RFC 3629 §4: no overlongs, no surrogates, ≤ U+10FFFF).
-    static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
+    static func firstInvalidUTF8(_ b: [UInt8]) -> Int? { scanUTF8(b).invalid }
+
+    /// One pass for ``firstInvalidUTF8(_:)`` and the first NUL byte before it.
+    static func scanUTF8(_ b: [UInt8]) -> (invalid: Int?, nul: Int?) {
+        b.withUnsafeBufferPointer { b in
+        var nul: Int?
         var i = 0
         while i < b.count {
             let c = b[i]
-            if c < 0x80 { i += 1; continue }
+            if c < 0x80 {
+                if c == 0, nul == nil { nul = i }
+                i += 1
+                continue
+            }
             let n: Int
             var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
             switch c {
@@ -99,16 +109,17 @@ struct XMLProlog: Sendable, Hashable {
             case 0xF0: n = 3; lo = 0x90
             case 0xF1...0xF3: n = 3
             case 0xF4: n = 3; hi = 0x8F
-            default: return i
+            default: return (i, nul)
             }
             for k in 1...n {
-                guard i + k < b.count else { return i }
+                guard i + k < b.count else { return (i, nul) }
                 let d = b[i + k]
-                if k == 1 { guard d >= lo, d <= hi else { return i } } else { guard d >= 0x80, d <= 0xBF else { return i } }
+                if k == 1 { guard d >= lo, d <= hi else { return (i, nul) } } else { guard d >= 0x80, d <= 0xBF else { return (i, nul) } }
             }
             i += n + 1
         }
-        return nil
+        return (nil, nul)
+        }
     }
 }
 
