@@ -117,13 +117,13 @@ struct CMSDecodeContext {
     var reader: ASN1Reader
     let codePoints: CMSCodePoints
     let bytes: [UInt8]
-    let nodes: [ASN1FlatNode]
+    let nodes: ASN1FlatTree
     var paths = PathTable()
     var spans: [SpanRecord] = []
     /// The authAttrs element as received (for the AAD).
     var authAttrsRange: Range<Int>? = nil
 
-    init(reader: ASN1Reader, codePoints: CMSCodePoints, bytes: [UInt8], nodes: [ASN1FlatNode]) {
+    init(reader: ASN1Reader, codePoints: CMSCodePoints, bytes: [UInt8], nodes: ASN1FlatTree) {
         self.reader = reader
         self.codePoints = codePoints
         self.bytes = bytes
@@ -149,12 +149,19 @@ struct CMSDecodeContext {
     // MARK: elements
 
     /// The ``ASN1Node`` of element `n` (for the rare paths that reuse the
-    /// node-based reader: constructed strings, times, attribute values).
+    /// node-based reader: the non-string universal values of attribute values).
     func node(_ n: Int) -> ASN1Node { ASN1Reader.node(nodes, n, in: bytes) }
 
     func encoded(_ n: Int) -> [UInt8] {
         let e = nodes[n]
-        return Array(bytes[e.start..<e.end])
+        return copy(e.start, e.end)
+    }
+
+    /// `Array(bytes[lower..<upper])` (empty when out of range).
+    @inline(__always)
+    func copy(_ lower: Int, _ upper: Int) -> [UInt8] {
+        guard lower < upper, lower >= 0, upper <= bytes.count else { return [] }
+        return bytes.withUnsafeBufferPointer { b in Array(UnsafeBufferPointer(rebasing: b[lower..<upper])) }
     }
 
     mutating func deviation(_ d: DERDeviation, at offset: Int, _ p: FieldPath, _ message: @autoclosure () -> String) throws(DecodingError) {
@@ -215,25 +222,111 @@ struct CMSDecodeContext {
     }
 
     /// OCTET STRING content, whatever the tag; a BER constructed string is
-    /// reassembled by the node-based reader (after its deviation).
+    /// reassembled from the flat tree (after its deviation).
     mutating func octetString(_ n: Int, _ p: FieldPath) throws(DecodingError) -> [UInt8] {
         let e = nodes[n]
-        guard e.isConstructed else { return Array(bytes[e.contentStart..<e.contentEnd]) }
-        let node = node(n)
-        let text = render(p)
-        return try reader.decodeOctetString(node, path: text)
+        guard e.isConstructed else { return copy(e.contentStart, e.contentEnd) }
+        return try segmentedString(n, render(p), segmentTag: 4, what: "OCTET STRING")
     }
 
+    /// The content octets of constructed string `n` (X.690 §8.7.3, §8.21.6,
+    /// ``ASN1Reader/decodeString(_:path:segmentTag:what:)`` on the flat
+    /// tree): every descendant, in pre-order, must be a universal
+    /// `segmentTag`; the primitive ones are concatenated. One pass over the
+    /// descendants to size the output (bounded by the input), one to copy:
+    /// no node objects, linear time and memory whatever the segmentation.
+    mutating func segmentedString(_ n: Int, _ path: String, segmentTag: UInt32, what: @autoclosure () -> String) throws(DecodingError) -> [UInt8] {
+        let e = nodes[n]
+        try reader.deviation(.constructedString, at: e.start, path: path, "constructed \(what()) of \(e.childCount) segment(s)")
+        let stop = min(Int(e.next), nodes.count)
+        var total = 0
+        var k = n + 1
+        while k < stop {
+            let s = nodes[k]
+            guard s.tagNumber == segmentTag, s.flags & 3 == 0 else {
+                throw ASN1Reader.fatal("der.string.segment", at: s.start, path: segmentPath(path, n, k),
+                                       "segment is \(s.identifier), expected universal tag \(segmentTag)")
+            }
+            if !s.isConstructed { total += s.end - s.contentStart }
+            k += 1
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(total)
+        bytes.withUnsafeBufferPointer { b in
+            for k in (n + 1)..<max(n + 1, stop) where nodes[k].flags & 4 == 0 {
+                let s = nodes[k]
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[s.contentStart..<s.end]))
+            }
+        }
+        return out
+    }
+
+    /// `path.segment[i].segment[j]…` of descendant `k` of `n` (built for an error only).
+    func segmentPath(_ path: String, _ n: Int, _ k: Int) -> String {
+        var out = path
+        var cur = n
+        while cur != k {
+            var c = cur + 1
+            var position = 0
+            let count = Int(nodes[cur].childCount)
+            while position < count, c < nodes.count, Int(nodes[c].next) <= k {
+                c = Int(nodes[c].next)
+                position += 1
+            }
+            guard position < count, c < nodes.count, c <= k else { break }
+            out += ".segment[\(position)]"
+            cur = c
+        }
+        return out
+    }
+
+    /// A time type (``ASN1Reader/decodeTime(_:path:)`` on the flat tree).
     mutating func time(_ n: Int, _ p: FieldPath) throws(DecodingError) -> String {
-        let node = node(n)
+        let e = nodes[n]
         let text = render(p)
-        return try reader.decodeTime(node, path: text)
+        let chars: [UInt8]
+        if e.isConstructed {
+            chars = try segmentedString(n, text, segmentTag: e.tagNumber, what: "\(e.identifier)")
+        } else {
+            chars = Array(bytes[e.contentStart..<e.contentEnd])
+        }
+        if let i = chars.firstIndex(where: { $0 < 0x20 || $0 > 0x7e }) {
+            throw ASN1Reader.fatal("der.time.charset", at: e.contentStart + (e.isConstructed ? 0 : i), path: text,
+                                   "\(e.identifier) holds octet 0x\(Hex.encode([chars[i]])), outside VisibleString")
+        }
+        return String(decoding: chars, as: UTF8.self)
     }
 
     mutating func checkValueForms(_ n: Int, _ p: FieldPath) throws(DecodingError) {
-        let node = node(n)
-        let text = render(p)
-        try reader.checkValueForms(node, path: text)
+        try checkValueForms(n, path: render(p))
+    }
+
+    /// ``ASN1Reader/checkValueForms(_:path:)`` on the flat tree: strings
+    /// are reassembled from it, other universal values read from a
+    /// one-element node; recursion bounded by the parse's depth limit.
+    mutating func checkValueForms(_ n: Int, path: String) throws(DecodingError) {
+        let e = nodes[n]
+        if e.flags & 3 == 0 {
+            switch e.tagNumber {
+            case 4, 12, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 30:
+                if e.isConstructed {
+                    _ = try segmentedString(n, path, segmentTag: e.tagNumber, what: e.tagNumber == 4 ? "OCTET STRING" : "\(e.identifier)")
+                }
+                return
+            case 1, 2, 3, 5, 6:
+                try reader.checkValueForms(node(n), path: path)
+                return
+            default: break
+            }
+        }
+        guard e.isConstructed else { return }
+        var c = n + 1
+        for i in 0..<Int(e.childCount) {
+            guard c < nodes.count else { return }
+            let next = Int(nodes[c].next)
+            try checkValueForms(c, path: "\(path)[\(i)]")
+            c = next
+        }
     }
 
     /// The DER SET OF order (X.690 §11.6) of `n`'s elements; reports the
@@ -294,14 +387,12 @@ struct ElementCursor {
     }
 
     var isAtEnd: Bool { index >= count }
-    func peek() -> Int? { index < count ? child : nil }
+    @inline(__always) func peek() -> Int? { index < count ? child : nil }
 
     /// The next component, whatever its tag.
+    @inline(__always)
     mutating func next(_ field: String, _ ctx: CMSDecodeContext) throws(DecodingError) -> Int {
-        guard index < count else {
-            throw DecodingError(code: "cms.structure.missing", offset: ctx.nodes[node].contentEnd, path: ctx.paths.render(path, field), specRef: specRef,
-                                message: "\(field) is missing")
-        }
+        guard index < count else { throw missing(field, ctx) }
         let n = child
         index += 1
         child = Int(ctx.nodes[n].next)
@@ -309,17 +400,32 @@ struct ElementCursor {
     }
 
     /// The next component, which must carry `tag` (form not compared).
+    @inline(__always)
     mutating func next(_ field: String, _ tag: ASN1Identifier, _ ctx: CMSDecodeContext) throws(DecodingError) -> Int {
-        let n = try next(field, ctx)
+        guard index < count else { throw missing(field, ctx) }
+        let n = child
         let e = ctx.nodes[n]
-        guard e.hasTag(of: tag) else {
-            throw DecodingError(code: "cms.structure.unexpected-tag", offset: e.start, path: ctx.paths.render(path, field), specRef: specRef,
-                                message: "\(field) expected \(tag), found \(e.identifier)")
-        }
+        guard e.hasTag(of: tag) else { throw unexpected(field, tag, n, ctx) }
+        index += 1
+        child = Int(e.next)
         return n
     }
 
+    @inline(never)
+    func missing(_ field: String, _ ctx: CMSDecodeContext) -> DecodingError {
+        DecodingError(code: "cms.structure.missing", offset: ctx.nodes[node].contentEnd, path: ctx.paths.render(path, field), specRef: specRef,
+                      message: "\(field) is missing")
+    }
+
+    @inline(never)
+    func unexpected(_ field: String, _ tag: ASN1Identifier, _ n: Int, _ ctx: CMSDecodeContext) -> DecodingError {
+        let e = ctx.nodes[n]
+        return DecodingError(code: "cms.structure.unexpected-tag", offset: e.start, path: ctx.paths.render(path, field), specRef: specRef,
+                             message: "\(field) expected \(tag), found \(e.identifier)")
+    }
+
     /// The next component if it carries `tag`.
+    @inline(__always)
     mutating func optional(_ tag: ASN1Identifier, _ ctx: CMSDecodeContext) -> Int? {
         guard index < count, ctx.nodes[child].hasTag(of: tag) else { return nil }
         let n = child
@@ -328,11 +434,15 @@ struct ElementCursor {
         return n
     }
 
+    @inline(__always)
     func finish(_ ctx: CMSDecodeContext) throws(DecodingError) {
-        if index < count {
-            let e = ctx.nodes[child]
-            throw DecodingError(code: "cms.structure.extra-element", offset: e.start, path: ctx.render(path), specRef: specRef,
-                                message: "unexpected \(e.identifier) after the last component")
-        }
+        if index < count { throw extra(ctx) }
+    }
+
+    @inline(never)
+    func extra(_ ctx: CMSDecodeContext) -> DecodingError {
+        let e = ctx.nodes[child]
+        return DecodingError(code: "cms.structure.extra-element", offset: e.start, path: ctx.render(path), specRef: specRef,
+                             message: "unexpected \(e.identifier) after the last component")
     }
 }

@@ -41,7 +41,7 @@ public struct DecodedContentInfo: Sendable {
     public var contentInfo: ContentInfo
     public var bytes: [UInt8]
     /// The flat element tree of ``bytes`` (``root`` is built from it on access).
-    var tree: [ASN1FlatNode]
+    var tree: ASN1FlatTree
     public var rules: EncodingRules
     /// DER deviations tolerated by ``rules`` (warnings), in input order.
     public var findings: [Finding]

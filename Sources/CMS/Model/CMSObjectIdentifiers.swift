@@ -69,17 +69,82 @@ public enum CMSOID {
         return nil
     }
 
+    /// ``encodings`` bucketed by (length, last octet): the decoder's lookup
+    /// compares at most a few candidates, from one contiguous byte table.
+    final class KnownTable: Sendable {
+        /// Every encoding, back to back.
+        let blob: [UInt8]
+        /// Per entry: offset in ``blob``, length, dotted form.
+        let offsets: [Int]
+        let lengths: [Int]
+        let dotted: [String]
+        /// Entry indices grouped by bucket; bucket b holds `items[first[b]..<first[b + 1]]`.
+        let first: [Int]
+        let items: [Int]
+
+        static func bucket(_ count: Int, _ last: UInt8) -> Int { (count &* 7 &+ Int(last)) & 63 }
+
+        init(_ encodings: [(content: [UInt8], dotted: String)]) {
+            var blob: [UInt8] = [], offsets: [Int] = [], lengths: [Int] = [], dotted: [String] = [], first: [Int] = [], items: [Int] = []
+            var buckets = [[Int]](repeating: [], count: 64)
+            for (i, e) in encodings.enumerated() {
+                offsets.append(blob.count)
+                lengths.append(e.content.count)
+                dotted.append(e.dotted)
+                blob += e.content
+                if let last = e.content.last { buckets[Self.bucket(e.content.count, last)].append(i) }
+            }
+            for b in buckets {
+                first.append(items.count)
+                items += b
+            }
+            first.append(items.count)
+            self.blob = blob
+            self.offsets = offsets
+            self.lengths = lengths
+            self.dotted = dotted
+            self.first = first
+            self.items = items
+        }
+    }
+
+    static let knownTable = KnownTable(encodings)
+
+    /// `a[i..<i+n] == b[j..<j+n]`, eight octets at a time (both ranges in bounds).
+    @inline(__always)
+    private static func same(_ a: UnsafePointer<UInt8>?, _ i: Int, _ b: UnsafePointer<UInt8>?, _ j: Int, _ n: Int) -> Bool {
+        guard let a, let b else { return n == 0 }
+        let x = UnsafeRawPointer(a + i), y = UnsafeRawPointer(b + j)
+        var k = 0
+        while n - k >= 8 {
+            if x.loadUnaligned(fromByteOffset: k, as: UInt64.self) != y.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
+            k += 8
+        }
+        while k < n {
+            if x.load(fromByteOffset: k, as: UInt8.self) != y.load(fromByteOffset: k, as: UInt8.self) { return false }
+            k += 1
+        }
+        return true
+    }
+
     /// ``knownEncoding(_:)`` of `bytes[start..<end]`, without a slice.
     static func knownEncoding(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String? {
         let n = end - start
         guard n >= 3, start >= 0, end <= bytes.count else { return nil }
-        let last = bytes[end - 1]
-        for e in encodings where e.content.count == n && e.content[n - 1] == last {
-            var same = true
-            for k in 0..<n where e.content[k] != bytes[start + k] { same = false; break }
-            if same { return e.dotted }
+        let t = knownTable
+        let b = KnownTable.bucket(n, bytes[end - 1])
+        var found = -1
+        t.blob.withUnsafeBufferPointer { blob in
+            bytes.withUnsafeBufferPointer { input in
+                for j in t.first[b]..<t.first[b + 1] {
+                    let e = t.items[j]
+                    guard t.lengths[e] == n else { continue }
+                    let o = t.offsets[e]
+                    if Self.same(blob.baseAddress, o, input.baseAddress, start, n) { found = e; return }
+                }
+            }
         }
-        return nil
+        return found >= 0 ? t.dotted[found] : nil
     }
 
     /// The name of `oid`, with the code points' `id-ori-mikey` included.
