@@ -23,7 +23,8 @@ public struct ByteCursor: Sendable {
         self.context = (path, specRef)
     }
 
-    private init(bytes: [UInt8], position: Int, end: Int, context: (path: String, specRef: String)) {
+    @usableFromInline
+    internal init(bytes: [UInt8], position: Int, end: Int, context: (path: String, specRef: String)) {
         self.bytes = bytes
         self._position = position
         self.end = end
@@ -69,6 +70,7 @@ public struct ByteCursor: Sendable {
         position < end ? bytes[position] : nil
     }
 
+    @inlinable
     public func getUInt8(at index: Int) -> UInt8? {
         (index >= 0 && index < end) ? bytes[index] : nil
     }
@@ -118,12 +120,15 @@ public struct ByteCursor: Sendable {
         if count == 0 { return [] }
         // One allocation and a memcpy; no slice of `bytes` (and so no
         // retain/release of its storage) on the way.
+        // (`Array(unsafeUninitializedCapacity:)` is not specialized for
+        // UInt8 here and costs a generic-metadata lookup per call; a zeroed
+        // array and a copy is several times cheaper for short fields.)
         let from = _position
-        let out = [UInt8](unsafeUninitializedCapacity: count) { dst, initialized in
+        var out = [UInt8](repeating: 0, count: count)
+        out.withUnsafeMutableBufferPointer { dst in
             bytes.withUnsafeBufferPointer { src in
                 if let d = dst.baseAddress, let s = src.baseAddress {
-                    d.initialize(from: s + from, count: count)
-                    initialized = count
+                    d.update(from: s + from, count: count)
                 }
             }
         }
@@ -141,14 +146,35 @@ public struct ByteCursor: Sendable {
         return try readBytes(n, field(), code: code)
     }
 
+    @inlinable
     public mutating func skip(_ count: Int, _ field: @autoclosure () -> String) throws(DecodingError) {
+        guard count >= 0 else { throw error("truncated", "negative length for \(field())", field: field()) }
         try need(count, field: field, code: "truncated")
         _position += count
+    }
+
+    /// Advances past `count` bytes the caller has already checked are
+    /// readable (`0 ≤ count ≤ readableBytes`); for fast paths that read
+    /// through ``withUnsafeReadableBytes(_:)`` after one bounds check.
+    @inlinable @inline(__always)
+    package mutating func advance(uncheckedBy count: Int) {
+        _position &+= count
+    }
+
+    /// The unread bytes `position..<end` as a raw buffer, for fast paths
+    /// that check `readableBytes` once and then read fixed offsets.
+    @inlinable @inline(__always)
+    package func withUnsafeReadableBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let p = _position, e = end
+        return bytes.withUnsafeBytes { all in
+            body(UnsafeRawBufferPointer(rebasing: all[p..<e]))
+        }
     }
 
     /// Splits off a sub-cursor over the next `count` bytes and advances past
     /// them. The sub-cursor keeps absolute offsets, so errors inside a nested
     /// structure point into the outermost input.
+    @inlinable
     public mutating func readSlice(_ count: Int, _ field: @autoclosure () -> String, path: String? = nil, specRef: String? = nil, code: StaticString = "truncated") throws(DecodingError) -> ByteCursor {
         guard count >= 0 else { throw error("\(code)", "negative length for \(field())", field: field()) }
         try need(count, field: field, code: code)

@@ -19,6 +19,10 @@ enum PayloadChainCodec {
         var type = firstType
         var typeAt = typeFieldOffset ?? c.position
         var out: [Payload] = []
+        // A fixed small capacity (never one derived from the input): the
+        // common messages have up to six payloads.
+        if type != .last { out.reserveCapacity(6) }
+        var endedWithSign = false
         while type != .last {
             let index = out.count
             ctx.payloadCount += 1
@@ -35,8 +39,8 @@ enum PayloadChainCodec {
             }
             do throws(DecodingError) {
                 if type == .sign {
-                    let s = try SignaturePayload.decodeBody(&c, &ctx)
-                    out.append(.sign(s))
+                    out.append(.sign(try SignaturePayload.decodeBody(&c, &ctx)))
+                    endedWithSign = true
                     if ctx.recordSpans { spans.append(PayloadSpan(type: .sign, range: start..<c.position, authField: (start + 2)..<c.position)) }
                     if !c.isAtEnd {
                         throw DecodingError(code: "mikey.sign.not-last", offset: c.position, path: "", specRef: "RFC 3830 §6.5",
@@ -45,13 +49,13 @@ enum PayloadChainCodec {
                     break
                 }
                 let next = PayloadType(rawValue: try c.mikeyU8("nextPayload"))
-                var span = PayloadSpan(type: type, range: start..<start)
-                let p = try decodeBody(type, &c, &ctx, span: &span)
-                if out.isEmpty { out.reserveCapacity(6) }
-                out.append(p)
-                if ctx.recordSpans {
-                    span.range = start..<c.position
-                    spans.append(span)
+                // The payload goes straight into `out` (no copy of the
+                // enum); the span only when spans are recorded.
+                var span: PayloadSpan? = ctx.recordSpans ? PayloadSpan(type: type, range: start..<start) : nil
+                try decodeBody(type, &c, &ctx, span: &span, into: &out)
+                if var s = span {
+                    s.range = start..<c.position
+                    spans.append(s)
                 }
                 typeAt = start
                 type = next
@@ -64,7 +68,7 @@ enum PayloadChainCodec {
                 throw e
             }
         }
-        if requireEnd && !c.isAtEnd && out.last?.type != .sign {
+        if requireEnd && !c.isAtEnd && !endedWithSign {
             throw DecodingError(code: "mikey.trailing-data", offset: c.position, path: pathPrefix, specRef: "RFC 3830 §6.1",
                                 message: "\(c.readableBytes) byte(s) follow the last payload (Next Payload 0)")
         }
@@ -107,45 +111,48 @@ enum PayloadChainCodec {
         return DecodingError(code: "mikey.payload.unknown-type", offset: at, path: path, specRef: "RFC 3830 §6.1", message: why)
     }
 
-    static func decodeBody(_ type: PayloadType, _ c: inout ByteCursor, _ ctx: inout DecodeContext, span: inout PayloadSpan) throws(DecodingError) -> Payload {
+    static func decodeBody(_ type: PayloadType, _ c: inout ByteCursor, _ ctx: inout DecodeContext, span: inout PayloadSpan?, into out: inout [Payload]) throws(DecodingError) {
         switch type.rawValue {
         case 1:
             let k = try KEMACPayload.decodeBody(&c, &ctx)
-            span.authField = (c.position - k.mac.count)..<c.position
-            return .kemac(k)
-        case 2: return .pke(try EnvelopePayload.decodeBody(&c, &ctx))
-        case 3: return .dh(try DHPayload.decodeBody(&c, &ctx))
-        case 5: return .timestamp(try TimestampPayload.decodeBody(&c, &ctx))
-        case 6: return .id(try IDPayload.decodeBody(&c, &ctx))
-        case 7: return .cert(try CertPayload.decodeBody(&c, &ctx))
-        case 8: return .certHash(try CertHashPayload.decodeBody(&c, &ctx))
+            span?.authField = (c.position - k.mac.count)..<c.position
+            out.append(.kemac(k))
+        case 2: out.append(.pke(try EnvelopePayload.decodeBody(&c, &ctx)))
+        case 3: out.append(.dh(try DHPayload.decodeBody(&c, &ctx)))
+        case 5: out.append(.timestamp(try TimestampPayload.decodeBody(&c, &ctx)))
+        case 6: out.append(.id(try IDPayload.decodeBody(&c, &ctx)))
+        case 7: out.append(.cert(try CertPayload.decodeBody(&c, &ctx)))
+        case 8: out.append(.certHash(try CertHashPayload.decodeBody(&c, &ctx)))
         case 9:
             let v = try VerificationPayload.decodeBody(&c, &ctx)
-            span.authField = (c.position - v.verificationData.count)..<c.position
-            return .verification(v)
-        case 10: return .securityPolicy(try SecurityPolicyPayload.decodeBody(&c, &ctx))
-        case 11: return .rand(try RANDPayload.decodeBody(&c, &ctx))
-        case 12: return .error(try ErrorPayload.decodeBody(&c, &ctx))
-        case 13: return .timestampRole(try TimestampRolePayload.decodeBody(&c, &ctx))
-        case 14: return .idRole(try IDRPayload.decodeBody(&c, &ctx))
-        case 15: return .randRole(try RANDRPayload.decodeBody(&c, &ctx))
+            span?.authField = (c.position - v.verificationData.count)..<c.position
+            out.append(.verification(v))
+        case 10: out.append(.securityPolicy(try SecurityPolicyPayload.decodeBody(&c, &ctx)))
+        case 11: out.append(.rand(try RANDPayload.decodeBody(&c, &ctx)))
+        case 12: out.append(.error(try ErrorPayload.decodeBody(&c, &ctx)))
+        case 13: out.append(.timestampRole(try TimestampRolePayload.decodeBody(&c, &ctx)))
+        case 14: out.append(.idRole(try IDRPayload.decodeBody(&c, &ctx)))
+        case 15: out.append(.randRole(try RANDRPayload.decodeBody(&c, &ctx)))
         case 16:
             var nested: [NestedSpans] = []
             let p = try TicketPolicy.decode(&c, &ctx, pathName: "tp", spans: &nested)
-            span.nested = nested
-            return .ticketPolicy(TicketPolicyPayload(policy: p))
+            span?.nested = nested
+            out.append(.ticketPolicy(TicketPolicyPayload(policy: p)))
         case 17:
-            return .ticket(try decodeTicket(&c, &ctx, span: &span))
-        case 20: return .keyData(try KeyDataPayload.decodeBody(&c, &ctx))
-        case 21: return .generalExtension(try GeneralExtensionPayload.decodeBody(&c, &ctx))
-        case 26: return .sakke(try SAKKEPayload.decodeBody(&c, &ctx))
+            var nested: [NestedSpans] = []
+            var initiatorDataField: Range<Int>? = nil
+            out.append(.ticket(try decodeTicket(&c, &ctx, nested: &nested, initiatorDataField: &initiatorDataField)))
+            span?.nested = nested
+            span?.initiatorDataField = initiatorDataField
+        case 20: out.append(.keyData(try KeyDataPayload.decodeBody(&c, &ctx)))
+        case 21: out.append(.generalExtension(try GeneralExtensionPayload.decodeBody(&c, &ctx)))
+        case 26: out.append(.sakke(try SAKKEPayload.decodeBody(&c, &ctx)))
         default:
             throw unknownType(type, at: c.position, path: "")
         }
     }
 
-    static func decodeTicket(_ c: inout ByteCursor, _ ctx: inout DecodeContext, span: inout PayloadSpan) throws(DecodingError) -> TicketPayload {
-        var nested: [NestedSpans] = []
+    static func decodeTicket(_ c: inout ByteCursor, _ ctx: inout DecodeContext, nested: inout [NestedSpans], initiatorDataField: inout Range<Int>?) throws(DecodingError) -> TicketPayload {
         let policy = try TicketPolicy.decode(&c, &ctx, pathName: "ticket", spans: &nested)
         let tdl = Int(try c.mikeyU16("ticket.ticketDataLen"))
         var td = try c.readSlice(tdl, "ticket.ticketData", code: "mikey.truncated")
@@ -179,8 +186,7 @@ enum PayloadChainCodec {
         var childSpans: [PayloadSpan] = []
         let initiator = try decodeLeadingTypeChain(&idc, ctx: &ctx, pathPrefix: "ticket.initiatorData", spans: &childSpans)
         nested.append(NestedSpans(name: "initiatorData", spans: childSpans))
-        span.initiatorDataField = idStart..<c.position
-        span.nested = nested
+        initiatorDataField = idStart..<c.position
         return TicketPayload(policy: policy, ticketData: data, initiatorData: initiator)
     }
 

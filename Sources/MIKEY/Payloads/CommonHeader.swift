@@ -125,7 +125,7 @@ public struct CommonHeader: Hashable, Sendable {
             ncs = Int(b[p + 8])
             mt = CSIDMapType(rawValue: b[p + 9])
             mapAt = p + 9
-            try c.skip(10, "hdr")
+            c.advance(uncheckedBy: 10)  // checked above
         } else {
             version = try c.mikeyU8("hdr.version")
             if version != 1 {
@@ -145,7 +145,7 @@ public struct CommonHeader: Hashable, Sendable {
             // The entries stay in wire form, sharing the input's storage.
             if c.readableBytes >= ncs * 9 {
                 let p = c.position
-                try c.skip(ncs * 9, "hdr.csIdMapInfo")
+                c.advance(uncheckedBy: ncs * 9)  // checked above; ncs ≤ 255
                 map = .srtp(SRTPMap(wire: c.bytes[p..<(p + ncs * 9)]))
             } else {
                 // Truncated: field by field for a precise error.

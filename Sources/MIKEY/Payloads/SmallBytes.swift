@@ -32,19 +32,23 @@ struct SmallBytes: Hashable, Sendable {
     }
 
     /// `count` (≤ ``inlineCapacity``) bytes of `source` from `start`; the
-    /// caller has checked the range.
+    /// caller has checked that `0 ≤ start`, `0 ≤ count ≤ 16` and
+    /// `start + count ≤ source.count`. One memcpy into the two words, no
+    /// per-byte bounds checks.
+    @inline(__always)
     private init(packing source: [UInt8], from start: Int, count: Int) {
-        var lo: UInt64 = 0, hi: UInt64 = 0
-        var i = 0
-        while i < count && i < 8 {
-            lo |= UInt64(source[start + i]) << (8 * UInt64(i))
-            i += 1
+        var words: (UInt64, UInt64) = (0, 0)
+        if count > 0 {
+            source.withUnsafeBufferPointer { src in
+                withUnsafeMutableBytes(of: &words) { dst in
+                    if let s = src.baseAddress, let d = dst.baseAddress {
+                        d.copyMemory(from: s + start, byteCount: count)
+                    }
+                }
+            }
         }
-        while i < count {
-            hi |= UInt64(source[start + i]) << (8 * UInt64(i - 8))
-            i += 1
-        }
-        storage = .inline(count: UInt8(truncatingIfNeeded: count), lo: lo, hi: hi)
+        // Memory order is byte i at offset i: little-endian words.
+        storage = .inline(count: UInt8(truncatingIfNeeded: count), lo: UInt64(littleEndian: words.0), hi: UInt64(littleEndian: words.1))
     }
 
     var count: Int {
@@ -64,13 +68,12 @@ struct SmallBytes: Hashable, Sendable {
         case .inline(let n, let lo, let hi):
             if n == 0 { return [] }
             let count = Int(n)
-            return [UInt8](unsafeUninitializedCapacity: count) { buf, initialized in
-                for i in 0..<count {
-                    let word = i < 8 ? lo : hi
-                    buf[i] = UInt8(truncatingIfNeeded: word >> (8 * UInt64(i & 7)))
-                }
-                initialized = count
+            var out = [UInt8](repeating: 0, count: count)
+            for i in 0..<count {
+                let word = i < 8 ? lo : hi
+                out[i] = UInt8(truncatingIfNeeded: word >> (8 * UInt64(i & 7)))
             }
+            return out
         }
     }
 
@@ -91,8 +94,9 @@ struct SmallBytes: Hashable, Sendable {
     /// which throws the usual truncation error.
     static func read(_ c: inout ByteCursor, count: Int, _ field: @autoclosure () -> String) throws(DecodingError) -> SmallBytes {
         if count >= 0 && count <= inlineCapacity && count <= c.readableBytes {
+            // Bounds checked just above: position ≥ 0 and position + count ≤ end ≤ bytes.count.
             let v = SmallBytes(packing: c.bytes, from: c.position, count: count)
-            try c.skip(count, field())
+            c.advance(uncheckedBy: count)
             return v
         }
         return SmallBytes(try c.mikeyBytes(count, field()))
