@@ -28,12 +28,14 @@
 #include <string.h>
 #include <time.h>
 
+#define BENCH_TOOL "libxml2_rl_bench"
+#include "bench_io.h"
+
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 
-typedef struct { char *data; long len; char *path; } blob;
 
 static const int parse_options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC | XML_PARSE_BIG_LINES;
 
@@ -44,57 +46,10 @@ static void count_error(void *ctx, xmlErrorPtr error) {
     if (error && error->level != XML_ERR_WARNING) errors_seen++;
 }
 
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void *xrealloc(void *p, size_t n) {
-    void *q = realloc(p, n);
-    if (!q) { fprintf(stderr, "libxml2_rl_bench: out of memory\n"); exit(2); }
-    return q;
-}
-
-static int read_file(const char *path, blob *b) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return -1;
-    size_t cap = 4096, n = 0;
-    char *buf = xrealloc(NULL, cap);
-    for (;;) {
-        if (n == cap) { cap *= 2; buf = xrealloc(buf, cap); }
-        size_t r = fread(buf + n, 1, cap - n, f);
-        if (r == 0) break;
-        n += r;
-    }
-    fclose(f);
-    b->data = buf;
-    b->len = (long)n;
-    b->path = strdup(path);
-    return 0;
-}
-
-static blob *read_list(const char *list, size_t *count) {
-    FILE *f = fopen(list, "r");
-    if (!f) { fprintf(stderr, "libxml2_rl_bench: cannot read %s\n", list); exit(2); }
-    size_t cap = 256, n = 0;
-    blob *out = xrealloc(NULL, cap * sizeof(blob));
-    char line[4096];
-    while (fgets(line, sizeof line, f)) {
-        line[strcspn(line, "\r\n")] = 0;
-        if (!line[0]) continue;
-        if (n == cap) { cap *= 2; out = xrealloc(out, cap * sizeof(blob)); }
-        if (read_file(line, &out[n]) == 0) n++;
-    }
-    fclose(f);
-    *count = n;
-    return out;
-}
-
 /* 1 when libxml2 parses the input with no error and no DOCTYPE. */
 static int accepts(const blob *b) {
     long before = errors_seen;
-    xmlDocPtr doc = xmlReadMemory(b->data, (int)b->len, NULL, NULL, parse_options);
+    xmlDocPtr doc = xmlReadMemory((const char *)b->data, (int)b->len, NULL, NULL, parse_options);
     int ok = doc != NULL && errors_seen == before && doc->intSubset == NULL && doc->extSubset == NULL
         && xmlDocGetRootElement(doc) != NULL;
     if (doc) xmlFreeDoc(doc);
@@ -156,7 +111,7 @@ int main(int argc, char **argv) {
     do {
         pass_invalid = 0;
         for (size_t i = 0; i < n; i++) {
-            xmlDocPtr doc = xmlReadMemory(files[i].data, (int)files[i].len, NULL, NULL, parse_options);
+            xmlDocPtr doc = xmlReadMemory((const char *)files[i].data, (int)files[i].len, NULL, NULL, parse_options);
             if (!doc) continue;
             if (vctxt && xmlSchemaValidateDoc(vctxt, doc) != 0) pass_invalid++;
             sink += doc->children != NULL;

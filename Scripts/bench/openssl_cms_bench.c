@@ -23,52 +23,12 @@
 #include <string.h>
 #include <time.h>
 
+#define BENCH_TOOL "openssl_cms_bench"
+#include "bench_io.h"
+
 #include <openssl/bio.h>
 #include <openssl/cms.h>
 #include <openssl/err.h>
-
-typedef struct { unsigned char *data; long len; char *path; } blob;
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int read_file(const char *path, blob *b) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return -1;
-    size_t cap = 4096, n = 0;
-    unsigned char *buf = malloc(cap);
-    for (;;) {
-        if (n == cap) { cap *= 2; buf = realloc(buf, cap); }
-        size_t r = fread(buf + n, 1, cap - n, f);
-        if (r == 0) break;
-        n += r;
-    }
-    fclose(f);
-    b->data = buf;
-    b->len = (long)n;
-    b->path = strdup(path);
-    return 0;
-}
-
-static blob *read_list(const char *list, size_t *count) {
-    FILE *f = fopen(list, "r");
-    if (!f) { fprintf(stderr, "openssl_cms_bench: cannot read %s\n", list); exit(2); }
-    size_t cap = 256, n = 0;
-    blob *out = malloc(cap * sizeof(blob));
-    char line[4096];
-    while (fgets(line, sizeof line, f)) {
-        line[strcspn(line, "\r\n")] = 0;
-        if (!line[0]) continue;
-        if (n == cap) { cap *= 2; out = realloc(out, cap * sizeof(blob)); }
-        if (read_file(line, &out[n]) == 0) n++;
-    }
-    fclose(f);
-    *count = n;
-    return out;
-}
 
 /* 1 when OpenSSL decodes the whole input as a CMS ContentInfo. */
 static int accepts(const blob *b) {

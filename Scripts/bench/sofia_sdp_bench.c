@@ -23,61 +23,15 @@
 #include <string.h>
 #include <time.h>
 
+#define BENCH_TOOL "sofia_sdp_bench"
+#include "bench_io.h"
+
 #include <sofia-sip/su_alloc.h>
 #include <sofia-sip/sdp.h>
 
-typedef struct { char *data; long len; char *path; } blob;
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void *xrealloc(void *p, size_t n) {
-    void *q = realloc(p, n);
-    if (!q) { fprintf(stderr, "sofia_sdp_bench: out of memory\n"); exit(2); }
-    return q;
-}
-
-static int read_file(const char *path, blob *b) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return -1;
-    size_t cap = 4096, n = 0;
-    char *buf = xrealloc(NULL, cap);
-    for (;;) {
-        if (n == cap) { cap *= 2; buf = xrealloc(buf, cap); }
-        size_t r = fread(buf + n, 1, cap - n, f);
-        if (r == 0) break;
-        n += r;
-    }
-    fclose(f);
-    b->data = buf;
-    b->len = (long)n;
-    b->path = strdup(path);
-    return 0;
-}
-
-static blob *read_list(const char *list, size_t *count) {
-    FILE *f = fopen(list, "r");
-    if (!f) { fprintf(stderr, "sofia_sdp_bench: cannot read %s\n", list); exit(2); }
-    size_t cap = 256, n = 0;
-    blob *out = xrealloc(NULL, cap * sizeof(blob));
-    char line[4096];
-    while (fgets(line, sizeof line, f)) {
-        line[strcspn(line, "\r\n")] = 0;
-        if (!line[0]) continue;
-        if (n == cap) { cap *= 2; out = xrealloc(out, cap * sizeof(blob)); }
-        if (read_file(line, &out[n]) == 0) n++;
-    }
-    fclose(f);
-    *count = n;
-    return out;
-}
-
 /* 1 when sofia-sip returns a session for the input. */
 static int accepts(su_home_t *home, const blob *b) {
-    sdp_parser_t *p = sdp_parse(home, b->data, b->len, 0);
+    sdp_parser_t *p = sdp_parse(home, (const char *)b->data, b->len, 0);
     int ok = p && sdp_session(p) != NULL && sdp_parsing_error(p) == NULL;
     sdp_parser_free(p);
     return ok;
@@ -119,7 +73,7 @@ int main(int argc, char **argv) {
     double start = now(), elapsed = 0;
     do {
         for (size_t i = 0; i < n; i++) {
-            sdp_parser_t *p = sdp_parse(home, files[i].data, files[i].len, 0);
+            sdp_parser_t *p = sdp_parse(home, (const char *)files[i].data, files[i].len, 0);
             sdp_session_t *s = sdp_session(p);
             if (s && s->sdp_media) sink += 1;
             sdp_parser_free(p);
