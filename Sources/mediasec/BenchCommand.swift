@@ -45,6 +45,14 @@ func loadNamedFiles(corpus: String?, filesFrom: String?) throws -> [(String, [UI
     return paths.compactMap { p in FileManager.default.contents(atPath: p).map { (p, [UInt8]($0)) } }
 }
 
+/// `--accepted-out`: writes the paths of the inputs the decoder accepted,
+/// one per line, so that a peer can be timed on the same set.
+func writeAcceptedPaths(_ accepted: [(String, [UInt8])], to out: String?) throws {
+    guard let out else { return }
+    let text = accepted.map { $0.0 + "\n" }.joined()
+    guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else { throw UsageFailure(description: "cannot write \(out)") }
+}
+
 struct MIKEYThroughput: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mikey",
@@ -65,10 +73,7 @@ struct MIKEYThroughput: ParsableCommand {
             // Only messages the decoder accepts count, as for the peer.
             let acceptedNamed = named.filter { (try? MIKEYMessage(decoding: $0.1)) != nil }
             let messages = acceptedNamed.map(\.1)
-            if let out = acceptedOut {
-                let text = acceptedNamed.map { $0.0 + "\n" }.joined()
-                guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else { throw UsageFailure(description: "cannot write \(out)") }
-            }
+            try writeAcceptedPaths(acceptedNamed, to: acceptedOut)
             guard !messages.isEmpty else { throw UsageFailure(description: "no decodable messages") }
             let bytesPerPass = messages.reduce(0) { $0 + $1.count }
             // Option values are copied out first: reading a property wrapper

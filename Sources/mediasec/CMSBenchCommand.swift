@@ -29,11 +29,7 @@ struct CMSThroughput: ParsableCommand {
             let r = rules.rules
             let named = try loadNamedFiles(corpus: filesFrom == nil ? corpus : nil, filesFrom: filesFrom)
             let accepted = named.filter { (try? decoder.decode($0.1)) != nil }
-            if let out = acceptedOut {
-                guard FileManager.default.createFile(atPath: out, contents: Data(accepted.map { $0.0 + "\n" }.joined().utf8)) else {
-                    throw UsageFailure(description: "cannot write \(out)")
-                }
-            }
+            try writeAcceptedPaths(accepted, to: acceptedOut)
             let messages = accepted.map(\.1)
             guard !messages.isEmpty else { throw UsageFailure(description: "no decodable messages") }
             let bytesPerPass = messages.reduce(0) { $0 + $1.count }

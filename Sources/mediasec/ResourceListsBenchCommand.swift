@@ -27,11 +27,7 @@ struct ResourceListsThroughput: ParsableCommand {
             let named = try loadNamedFiles(corpus: filesFrom == nil ? corpus : nil, filesFrom: filesFrom)
             let decoder = ResourceListsDecoder()
             let accepted = named.filter { (try? decoder.decode($0.1)) != nil }
-            if let out = acceptedOut {
-                guard FileManager.default.createFile(atPath: out, contents: Data(accepted.map { $0.0 + "\n" }.joined().utf8)) else {
-                    throw UsageFailure(description: "cannot write \(out)")
-                }
-            }
+            try writeAcceptedPaths(accepted, to: acceptedOut)
             let messages = accepted.map(\.1)
             guard !messages.isEmpty else { throw UsageFailure(description: "no decodable documents") }
             let (count, bytes, elapsed, sink) = Self.time(messages, seconds: seconds, stage: stage)

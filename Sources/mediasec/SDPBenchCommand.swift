@@ -28,11 +28,7 @@ struct SDPThroughput: ParsableCommand {
             // Accepted = the line decoder takes it (findings do not matter),
             // as "the peer returns a session" does for sofia-sip.
             let accepted = named.filter { (try? decoder.decode($0.1)) != nil }
-            if let out = acceptedOut {
-                guard FileManager.default.createFile(atPath: out, contents: Data(accepted.map { $0.0 + "\n" }.joined().utf8)) else {
-                    throw UsageFailure(description: "cannot write \(out)")
-                }
-            }
+            try writeAcceptedPaths(accepted, to: acceptedOut)
             let messages = accepted.map(\.1)
             guard !messages.isEmpty else { throw UsageFailure(description: "no decodable descriptions") }
             let findings = messages.reduce(0) { $0 + SDPValidator().validate($1).findings.count }
