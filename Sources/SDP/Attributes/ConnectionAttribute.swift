@@ -21,7 +21,7 @@ public struct ConnectionAttribute: SDPAttributeCodable {
 
     public var encodedValue: String { value.rawValue }
 
-    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout [String: Int]) throws(DecodingError) -> ConnectionAttribute {
+    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> ConnectionAttribute {
         let text = SDPGrammar.string(value)
         guard let v = Value(rawValue: text) else {
             throw DecodingError(code: "sdp.connection.syntax", offset: base, path: ByteCursor.join(path, "value"), specRef: specRef,

@@ -40,20 +40,20 @@ public struct CryptoAttribute: SDPAttributeCodable {
         ([tag.text, suite.rawValue, keyParams.map(\.encodedValue).joined(separator: ";")] + sessionParams.map(\.description)).joined(separator: " ")
     }
 
-    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout [String: Int]) throws(DecodingError) -> CryptoAttribute {
+    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> CryptoAttribute {
         try decode(value, base: base, path: path, limits: .default, offsets: &offsets)
     }
 
-    public static func decode(_ value: [UInt8], base: Int, path: String, limits: SDPLimits, offsets: inout [String: Int]) throws(DecodingError) -> CryptoAttribute {
+    public static func decode(_ value: [UInt8], base: Int, path: String, limits: SDPLimits, offsets: inout SDPFieldOffsets) throws(DecodingError) -> CryptoAttribute {
         var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
-        offsets["tag"] = s.offset
+        offsets.record("tag", s.offset)
         let tagAt = s.offset
         let tag = s.read(while: SDPGrammar.isDigit)
         if tag.isEmpty || tag.count > 9 {
             throw s.fail("sdp.crypto.tag-syntax", tag.isEmpty ? "tag: expected 1*9DIGIT" : "tag: \(tag.count) digits, the grammar allows at most 9", field: "tag", at: tagAt)
         }
         try wsp(&s, "tag", code: "sdp.crypto.tag-syntax")
-        offsets["suite"] = s.offset
+        offsets.record("suite", s.offset)
         let suiteAt = s.offset
         let suite = s.readString { SDPGrammar.isAlphaNum($0) || $0 == 0x5f }
         if suite.isEmpty { throw s.fail("sdp.crypto.suite-syntax", "suite: expected 1*(ALPHA / DIGIT / \"_\")", field: "suite", at: suiteAt) }

@@ -39,26 +39,32 @@ public enum CryptoKeyParameter: Hashable, Sendable {
     static func isKeyInfoChar(_ c: UInt8) -> Bool { c >= 0x21 && c <= 0x7e && c != 0x3b }
 
     /// Decodes `key-params` from the scanner up to the next WSP or the end.
-    static func decodeList(_ s: inout SDPTextScanner, _ field: String, limits: SDPLimits, offsets: inout [String: Int]) throws(DecodingError) -> [CryptoKeyParameter] {
+    static func decodeList(_ s: inout SDPTextScanner, _ field: String, limits: SDPLimits, offsets: inout SDPFieldOffsets) throws(DecodingError) -> [CryptoKeyParameter] {
         var out: [CryptoKeyParameter] = []
         repeat {
             guard out.count < limits.maxKeyParams else {
                 throw s.fail("sdp.limit.key-params", "more than maxKeyParams \(limits.maxKeyParams) key parameters", field: field, specRef: "mediasec limits")
             }
-            let f = "\(field)[\(out.count)]"
-            offsets[f] = s.offset
+            // The field name is built only for an error or a recorded offset.
+            let n = out.count
+            func f() -> String { "\(field)[\(n)]" }
+            offsets.record(f(), s.offset)
             let methodAt = s.offset
             let method = s.readString { SDPGrammar.isAlphaNum($0) || $0 == 0x5f }
-            if method.isEmpty { throw s.fail("sdp.crypto.key-params-syntax", "\(f): expected key-method (e.g. inline)", field: f, at: methodAt, specRef: "RFC 4568 §9.1") }
-            try s.expect(0x3a, f + ".method", code: "sdp.crypto.key-params-syntax", specRef: "RFC 4568 §9.1")
+            if method.isEmpty { throw s.fail("sdp.crypto.key-params-syntax", "\(f()): expected key-method (e.g. inline)", field: f(), at: methodAt, specRef: "RFC 4568 §9.1") }
+            if !s.consume(0x3a) {
+                try s.expect(0x3a, f() + ".method", code: "sdp.crypto.key-params-syntax", specRef: "RFC 4568 §9.1")
+            }
             let infoAt = s.offset
             let info = s.read(while: isKeyInfoChar)
-            if info.isEmpty { throw s.fail("sdp.crypto.key-params-syntax", "\(f): empty key-info", field: f, at: infoAt, specRef: "RFC 4568 §9.1") }
+            if info.isEmpty { throw s.fail("sdp.crypto.key-params-syntax", "\(f()): empty key-info", field: f(), at: infoAt, specRef: "RFC 4568 §9.1") }
             if SDPGrammar.equalsIgnoringCase(method, "inline") {
-                var sub = SDPTextScanner(Array(info), base: infoAt, path: ByteCursor.join(s.path, f), specRef: "RFC 4568 §9.2")
-                var subOffsets: [String: Int] = [:]
+                var sub = SDPTextScanner(Array(info), base: infoAt, path: s.errorPath, specRef: "RFC 4568 §9.2", element: (field, n))
+                var subOffsets = SDPFieldOffsets(recording: offsets.isRecording)
                 let key = try SRTPInlineKey.decodeInfo(&sub, method: method, offsets: &subOffsets)
-                for (k, v) in subOffsets { offsets[f + "." + k] = v }
+                if offsets.isRecording {
+                    for (k, v) in subOffsets.table { offsets.record(f() + "." + k, v) }
+                }
                 out.append(.inline(key))
             } else {
                 out.append(.other(method: method, info: SDPGrammar.string(info)))

@@ -46,14 +46,14 @@ public struct FingerprintAttribute: SDPAttributeCodable {
 
     public var encodedValue: String { (leadingSpace ? " " : "") + hashFunction.rawValue + " " + fingerprint }
 
-    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout [String: Int]) throws(DecodingError) -> FingerprintAttribute {
+    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> FingerprintAttribute {
         var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
         let code = "sdp.fingerprint.syntax"
         let lead = s.consume(0x20)
-        offsets["hashFunction"] = s.offset
+        offsets.record("hashFunction", s.offset)
         let hash = try FieldScan.token(&s, "hashFunction", code: code)
         try s.expect(0x20, "hashFunction", code: code)
-        offsets["fingerprint"] = s.offset
+        offsets.record("fingerprint", s.offset)
         let start = s.offset
         repeat {
             guard let a = s.peek(), let b = s.peek(1), SDPGrammar.isHex(a), SDPGrammar.isHex(b) else {

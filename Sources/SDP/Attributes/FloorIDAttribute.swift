@@ -27,10 +27,10 @@ public struct FloorIDAttribute: SDPAttributeCodable {
 
     public var encodedValue: String { ([floorID.text, label + ":" + (mediaStreams.first ?? "")] + mediaStreams.dropFirst()).joined(separator: " ") }
 
-    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout [String: Int]) throws(DecodingError) -> FloorIDAttribute {
+    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> FloorIDAttribute {
         var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
         let code = "sdp.bfcp.floorid-syntax"
-        offsets["floorId"] = s.offset
+        offsets.record("floorId", s.offset)
         let id = try s.readDecimal("floorId", code: code)
         try s.expect(0x20, "floorId", code: code)
         let at = s.offset

@@ -42,16 +42,16 @@ public struct KeyMgmtAttribute: SDPAttributeCodable {
 
     public var encodedValue: String { (leadingSpace ? " " : "") + protocolID + " " + data }
 
-    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout [String: Int]) throws(DecodingError) -> KeyMgmtAttribute {
+    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> KeyMgmtAttribute {
         var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
         let code = "sdp.keymgmt.syntax"
         let lead = s.consume(0x20)
-        offsets["protocolId"] = s.offset
+        offsets.record("protocolId", s.offset)
         let at = s.offset
         let id = s.readString(while: SDPGrammar.isAlphaNum)
         if id.isEmpty { throw s.fail(code, "protocolId: expected KMPID = 1*(ALPHA / DIGIT)", field: "protocolId", at: at) }
         try s.expect(0x20, "protocolId", code: code)
-        offsets["data"] = s.offset
+        offsets.record("data", s.offset)
         let d = s.readString { SDPGrammar.isBase64($0) || $0 == 0x3d }
         try s.expectEnd("data", code: code)
         return KeyMgmtAttribute(protocolID: id, data: d, leadingSpace: lead)

@@ -53,9 +53,9 @@ public struct MSRPURI: Hashable, Sendable, CustomStringConvertible {
     static let specRef = "RFC 4975 §9"
 
     /// Decodes one URI from the scanner, stopping at SP or the end.
-    static func decode(_ s: inout SDPTextScanner, field: String, offsets: inout [String: Int]) throws(DecodingError) -> MSRPURI {
+    static func decode(_ s: inout SDPTextScanner, field: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> MSRPURI {
         let code = "sdp.msrp.uri-syntax"
-        offsets[field] = s.offset
+        offsets.record(field, s.offset)
         let schemeAt = s.offset
         let scheme = s.readString(while: SDPGrammar.isAlpha)
         let lower = SDPGrammar.lowercased(scheme)
@@ -74,7 +74,7 @@ public struct MSRPURI: Hashable, Sendable, CustomStringConvertible {
             }
             k += 1
         }
-        offsets[field + ".host"] = s.offset
+        offsets.record(field + ".host", s.offset)
         let host: String
         if s.peek() == 0x5b {
             let at = s.offset
@@ -94,12 +94,12 @@ public struct MSRPURI: Hashable, Sendable, CustomStringConvertible {
         }
         var port: String? = nil
         if s.consume(0x3a) {
-            offsets[field + ".port"] = s.offset
+            offsets.record(field + ".port", s.offset)
             port = s.readString(while: SDPGrammar.isDigit)
         }
         var sessionID: String? = nil
         if s.consume(0x2f) {
-            offsets[field + ".sessionId"] = s.offset
+            offsets.record(field + ".sessionId", s.offset)
             let id = s.readString { SDPGrammar.isUnreserved($0) || $0 == 0x2b || $0 == 0x3d || $0 == 0x2f }
             if id.isEmpty {
                 let got = s.peek().map { "'\(SDPTextScanner.show($0))'" } ?? "end of value"
@@ -111,7 +111,7 @@ public struct MSRPURI: Hashable, Sendable, CustomStringConvertible {
             let got = s.peek().map { "'\(SDPTextScanner.show($0))'" } ?? "end of value"
             throw s.fail(code, "\(field): expected ';' and the transport, found \(got)", field: field + ".transport", specRef: specRef)
         }
-        offsets[field + ".transport"] = s.offset
+        offsets.record(field + ".transport", s.offset)
         let transport = s.readString(while: SDPGrammar.isAlphaNum)
         if transport.isEmpty { throw s.fail(code, "\(field).transport: expected 1*ALPHANUM", field: field + ".transport", specRef: specRef) }
         var params: [String] = []

@@ -18,14 +18,14 @@ public protocol SDPAttributeCodable: Hashable, Sendable {
     /// the field path of the attribute; `offsets` receives the absolute
     /// offset of named sub-fields (relative paths such as
     /// `keyParams[0].lifetime`) for precise findings.
-    static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout [String: Int]) throws(DecodingError) -> Self
+    static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> Self
     /// The value text (what follows `a=<name>:`).
     var encodedValue: String { get }
 }
 
 extension SDPAttributeCodable {
     public static func decode(_ value: [UInt8], base: Int = 0, path: String? = nil) throws(DecodingError) -> Self {
-        var o: [String: Int] = [:]
+        var o = SDPFieldOffsets(recording: false)
         return try decode(value, base: base, path: path ?? attributeName, offsets: &o)
     }
 

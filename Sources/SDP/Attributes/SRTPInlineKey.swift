@@ -91,9 +91,9 @@ public struct SRTPInlineKey: Hashable, Sendable {
     static func isBase64Field(_ c: UInt8) -> Bool { SDPGrammar.isBase64(c) || c == 0x3d }
 
     /// Decodes `srtp-key-info`; the scanner covers the key-info only.
-    static func decodeInfo(_ s: inout SDPTextScanner, method: String, offsets: inout [String: Int]) throws(DecodingError) -> SRTPInlineKey {
+    static func decodeInfo(_ s: inout SDPTextScanner, method: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> SRTPInlineKey {
         let code = "sdp.crypto.inline-syntax"
-        offsets["keySalt"] = s.offset
+        offsets.record("keySalt", s.offset)
         let ks = s.readString(while: isBase64Field)
         if ks.isEmpty { throw s.fail(code, "keySalt: expected base64 key||salt", field: "keySalt") }
         var fields: [(text: [UInt8], at: Int)] = []
@@ -110,12 +110,12 @@ public struct SRTPInlineKey: Hashable, Sendable {
         for (k, f) in fields.enumerated() {
             if f.text.contains(0x3a) {
                 guard mki == nil, k == fields.count - 1 else { throw s.fail(code, "the MKI must be the last field", field: "mki", at: f.at) }
-                offsets["mki"] = f.at
+                offsets.record("mki", f.at)
                 mki = try decodeMKI(f.text, at: f.at, s)
-                offsets["mki.length"] = f.at + (f.text.firstIndex(of: 0x3a) ?? 0) + 1
+                offsets.record("mki.length", f.at + (f.text.firstIndex(of: 0x3a) ?? 0) + 1)
             } else {
                 guard k == 0 else { throw s.fail(code, "a second lifetime field (the lifetime never holds ':', the MKI always does)", field: "lifetime", at: f.at) }
-                offsets["lifetime"] = f.at
+                offsets.record("lifetime", f.at)
                 lifetime = try decodeLifetime(f.text, at: f.at, s)
             }
         }
@@ -123,7 +123,7 @@ public struct SRTPInlineKey: Hashable, Sendable {
     }
 
     static func decodeLifetime(_ t: [UInt8], at: Int, _ s: SDPTextScanner) throws(DecodingError) -> Lifetime {
-        var sub = SDPTextScanner(t, base: at, path: s.path, specRef: "RFC 4568 §6.1")
+        var sub = SDPTextScanner(t, base: at, path: s.path, specRef: "RFC 4568 §6.1", element: s.element)
         let pow = sub.consume("2^")
         let at2 = sub.offset
         let digits = sub.read(while: SDPGrammar.isDigit)
@@ -135,7 +135,7 @@ public struct SRTPInlineKey: Hashable, Sendable {
     }
 
     static func decodeMKI(_ t: [UInt8], at: Int, _ s: SDPTextScanner) throws(DecodingError) -> MKI {
-        var sub = SDPTextScanner(t, base: at, path: s.path, specRef: "RFC 4568 §6.1")
+        var sub = SDPTextScanner(t, base: at, path: s.path, specRef: "RFC 4568 §6.1", element: s.element)
         let code = "sdp.crypto.mki-syntax"
         let v = try sub.readDecimal("mki.value", code: code)
         try sub.expect(0x3a, "mki.value", code: code)

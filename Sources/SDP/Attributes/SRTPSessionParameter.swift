@@ -92,9 +92,9 @@ public struct SRTPSessionParameter: Hashable, Sendable, CustomStringConvertible 
     public var description: String { name + (value.encoded.map { "=" + $0 } ?? "") }
 
     /// Decodes one session-param token (1*VCHAR, already delimited).
-    static func decode(_ s: inout SDPTextScanner, field: String, limits: SDPLimits, offsets: inout [String: Int]) throws(DecodingError) -> SRTPSessionParameter {
+    static func decode(_ s: inout SDPTextScanner, field: String, limits: SDPLimits, offsets: inout SDPFieldOffsets) throws(DecodingError) -> SRTPSessionParameter {
         let code = "sdp.crypto.session-param-syntax"
-        offsets[field] = s.offset
+        offsets.record(field, s.offset)
         let nameAt = s.offset
         let name = s.readString { SDPGrammar.isVCHAR($0) && $0 != 0x3d }
         let hasValue = s.consume(0x3d)
@@ -109,7 +109,7 @@ public struct SRTPSessionParameter: Hashable, Sendable, CustomStringConvertible 
             throw s.fail(code, "\(field): \(kind.rawValue) needs '=' and a value", field: field, specRef: "RFC 4568 §9.2")
         }
         guard hasValue else { return SRTPSessionParameter(name: name) }
-        offsets[field + ".value"] = s.offset
+        offsets.record(field + ".value", s.offset)
         switch kind {
         case .kdr, .wsh:
             let d = try s.readDecimal(field + ".value", code: code, specRef: "RFC 4568 §9.2")

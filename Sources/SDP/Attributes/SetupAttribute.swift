@@ -22,7 +22,7 @@ public struct SetupAttribute: SDPAttributeCodable {
 
     public var encodedValue: String { role.rawValue }
 
-    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout [String: Int]) throws(DecodingError) -> SetupAttribute {
+    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> SetupAttribute {
         let text = SDPGrammar.string(value)
         guard let r = Role(rawValue: text) else {
             throw DecodingError(code: "sdp.setup.syntax", offset: base, path: ByteCursor.join(path, "role"), specRef: specRef,

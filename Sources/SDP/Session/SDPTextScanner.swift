@@ -13,13 +13,23 @@ struct SDPTextScanner {
     let base: Int
     let path: String
     let specRef: String
+    /// An indexed element appended to `path` for errors (`keyParams[2]`),
+    /// kept apart so that the string is only built when an error is.
+    let element: (name: String, index: Int)?
 
-    init(_ bytes: [UInt8], base: Int, path: String, specRef: String) {
+    init(_ bytes: [UInt8], base: Int, path: String, specRef: String, element: (name: String, index: Int)? = nil) {
         self.bytes = bytes
         self.index = 0
         self.base = base
         self.path = path
         self.specRef = specRef
+        self.element = element
+    }
+
+    /// The path errors are reported under.
+    var errorPath: String {
+        guard let e = element else { return path }
+        return ByteCursor.join(path, "\(e.name)[\(e.index)]")
     }
 
     init(_ text: String, base: Int = 0, path: String, specRef: String) {
@@ -73,29 +83,29 @@ struct SDPTextScanner {
     }
 
     /// Reads `1*DIGIT`.
-    mutating func readDecimal(_ field: String, code: String, specRef: String? = nil) throws(DecodingError) -> DecimalToken {
+    mutating func readDecimal(_ field: @autoclosure () -> String, code: String, specRef: String? = nil) throws(DecodingError) -> DecimalToken {
         let at = offset
         let d = read(while: SDPGrammar.isDigit)
-        if d.isEmpty { throw fail(code, "\(field): expected a decimal number", field: field, at: at, specRef: specRef) }
+        if d.isEmpty { throw fail(code, "\(field()): expected a decimal number", field: field(), at: at, specRef: specRef) }
         return DecimalToken(uncheckedDigits: SDPGrammar.string(d))
     }
 
-    mutating func expect(_ b: UInt8, _ field: String, code: String, specRef: String? = nil) throws(DecodingError) {
+    mutating func expect(_ b: UInt8, _ field: @autoclosure () -> String, code: String, specRef: String? = nil) throws(DecodingError) {
         guard consume(b) else {
             let got = peek().map { "'\(Self.show($0))'" } ?? "end of value"
-            throw fail(code, "\(field): expected '\(Self.show(b))', found \(got)", field: field, specRef: specRef)
+            throw fail(code, "\(field()): expected '\(Self.show(b))', found \(got)", field: field(), specRef: specRef)
         }
     }
 
     /// Requires the end of the value.
-    mutating func expectEnd(_ field: String, code: String, specRef: String? = nil) throws(DecodingError) {
+    mutating func expectEnd(_ field: @autoclosure () -> String, code: String, specRef: String? = nil) throws(DecodingError) {
         guard isAtEnd else {
-            throw fail(code, "\(field): unexpected '\(Self.show(bytes[index]))' (trailing characters)", field: field, specRef: specRef)
+            throw fail(code, "\(field()): unexpected '\(Self.show(bytes[index]))' (trailing characters)", field: field(), specRef: specRef)
         }
     }
 
     func fail(_ code: String, _ message: String, field: String, at: Int? = nil, specRef: String? = nil) -> DecodingError {
-        DecodingError(code: code, offset: at ?? offset, path: ByteCursor.join(path, field), specRef: specRef ?? self.specRef, message: message)
+        DecodingError(code: code, offset: at ?? offset, path: ByteCursor.join(errorPath, field), specRef: specRef ?? self.specRef, message: message)
     }
 
     static func show(_ b: UInt8) -> String {

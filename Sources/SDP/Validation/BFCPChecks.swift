@@ -6,7 +6,7 @@ extension SDPValidationRun {
         // a=label values of the whole description (floorid targets).
         var labels = Set<String>()
         for level in index.levels {
-            for e in index.named("label", level) { if let v = e.located.attribute.valueString { labels.insert(v) } }
+            for e in index.named(.label, level) { if let v = e.located.attribute.valueString { labels.insert(v) } }
         }
         for mi in 0..<index.mediaCount {
             let level = SDPLevel.media(mi)
@@ -32,14 +32,14 @@ extension SDPValidationRun {
                 }
             }
             guard let p = index.proto(mi), p.info?.application == .bfcp, let f = index.mediaField(mi) else { continue }
-            let mPath = "media[\(mi)]"
+            func mPath() -> String { "media[\(mi)]" }
             let mAt = index.mLineOffset(mi)
-            if f.media != "application" { add(SDPRules.bfcpMedia, at: mAt + 2, mPath + ".media", "media '\(f.media)' (BFCP requires 'application')") }
-            if f.formats != ["*"] { add(SDPRules.bfcpFormat, at: mAt, mPath + ".fmts", "format list '\(f.formats.joined(separator: " "))'") }
+            if f.media != "application" { add(SDPRules.bfcpMedia, at: mAt + 2, mPath() + ".media", "media '\(f.media)' (BFCP requires 'application')") }
+            if f.formats != ["*"] { add(SDPRules.bfcpFormat, at: mAt, mPath() + ".fmts", "format list '\(f.formats.joined(separator: " "))'") }
             if f.isRejected { continue }
-            if index.named("floorctrl", level).isEmpty { add(SDPRules.bfcpFloorctrlMissing, at: mAt, mPath) }
+            if !index.has(.floorctrl, level) { add(SDPRules.bfcpFloorctrlMissing, at: mAt, mPath()) }
             if let (da, fc) = fcs.first, fc.mayBeServer {
-                let missing = ["confid", "userid", "floorid"].filter { index.named($0, level).isEmpty }
+                let missing = [SDPIndexedName.confid, .userid, .floorid].filter { !index.has($0, level) }.map(\.name)
                 if !missing.isEmpty {
                     add(SDPRules.bfcpServerAttributes, at: da.valueOffset, "\(da.located.path).floorctrl", "floorctrl '\(fc.encodedValue)' without \(missing.map { "a=" + $0 }.joined(separator: ", "))")
                 }

@@ -27,7 +27,7 @@ extension SDPValidationRun {
                     guard let b = k.keySaltBytes, !b.isEmpty else { continue }
                     if let (oda, osp, oi) = keys[b] {
                         let f = field(sp, i)
-                        add(SDPRules.cryptoKeyReuse, at: da.offset(f), "\(da.located.path).crypto.\(f)", "the same key||salt as \(oda.located.path).crypto.\(field(osp, oi))")
+                        add(SDPRules.cryptoKeyReuse, at: at(da, f), "\(da.located.path).crypto.\(f)", "the same key||salt as \(oda.located.path).crypto.\(field(osp, oi))")
                     } else {
                         keys[b] = (da, sp, i)
                     }
@@ -49,15 +49,15 @@ extension SDPValidationRun {
             for (da, c) in list {
                 let key = c.tag.value.map { String($0) } ?? c.tag.text
                 if let first = tags[key] {
-                    add(SDPRules.cryptoTagDuplicate, at: da.offset("tag"), "\(da.located.path).crypto.tag", "tag \(c.tag) already used on line \(first + 1)")
+                    add(SDPRules.cryptoTagDuplicate, at: at(da, "tag"), "\(da.located.path).crypto.tag", "tag \(c.tag) already used on line \(first + 1)")
                 } else {
                     tags[key] = da.located.lineIndex
                 }
                 checkCryptoAttribute(da, c)
             }
             // SRTP m-line with no keying at all (§7.1.1; RFC 4567 §3.1).
-            if let p = proto, p.security == .srtp, list.isEmpty, !index.hasEffective(KeyMgmtAttribute.attributeName, mi),
-               index.named(CryptoAttribute.attributeName, level).isEmpty, !(index.mediaField(mi)?.isRejected ?? false) {
+            if let p = proto, p.security == .srtp, list.isEmpty, !index.hasEffective(.keyMgmt, mi),
+               !index.has(.crypto, level), !(index.mediaField(mi)?.isRejected ?? false) {
                 add(SDPRules.srtpNoKeying, at: index.mLineOffset(mi), "media[\(mi)]", "\(p) m-line with neither a=crypto nor a=key-mgmt")
             }
             if role == .answer, !list.isEmpty, !index.typed(level, SDPIndex.keyMgmt).isEmpty {
@@ -67,64 +67,64 @@ extension SDPValidationRun {
     }
 
     mutating func checkCryptoAttribute(_ da: DecodedAttribute, _ c: CryptoAttribute) {
-        let base = "\(da.located.path).crypto"
-        if c.tag.hasLeadingZero { add(SDPRules.cryptoLeadingZero, at: da.offset("tag"), base + ".tag", "tag '\(c.tag)' has a leading zero") }
+        func base() -> String { "\(da.located.path).crypto" }
+        if c.tag.hasLeadingZero { add(SDPRules.cryptoLeadingZero, at: at(da, "tag"), base() + ".tag", "tag '\(c.tag)' has a leading zero") }
         // Suite.
         var info = c.suite.info
         if let i = info, !i.registered {
             if choices.abnfOnlySuite == .abnf {
-                add(SDPRules.cryptoSuiteABNFOnly, at: da.offset("suite"), base + ".suite")
+                add(SDPRules.cryptoSuiteABNFOnly, at: at(da, "suite"), base() + ".suite")
             } else {
-                add(SDPRules.cryptoSuiteUnknown, at: da.offset("suite"), base + ".suite", "\(c.suite) is in the RFC 4568 §9.2 ABNF but not registered (abnfOnlySuite choice: registry)")
+                add(SDPRules.cryptoSuiteUnknown, at: at(da, "suite"), base() + ".suite", "\(c.suite) is in the RFC 4568 §9.2 ABNF but not registered (abnfOnlySuite choice: registry)")
                 info = nil
             }
         } else if info == nil {
-            add(SDPRules.cryptoSuiteUnknown, at: da.offset("suite"), base + ".suite", "crypto-suite '\(c.suite)' is not registered")
+            add(SDPRules.cryptoSuiteUnknown, at: at(da, "suite"), base() + ".suite", "crypto-suite '\(c.suite)' is not registered")
         }
         if c.suite.isNonCanonicalCase, let n = c.suite.canonicalName {
-            add(SDPRules.cryptoCase, at: da.offset("suite"), base + ".suite", "suite '\(c.suite)' is written '\(n)' in the registry")
+            add(SDPRules.cryptoCase, at: at(da, "suite"), base() + ".suite", "suite '\(c.suite)' is written '\(n)' in the registry")
         }
         checkKeyParams(c.keyParams, da: da, field: "keyParams", info: info)
         // Session parameters.
         var seenKinds: [String: Int] = [:]
         for (i, p) in c.sessionParams.enumerated() {
-            let f = "sessionParams[\(i)]"
-            let path = "\(base).\(f)"
-            let at = da.offset(f)
-            let valueAt = da.offset(f + ".value")
+            func f() -> String { "sessionParams[\(i)]" }
+            func path() -> String { "\(base()).\(f())" }
+            func at() -> Int { self.at(da, f()) }
+            func valueAt() -> Int { self.at(da, f() + ".value") }
             let dupKey = p.kind == .optionalExtension || p.kind == .unknownMandatory ? p.name : p.kind.rawValue
             if seenKinds[dupKey] != nil {
-                add(SDPRules.cryptoParamDuplicate, at: at, path, "\(p.name) appears twice")
+                add(SDPRules.cryptoParamDuplicate, at: at(), path(), "\(p.name) appears twice")
             }
             seenKinds[dupKey] = i
-            if p.isNonCanonicalCase { add(SDPRules.cryptoCase, at: at, path, "'\(p.name)' is written '\(p.kind.rawValue)' in the RFC") }
+            if p.isNonCanonicalCase { add(SDPRules.cryptoCase, at: at(), path(), "'\(p.name)' is written '\(p.kind.rawValue)' in the RFC") }
             switch (p.kind, p.value) {
             case (.kdr, .decimal(let n)):
-                if n.hasLeadingZero { add(SDPRules.cryptoLeadingZero, at: valueAt, path, "KDR '\(n)' has a leading zero") }
+                if n.hasLeadingZero { add(SDPRules.cryptoLeadingZero, at: valueAt(), path(), "KDR '\(n)' has a leading zero") }
                 let v = n.value
                 if v == 0 {
-                    if choices.kdrRange == .abnf { add(SDPRules.cryptoKDRZeroABNF, at: valueAt, path) }
-                    else { add(SDPRules.cryptoKDRRange, at: valueAt, path, "KDR=0: §6.3.1 allows 1..24 (the §9.2 comment says 0..24; kdrRange choice: section631)") }
+                    if choices.kdrRange == .abnf { add(SDPRules.cryptoKDRZeroABNF, at: valueAt(), path()) }
+                    else { add(SDPRules.cryptoKDRRange, at: valueAt(), path(), "KDR=0: §6.3.1 allows 1..24 (the §9.2 comment says 0..24; kdrRange choice: section631)") }
                 } else if (v ?? UInt64.max) > 24 {
-                    add(SDPRules.cryptoKDRRange, at: valueAt, path, "KDR=\(n) is outside \(choices.kdrRange == .abnf ? "0" : "1")..24")
+                    add(SDPRules.cryptoKDRRange, at: valueAt(), path(), "KDR=\(n) is outside \(choices.kdrRange == .abnf ? "0" : "1")..24")
                 }
             case (.wsh, .decimal(let n)):
-                if n.hasLeadingZero { add(SDPRules.cryptoLeadingZero, at: valueAt, path, "WSH '\(n)' has a leading zero") }
+                if n.hasLeadingZero { add(SDPRules.cryptoLeadingZero, at: valueAt(), path(), "WSH '\(n)' has a leading zero") }
                 if let v = n.value, v < 64 {
-                    add(choices.wshMinimum == .required ? SDPRules.cryptoWSHMinimum : SDPRules.cryptoWSHHint, at: valueAt, path, "WSH=\(n) is below 64")
+                    add(choices.wshMinimum == .required ? SDPRules.cryptoWSHMinimum : SDPRules.cryptoWSHHint, at: valueAt(), path(), "WSH=\(n) is below 64")
                 }
             case (.fecOrder, .text(let t)):
                 if !["FEC_SRTP", "SRTP_FEC"].contains(SDPGrammar.uppercased(t)) {
-                    add(SDPRules.cryptoFECOrder, at: valueAt, path, "FEC_ORDER=\(t)")
+                    add(SDPRules.cryptoFECOrder, at: valueAt(), path(), "FEC_ORDER=\(t)")
                 }
             case (.fecKey, .keyParams(let k)):
-                checkKeyParams(k, da: da, field: f + ".keyParams", info: info)
+                checkKeyParams(k, da: da, field: f() + ".keyParams", info: info)
             case (.unauthenticatedSRTP, _):
-                add(SDPRules.cryptoUnauthenticated, at: at, path)
+                add(SDPRules.cryptoUnauthenticated, at: at(), path())
             case (.optionalExtension, _):
-                add(SDPRules.cryptoOptionalParam, at: at, path, "optional parameter '\(p.name)' is not understood and ignored")
+                add(SDPRules.cryptoOptionalParam, at: at(), path(), "optional parameter '\(p.name)' is not understood and ignored")
             case (.unknownMandatory, _):
-                add(SDPRules.cryptoUnknownMandatory, at: at, path, "unknown mandatory session parameter '\(p.name)': the crypto attribute MUST be considered invalid")
+                add(SDPRules.cryptoUnknownMandatory, at: at(), path(), "unknown mandatory session parameter '\(p.name)': the crypto attribute MUST be considered invalid")
             default:
                 break
             }
@@ -133,78 +133,78 @@ extension SDPValidationRun {
 
     /// The rules of one key-params list (the attribute's or an FEC_KEY's).
     mutating func checkKeyParams(_ params: [CryptoKeyParameter], da: DecodedAttribute, field: String, info: SRTPCryptoSuite.Info?) {
-        let base = "\(da.located.path).crypto.\(field)"
+        func base() -> String { "\(da.located.path).crypto.\(field)" }
         var mkiLength: (DecimalToken, Int)? = nil
         var mkiValues: [String: Int] = [:]
         for (i, kp) in params.enumerated() {
-            let f = "\(field)[\(i)]"
-            let path = "\(base)[\(i)]"
+            func f() -> String { "\(field)[\(i)]" }
+            func path() -> String { "\(base())[\(i)]" }
             guard let k = kp.inlineKey else {
-                add(SDPRules.cryptoKeyMethod, at: da.offset(f), path + ".method", "key method '\(kp.method)' is not defined for SRTP (only inline)")
+                add(SDPRules.cryptoKeyMethod, at: at(da, f()), path() + ".method", "key method '\(kp.method)' is not defined for SRTP (only inline)")
                 continue
             }
-            if k.method != "inline" { add(SDPRules.cryptoCase, at: da.offset(f), path + ".method", "key method '\(k.method)' is written 'inline' in the RFC") }
+            if k.method != "inline" { add(SDPRules.cryptoCase, at: at(da, f()), path() + ".method", "key method '\(k.method)' is written 'inline' in the RFC") }
             // key||salt.
-            let ksAt = da.offset(f + ".keySalt")
+            func ksAt() -> Int { at(da, f() + ".keySalt") }
             switch SDPBase64.decodeUnpadded(Array(k.keySalt.utf8)) {
             case .failure(let e):
-                add(SDPRules.cryptoKeyBase64, at: ksAt, path + ".keySalt", "key||salt is not base64 (\(e.rawValue))")
+                add(SDPRules.cryptoKeyBase64, at: ksAt(), path() + ".keySalt", "key||salt is not base64 (\(e.rawValue))")
             case .success(let bytes):
                 if SDPBase64.isMissingPadding(Array(k.keySalt.utf8)) {
-                    add(SDPRules.cryptoKeyBase64Padding, at: ksAt, path + ".keySalt")
+                    add(SDPRules.cryptoKeyBase64Padding, at: ksAt(), path() + ".keySalt")
                 }
                 if let info, bytes.count != info.keySaltLength {
-                    add(SDPRules.cryptoKeyLength, at: ksAt, path + ".keySalt", "key||salt is \(bytes.count) bytes; the suite needs \(info.keyLength) + \(info.saltLength) = \(info.keySaltLength)")
+                    add(SDPRules.cryptoKeyLength, at: ksAt(), path() + ".keySalt", "key||salt is \(bytes.count) bytes; the suite needs \(info.keyLength) + \(info.saltLength) = \(info.keySaltLength)")
                 }
             }
             // Lifetime.
             if let l = k.lifetime {
-                let at = da.offset(f + ".lifetime")
-                if l.digits.hasLeadingZero { add(SDPRules.cryptoLeadingZero, at: at, path + ".lifetime", "lifetime '\(l)' has a leading zero") }
+                func at() -> Int { self.at(da, f() + ".lifetime") }
+                if l.digits.hasLeadingZero { add(SDPRules.cryptoLeadingZero, at: at(), path() + ".lifetime", "lifetime '\(l)' has a leading zero") }
                 if !l.powerOfTwo && l.digits.value == 0 {
-                    add(SDPRules.cryptoLifetimeZero, at: at, path + ".lifetime", "lifetime 0")
+                    add(SDPRules.cryptoLifetimeZero, at: at(), path() + ".lifetime", "lifetime 0")
                 } else {
                     let srtp = UInt64(info?.srtpLifetimeLog2 ?? 48), srtcp = UInt64(info?.srtcpLifetimeLog2 ?? 31)
                     let maxLog2 = choices.lifetimeMaximum == .srtp ? srtp : srtcp
                     // Exceeds 2^max exactly when ceil(log2) > max.
                     let log2 = l.log2Ceiling ?? UInt64.max
                     if log2 > maxLog2 {
-                        add(SDPRules.cryptoLifetimeMax, at: at, path + ".lifetime", "lifetime \(l) exceeds 2^\(maxLog2) (lifetimeMaximum choice: \(choices.lifetimeMaximum.rawValue))")
+                        add(SDPRules.cryptoLifetimeMax, at: at(), path() + ".lifetime", "lifetime \(l) exceeds 2^\(maxLog2) (lifetimeMaximum choice: \(choices.lifetimeMaximum.rawValue))")
                     } else if choices.lifetimeMaximum == .srtp, log2 > srtcp {
-                        add(SDPRules.cryptoLifetimeSRTCP, at: at, path + ".lifetime", "lifetime \(l) exceeds the SRTCP maximum 2^\(srtcp)")
+                        add(SDPRules.cryptoLifetimeSRTCP, at: at(), path() + ".lifetime", "lifetime \(l) exceeds the SRTCP maximum 2^\(srtcp)")
                     }
                 }
             }
             // MKI.
             if let m = k.mki {
-                let at = da.offset(f + ".mki")
-                let lenAt = da.offset(f + ".mki.length")
-                if m.value.hasLeadingZero { add(SDPRules.cryptoLeadingZero, at: at, path + ".mki.value", "MKI '\(m.value)' has a leading zero") }
-                if m.length.hasLeadingZero { add(SDPRules.cryptoLeadingZero, at: lenAt, path + ".mki.length", "MKI length '\(m.length)' has a leading zero") }
+                func at() -> Int { self.at(da, f() + ".mki") }
+                func lenAt() -> Int { self.at(da, f() + ".mki.length") }
+                if m.value.hasLeadingZero { add(SDPRules.cryptoLeadingZero, at: at(), path() + ".mki.value", "MKI '\(m.value)' has a leading zero") }
+                if m.length.hasLeadingZero { add(SDPRules.cryptoLeadingZero, at: lenAt(), path() + ".mki.length", "MKI length '\(m.length)' has a leading zero") }
                 if let len = m.length.value(in: 1...128) {
                     if let need = m.value.minimalByteCount {
                         if need > Int(len) {
-                            add(SDPRules.cryptoMKIValueRange, at: at, path + ".mki.value", "MKI \(m.value) needs \(need) bytes; the MKI field is \(len)")
+                            add(SDPRules.cryptoMKIValueRange, at: at(), path() + ".mki.value", "MKI \(m.value) needs \(need) bytes; the MKI field is \(len)")
                         }
                     } else {
-                        add(SDPRules.cryptoMKIValueRange, at: at, path + ".mki.value", "MKI of \(m.value.digitCount) digits does not fit 128 bytes")
+                        add(SDPRules.cryptoMKIValueRange, at: at(), path() + ".mki.value", "MKI of \(m.value.digitCount) digits does not fit 128 bytes")
                     }
                 } else {
-                    add(SDPRules.cryptoMKILengthRange, at: lenAt, path + ".mki.length", "MKI length \(m.length) is outside 1..128")
+                    add(SDPRules.cryptoMKILengthRange, at: lenAt(), path() + ".mki.length", "MKI length \(m.length) is outside 1..128")
                 }
-                if m.value.value == 0 { add(SDPRules.cryptoMKIZero, at: at, path + ".mki.value") }
+                if m.value.value == 0 { add(SDPRules.cryptoMKIZero, at: at(), path() + ".mki.value") }
                 if let (first, line) = mkiLength, first.value != m.length.value {
-                    add(SDPRules.cryptoMKILengthMismatch, at: lenAt, path + ".mki.length", "MKI length \(m.length) differs from \(first) of keyParams[\(line)]")
+                    add(SDPRules.cryptoMKILengthMismatch, at: lenAt(), path() + ".mki.length", "MKI length \(m.length) differs from \(first) of keyParams[\(line)]")
                 }
                 if mkiLength == nil { mkiLength = (m.length, i) }
                 let key = m.value.value.map { String($0) } ?? m.value.text
                 if let other = mkiValues[key] {
-                    add(SDPRules.cryptoMKIDuplicate, at: at, path + ".mki.value", "MKI \(m.value) is also the MKI of \(field)[\(other)]")
+                    add(SDPRules.cryptoMKIDuplicate, at: at(), path() + ".mki.value", "MKI \(m.value) is also the MKI of \(field)[\(other)]")
                 } else {
                     mkiValues[key] = i
                 }
             } else if params.count > 1 {
-                add(SDPRules.cryptoMultiKeyMKI, at: da.offset(f), path, "key \(i + 1) of \(params.count) has no MKI")
+                add(SDPRules.cryptoMultiKeyMKI, at: at(da, f()), path(), "key \(i + 1) of \(params.count) has no MKI")
             }
         }
     }

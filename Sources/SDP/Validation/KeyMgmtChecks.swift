@@ -10,29 +10,29 @@ extension SDPValidationRun {
         for level in index.levels {
             var protocols: [String: Int] = [:]
             for (da, k) in index.typed(level, SDPIndex.keyMgmt) {
-                let path = "\(da.located.path).keyMgmt"
-                let idAt = da.offset("protocolId")
+                func path() -> String { "\(da.located.path).keyMgmt" }
+                func idAt() -> Int { at(da, "protocolId") }
                 if let first = protocols[k.protocolID] {
-                    add(SDPRules.keyMgmtDuplicateProtocol, at: idAt, path + ".protocolId", "protocol '\(k.protocolID)' is already offered on line \(first + 1)")
+                    add(SDPRules.keyMgmtDuplicateProtocol, at: idAt(), path() + ".protocolId", "protocol '\(k.protocolID)' is already offered on line \(first + 1)")
                 } else {
                     protocols[k.protocolID] = da.located.lineIndex
                 }
                 if !KeyMgmtAttribute.registeredProtocols.contains(k.protocolID) {
                     if SDPGrammar.equalsIgnoringCase(k.protocolID, "mikey") {
-                        add(SDPRules.keyMgmtProtocolCase, at: idAt, path + ".protocolId", "'\(k.protocolID)' is not 'mikey' (KMPID is case-sensitive)")
+                        add(SDPRules.keyMgmtProtocolCase, at: idAt(), path() + ".protocolId", "'\(k.protocolID)' is not 'mikey' (KMPID is case-sensitive)")
                     } else {
-                        add(SDPRules.keyMgmtProtocolUnknown, at: idAt, path + ".protocolId", "protocol identifier '\(k.protocolID)' is not registered")
+                        add(SDPRules.keyMgmtProtocolUnknown, at: idAt(), path() + ".protocolId", "protocol identifier '\(k.protocolID)' is not registered")
                     }
                 }
-                let dataAt = da.offset("data")
+                func dataAt() -> Int { at(da, "data") }
                 let bytes: [UInt8]
                 switch k.decodedData {
                 case .failure(let e):
-                    add(SDPRules.keyMgmtBase64, at: dataAt, path + ".data", "keymgmt-data is not base64 (\(e.rawValue))")
+                    add(SDPRules.keyMgmtBase64, at: dataAt(), path() + ".data", "keymgmt-data is not base64 (\(e.rawValue))")
                     continue
                 case .success(let b): bytes = b
                 }
-                guard k.isMIKEY, sink.profiles.contains(.rfc4567) else { continue }
+                guard k.isMIKEY, sink.enabled.contains(.rfc4567) else { continue }
                 let validator = MIKEYValidator(options: options.mikey)
                 let report: MIKEYValidationReport
                 switch decodedMIKEY[da.located.lineIndex] {
@@ -42,8 +42,8 @@ extension SDPValidationRun {
                 mikeyReports[da.located.path] = report
                 for f in report.findings {
                     var g = f
-                    g.path = path + ".mikey" + (f.path.isEmpty ? "" : "." + f.path)
-                    g.offset = dataAt + SDPBase64.textOffset(ofDecodedByte: f.offset ?? 0)
+                    g.path = path() + ".mikey" + (f.path.isEmpty ? "" : "." + f.path)
+                    g.offset = dataAt() + SDPBase64.textOffset(ofDecodedByte: f.offset ?? 0)
                     if let o = f.offset { g.message = f.message + " (MIKEY byte \(o))" }
                     sink.addNested(g)
                 }
@@ -87,7 +87,7 @@ extension SDPValidationRun {
                 var hasTLS = false
                 if case .generic(let e) = m.header.csIDMap { hasTLS = e.contains { $0.protType == tlsProt } }
                 if !hasTLS {
-                    add(SDPRules.trTLSCSMissing, at: da.offset("data"), "\(da.located.path).keyMgmt.mikey.hdr.csIdMapInfo",
+                    add(SDPRules.trTLSCSMissing, at: at(da, "data"), "\(da.located.path).keyMgmt.mikey.hdr.csIdMapInfo",
                         "media[\(mi)] is \(p) but the MIKEY message (line \(da.located.lineIndex + 1)) has no GENERIC-ID crypto session of Prot Type TLS (\(tlsProt.rawValue))")
                 }
             }
@@ -104,10 +104,10 @@ extension SDPValidationRun {
                 guard let m = mikeyReports[da.located.path]?.decoded?.message else { continue }
                 let dt = m.header.dataType
                 if role == .offer && dt != .transferInit {
-                    add(SDPRules.trOfferDataType, at: da.offset("data"), "\(da.located.path).keyMgmt.mikey.hdr.dataType", "the offer's MIKEY message is \(dt), not TRANSFER_INIT (14)")
+                    add(SDPRules.trOfferDataType, at: at(da, "data"), "\(da.located.path).keyMgmt.mikey.hdr.dataType", "the offer's MIKEY message is \(dt), not TRANSFER_INIT (14)")
                 }
                 if role == .answer && dt != .transferResp {
-                    add(SDPRules.trAnswerDataType, at: da.offset("data"), "\(da.located.path).keyMgmt.mikey.hdr.dataType", "the answer's MIKEY message is \(dt), not TRANSFER_RESP (15)")
+                    add(SDPRules.trAnswerDataType, at: at(da, "data"), "\(da.located.path).keyMgmt.mikey.hdr.dataType", "the answer's MIKEY message is \(dt), not TRANSFER_RESP (15)")
                 }
             }
         }

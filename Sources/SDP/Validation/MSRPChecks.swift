@@ -5,39 +5,39 @@ extension SDPValidationRun {
     mutating func checkMSRP() {
         for mi in 0..<index.mediaCount {
             guard let p = index.proto(mi), p.info?.application == .msrp, let f = index.mediaField(mi) else { continue }
-            let mPath = "media[\(mi)]"
+            func mPath() -> String { "media[\(mi)]" }
             let mAt = index.mLineOffset(mi)
             let level = SDPLevel.media(mi)
-            if f.media != "message" { add(SDPRules.msrpMedia, at: mAt + 2, mPath + ".media", "media '\(f.media)' (MSRP requires 'message')") }
-            if f.formats != ["*"] { add(SDPRules.msrpFormat, at: mAt, mPath + ".fmts", "format list '\(f.formats.joined(separator: " "))'") }
-            if index.named("accept-types", level).isEmpty { add(SDPRules.msrpAcceptTypesMissing, at: mAt, mPath) }
+            if f.media != "message" { add(SDPRules.msrpMedia, at: mAt + 2, mPath() + ".media", "media '\(f.media)' (MSRP requires 'message')") }
+            if f.formats != ["*"] { add(SDPRules.msrpFormat, at: mAt, mPath() + ".fmts", "format list '\(f.formats.joined(separator: " "))'") }
+            if !index.has(.acceptTypes, level) { add(SDPRules.msrpAcceptTypesMissing, at: mAt, mPath()) }
             let paths = index.typed(level, SDPIndex.path)
-            if index.named("path", level).isEmpty { add(SDPRules.msrpPathMissing, at: mAt, mPath) }
+            if !index.has(.path, level) { add(SDPRules.msrpPathMissing, at: mAt, mPath()) }
             for (da, pa) in paths {
                 for (k, u) in pa.uris.enumerated() {
                     let uf = "uris[\(k)]"
                     let up = "\(da.located.path).path.\(uf)"
-                    if u.portNumber == nil { add(SDPRules.msrpPortMissing, at: da.offset(uf), up + ".port", "\(u) has no explicit port") }
+                    if u.portNumber == nil { add(SDPRules.msrpPortMissing, at: at(da, uf), up + ".port", "\(u) has no explicit port") }
                     if SDPGrammar.lowercased(u.transport) != "tcp" && p.isTCP {
-                        add(SDPRules.msrpTransport, at: da.offset(uf + ".transport"), up + ".transport", "transport '\(u.transport)' on a \(p) m-line")
+                        add(SDPRules.msrpTransport, at: at(da, uf + ".transport"), up + ".transport", "transport '\(u.transport)' on a \(p) m-line")
                     }
                     if let ui = u.userinfo, ui.contains(":") {
-                        add(SDPRules.msrpUserinfoPassword, at: da.offset(uf), up + ".userinfo")
+                        add(SDPRules.msrpUserinfoPassword, at: at(da, uf), up + ".userinfo")
                     }
                     if u.isSecure != (p.security == .tls) {
-                        add(SDPRules.msrpScheme, at: da.offset(uf), up + ".scheme", "\(u.scheme): URI on a \(p) m-line")
+                        add(SDPRules.msrpScheme, at: at(da, uf), up + ".scheme", "\(u.scheme): URI on a \(p) m-line")
                     }
                 }
                 if let e = pa.endpoint, !f.isRejected {
                     let k = pa.uris.count - 1
                     if let port = e.portNumber, port.value != f.port.value {
-                        add(SDPRules.msrpPortMismatch, at: da.offset("uris[\(k)].port"), "\(da.located.path).path.uris[\(k)].port", "URI port \(port) vs m-line port \(f.port)")
+                        add(SDPRules.msrpPortMismatch, at: at(da, "uris[\(k)].port"), "\(da.located.path).path.uris[\(k)].port", "URI port \(port) vs m-line port \(f.port)")
                     }
                     let ranges = [index.sections.media[mi], index.sections.session]
                     let c = ranges.lazy.compactMap { r in r.first { self.sd.lines[$0].type == 0x63 } }.first
                     if let c, let cf = try? ConnectionField.decode(sd.lines[c].value, path: ""),
                        SDPGrammar.lowercased(cf.address) != SDPGrammar.lowercased(e.host) {
-                        add(SDPRules.msrpAddressMismatch, at: lineOffset(c), "\(mPath).connection", "c= address \(cf.address) vs URI host \(e.host)")
+                        add(SDPRules.msrpAddressMismatch, at: lineOffset(c), "\(mPath()).connection", "c= address \(cf.address) vs URI host \(e.host)")
                     }
                 }
             }

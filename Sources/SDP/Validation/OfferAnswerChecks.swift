@@ -148,7 +148,7 @@ struct OfferAnswerRun {
         let answerKM = !answer.effective(mi, SDPIndex.keyMgmt).items.isEmpty
         let offerKM = !offer.effective(mi, SDPIndex.keyMgmt).items.isEmpty
         if ac.isEmpty {
-            if !(answerKM && offerKM) && answer.named(CryptoAttribute.attributeName, .media(mi)).isEmpty {
+            if !(answerKM && offerKM) && !answer.has(.crypto, .media(mi)) {
                 answerSink.add(SDPRules.oaCryptoMissing, at: answer.mLineOffset(mi), path, "the offer has \(oc.count) a=crypto for media[\(mi)], the accepted answer none")
             }
             return
@@ -186,8 +186,8 @@ struct OfferAnswerRun {
         let ak = answer.effective(mi, SDPIndex.keyMgmt)
         let path = "media[\(mi)]"
         if ak.items.isEmpty {
-            if answer.typed(.media(mi), SDPIndex.crypto).isEmpty && answer.named(KeyMgmtAttribute.attributeName, .media(mi)).isEmpty
-                && answer.named(KeyMgmtAttribute.attributeName, .session).isEmpty {
+            if answer.typed(.media(mi), SDPIndex.crypto).isEmpty && !answer.has(.keyMgmt, .media(mi))
+                && !answer.has(.keyMgmt, .session) {
                 answerSink.add(SDPRules.oaKeyMgmtMissing, at: answer.mLineOffset(mi), path, "media[\(mi)] is keyed by a=key-mgmt in the offer, not in the answer")
             }
             return

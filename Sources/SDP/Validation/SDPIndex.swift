@@ -10,19 +10,25 @@ struct SDPIndex: Sendable {
         let decoded: DecodedAttribute?
     }
 
-    /// A typed attribute kind: its name (for the per-level name index) and
-    /// its case of ``TypedAttribute``.
+    /// A typed attribute kind: its slot in the per-level index and its
+    /// case of ``TypedAttribute``.
     struct Kind<T>: Sendable {
-        let name: String
+        let slot: SDPIndexedName
         let match: @Sendable (TypedAttribute) -> T?
+        var name: String { slot.name }
+
+        init(name slot: SDPIndexedName, match: @escaping @Sendable (TypedAttribute) -> T?) {
+            self.slot = slot
+            self.match = match
+        }
     }
 
     let d: DecodedSessionDescription
     let sections: SDPSections
     /// Attributes of the session (index 0) and of each media section (i + 1).
     let attributes: [[AttributeEntry]]
-    /// The same, by attribute name.
-    let byName: [[String: [AttributeEntry]]]
+    /// The same, by indexed name: `byName[level][name.rawValue]`.
+    let byName: [[[AttributeEntry]]]
     let mediaFields: [Result<MediaField, DecodingError>]
 
     /// One pass over the lines: every lookup afterwards costs the size of
@@ -32,7 +38,8 @@ struct SDPIndex: Sendable {
         let sd = d.sessionDescription
         sections = sd.sections
         var attrs: [[AttributeEntry]] = Array(repeating: [], count: sections.media.count + 1)
-        var names: [[String: [AttributeEntry]]] = Array(repeating: [:], count: sections.media.count + 1)
+        let empty: [[AttributeEntry]] = Array(repeating: [], count: SDPIndexedName.allCases.count)
+        var names: [[[AttributeEntry]]] = Array(repeating: empty, count: sections.media.count + 1)
         var slot = 0
         var level = SDPLevel.session
         for (i, l) in sd.lines.enumerated() {
@@ -43,9 +50,9 @@ struct SDPIndex: Sendable {
             }
             guard l.type == 0x61 else { continue }
             let a = IndexedAttribute(lineIndex: i, ordinal: attrs[slot].count, level: level, attribute: SDPAttribute(lineValue: l.value))
-            let e = AttributeEntry(located: a, decoded: SDPAttributeRegistry.decode(a, in: d, limits: limits))
+            let e = AttributeEntry(located: a, decoded: SDPAttributeRegistry.decode(a, in: d, limits: limits, recordOffsets: false))
             attrs[slot].append(e)
-            names[slot][a.attribute.name, default: []].append(e)
+            if let k = SDPIndexedName(name: a.attribute.name) { names[slot][Int(k.rawValue)].append(e) }
         }
         attributes = attrs
         byName = names
@@ -57,7 +64,8 @@ struct SDPIndex: Sendable {
     }
 
     var mediaCount: Int { sections.media.count }
-    var levels: [SDPLevel] { [.session] + (0..<mediaCount).map { .media($0) } }
+    /// The session level, then each media level (no allocation).
+    var levels: SDPLevels { SDPLevels(mediaCount: mediaCount) }
 
     private func slot(_ level: SDPLevel) -> Int? {
         switch level {
@@ -70,12 +78,24 @@ struct SDPIndex: Sendable {
 
     /// Attributes of one name at one level, decoded or not.
     func named(_ name: String, _ level: SDPLevel) -> [AttributeEntry] {
-        slot(level).flatMap { byName[$0][name] } ?? []
+        if let k = SDPIndexedName(name: name) { return named(k, level) }
+        return attrs(level).filter { $0.located.attribute.name == name }
+    }
+
+    func named(_ name: SDPIndexedName, _ level: SDPLevel) -> [AttributeEntry] {
+        slot(level).map { byName[$0][Int(name.rawValue)] } ?? []
+    }
+
+    /// Whether an attribute of this name (decodable or not) is at the level.
+    func has(_ name: SDPIndexedName, _ level: SDPLevel) -> Bool {
+        slot(level).map { !byName[$0][Int(name.rawValue)].isEmpty } ?? false
     }
 
     /// Typed attributes of one kind at one level.
     func typed<T>(_ level: SDPLevel, _ kind: Kind<T>) -> [(DecodedAttribute, T)] {
-        named(kind.name, level).compactMap { e in
+        let list = named(kind.slot, level)
+        if list.isEmpty { return [] }
+        return list.compactMap { e in
             guard let da = e.decoded, let t = da.typed, let v = kind.match(t) else { return nil }
             return (da, v)
         }
@@ -91,8 +111,8 @@ struct SDPIndex: Sendable {
 
     /// Whether an attribute name is present (decodable or not) at the media
     /// or the session level.
-    func hasEffective(_ name: String, _ media: Int) -> Bool {
-        !named(name, .media(media)).isEmpty || !named(name, .session).isEmpty
+    func hasEffective(_ name: SDPIndexedName, _ media: Int) -> Bool {
+        has(name, .media(media)) || has(name, .session)
     }
 
     func mediaField(_ i: Int) -> MediaField? { i < mediaFields.count ? try? mediaFields[i].get() : nil }
@@ -100,16 +120,76 @@ struct SDPIndex: Sendable {
     func mLineOffset(_ i: Int) -> Int { i < sections.media.count ? d.lineOffsets[sections.media[i].lowerBound] : 0 }
     func lineOffset(_ line: Int) -> Int { line < d.lineOffsets.count ? d.lineOffsets[line] : 0 }
 
-    static let crypto = Kind<CryptoAttribute>(name: "crypto") { if case .crypto(let v) = $0 { v } else { nil } }
-    static let fingerprint = Kind<FingerprintAttribute>(name: "fingerprint") { if case .fingerprint(let v) = $0 { v } else { nil } }
-    static let keyMgmt = Kind<KeyMgmtAttribute>(name: "key-mgmt") { if case .keyMgmt(let v) = $0 { v } else { nil } }
-    static let setup = Kind<SetupAttribute>(name: "setup") { if case .setup(let v) = $0 { v } else { nil } }
-    static let connection = Kind<ConnectionAttribute>(name: "connection") { if case .connection(let v) = $0 { v } else { nil } }
-    static let tlsID = Kind<TLSIDAttribute>(name: "tls-id") { if case .tlsID(let v) = $0 { v } else { nil } }
-    static let e2ae = Kind<E2AEAttribute>(name: "3ge2ae") { if case .e2ae(let v) = $0 { v } else { nil } }
-    static let path = Kind<MSRPPathAttribute>(name: "path") { if case .path(let v) = $0 { v } else { nil } }
-    static let floorControl = Kind<FloorControlAttribute>(name: "floorctrl") { if case .floorControl(let v) = $0 { v } else { nil } }
-    static let conferenceID = Kind<BFCPConferenceIDAttribute>(name: "confid") { if case .conferenceID(let v) = $0 { v } else { nil } }
-    static let userID = Kind<BFCPUserIDAttribute>(name: "userid") { if case .userID(let v) = $0 { v } else { nil } }
-    static let floorID = Kind<FloorIDAttribute>(name: "floorid") { if case .floorID(let v) = $0 { v } else { nil } }
+    static let crypto = Kind<CryptoAttribute>(name: .crypto) { if case .crypto(let v) = $0 { v } else { nil } }
+    static let fingerprint = Kind<FingerprintAttribute>(name: .fingerprint) { if case .fingerprint(let v) = $0 { v } else { nil } }
+    static let keyMgmt = Kind<KeyMgmtAttribute>(name: .keyMgmt) { if case .keyMgmt(let v) = $0 { v } else { nil } }
+    static let setup = Kind<SetupAttribute>(name: .setup) { if case .setup(let v) = $0 { v } else { nil } }
+    static let connection = Kind<ConnectionAttribute>(name: .connection) { if case .connection(let v) = $0 { v } else { nil } }
+    static let tlsID = Kind<TLSIDAttribute>(name: .tlsID) { if case .tlsID(let v) = $0 { v } else { nil } }
+    static let e2ae = Kind<E2AEAttribute>(name: .e2ae) { if case .e2ae(let v) = $0 { v } else { nil } }
+    static let path = Kind<MSRPPathAttribute>(name: .path) { if case .path(let v) = $0 { v } else { nil } }
+    static let floorControl = Kind<FloorControlAttribute>(name: .floorctrl) { if case .floorControl(let v) = $0 { v } else { nil } }
+    static let conferenceID = Kind<BFCPConferenceIDAttribute>(name: .confid) { if case .conferenceID(let v) = $0 { v } else { nil } }
+    static let userID = Kind<BFCPUserIDAttribute>(name: .userid) { if case .userID(let v) = $0 { v } else { nil } }
+    static let floorID = Kind<FloorIDAttribute>(name: .floorid) { if case .floorID(let v) = $0 { v } else { nil } }
+}
+
+/// The attribute names the validator looks up, each with a slot in the
+/// per-level index of ``SDPIndex`` (an array, not a hashed dictionary).
+enum SDPIndexedName: UInt8, CaseIterable, Sendable {
+    case crypto, fingerprint, keyMgmt, setup, connection, tlsID, e2ae, path, acceptTypes, acceptWrappedTypes
+    case floorctrl, confid, userid, floorid, charset, label
+
+    var name: String {
+        switch self {
+        case .crypto: return "crypto"
+        case .fingerprint: return "fingerprint"
+        case .keyMgmt: return "key-mgmt"
+        case .setup: return "setup"
+        case .connection: return "connection"
+        case .tlsID: return "tls-id"
+        case .e2ae: return "3ge2ae"
+        case .path: return "path"
+        case .acceptTypes: return "accept-types"
+        case .acceptWrappedTypes: return "accept-wrapped-types"
+        case .floorctrl: return "floorctrl"
+        case .confid: return "confid"
+        case .userid: return "userid"
+        case .floorid: return "floorid"
+        case .charset: return "charset"
+        case .label: return "label"
+        }
+    }
+
+    /// The slot of a (case-sensitive) name, nil for any other name.
+    init?(name: String) {
+        switch name {
+        case "crypto": self = .crypto
+        case "fingerprint": self = .fingerprint
+        case "key-mgmt": self = .keyMgmt
+        case "setup": self = .setup
+        case "connection": self = .connection
+        case "tls-id": self = .tlsID
+        case "3ge2ae": self = .e2ae
+        case "path": self = .path
+        case "accept-types": self = .acceptTypes
+        case "accept-wrapped-types": self = .acceptWrappedTypes
+        case "floorctrl": self = .floorctrl
+        case "confid": self = .confid
+        case "userid": self = .userid
+        case "floorid": self = .floorid
+        case "charset": self = .charset
+        case "label": self = .label
+        default: return nil
+        }
+    }
+}
+
+/// The levels of a description in order, session first: a collection
+/// computed from the media count, so iterating it allocates nothing.
+struct SDPLevels: RandomAccessCollection {
+    let mediaCount: Int
+    var startIndex: Int { 0 }
+    var endIndex: Int { mediaCount + 1 }
+    subscript(i: Int) -> SDPLevel { i == 0 ? .session : .media(i - 1) }
 }

@@ -282,19 +282,62 @@ public enum SDPRules {
     }
 }
 
+/// A set of ``SDPProfileName``s as bits: the per-finding "is this
+/// profile on?" test of the validator is one AND instead of hashing the
+/// profile's raw string into a `Set`.
+struct SDPProfileMask: Equatable {
+    var bits: UInt16
+
+    init(bits: UInt16) { self.bits = bits }
+
+    init<S: Sequence>(_ profiles: S) where S.Element == SDPProfileName {
+        bits = 0
+        for p in profiles { insert(p) }
+    }
+
+    static let all = SDPProfileMask(SDPProfileName.allCases)
+
+    @inline(__always) static func bit(_ p: SDPProfileName) -> UInt16 {
+        switch p {
+        case .rfc8866: return 1 << 0
+        case .rfc4568: return 1 << 1
+        case .rfc4567: return 1 << 2
+        case .rfc8122: return 1 << 3
+        case .rfc4975: return 1 << 4
+        case .rfc8856: return 1 << 5
+        case .tr33829: return 1 << 6
+        }
+    }
+
+    @inline(__always) func contains(_ p: SDPProfileName) -> Bool { bits & Self.bit(p) != 0 }
+    mutating func insert(_ p: SDPProfileName) { bits |= Self.bit(p) }
+    mutating func remove(_ p: SDPProfileName) { bits &= ~Self.bit(p) }
+
+    var set: Set<SDPProfileName> { Set(SDPProfileName.allCases.filter { contains($0) }) }
+}
+
 /// Collects findings: every finding goes through a rule (or is a decoding
 /// error of an enabled profile, or a nested MIKEY finding), and every
 /// message starts with the `line:column` of its offset.
-struct SDPFindingSink {
-    var profiles: Set<SDPProfileName>
+///
+/// Offsets, paths and messages are autoclosures: they are built only for a
+/// finding that is recorded, so a clean description costs no strings. A
+/// class, so that recording is not a mutation of the validation run and
+/// the autoclosures may read the run.
+final class SDPFindingSink {
+    let enabled: SDPProfileMask
     let lineOffsets: [Int]
     /// Prefix for paths (`offer.` / `answer.` in pair reports).
     var pathPrefix = ""
     var findings: [Finding] = []
 
-    init(profiles: Set<SDPProfileName>, lineOffsets: [Int]) {
-        self.profiles = profiles
+    init(profiles: SDPProfileMask, lineOffsets: [Int]) {
+        self.enabled = profiles
         self.lineOffsets = lineOffsets
+    }
+
+    convenience init(profiles: Set<SDPProfileName>, lineOffsets: [Int]) {
+        self.init(profiles: SDPProfileMask(profiles), lineOffsets: lineOffsets)
     }
 
     func position(_ offset: Int) -> SDPPosition { DecodedSessionDescription.position(of: offset, lineOffsets: lineOffsets) }
@@ -311,32 +354,34 @@ struct SDPFindingSink {
     static let maxFindingsPerCode = 1000
     private var perCode: [String: Int] = [:]
 
-    /// Whether a finding of `code` at `offset` is still recorded; past the
-    /// cap, records the one summarizing finding instead and returns false.
-    private mutating func admit(_ code: String, _ severity: Severity, _ offset: Int?, _ path: String, _ specRef: String) -> Bool {
+    /// Whether a finding of `code` is still recorded; past the cap, records
+    /// the one summarizing finding instead and returns false.
+    private func admit(_ code: String, _ severity: Severity, _ offset: () -> Int?, _ path: () -> String, _ specRef: String) -> Bool {
         let n = perCode[code, default: 0]
         perCode[code] = n + 1
         if n < Self.maxFindingsPerCode { return true }
         if n == Self.maxFindingsPerCode {
-            findings.append(Finding(code: code, severity: severity, offset: offset, path: pathPrefix + path, specRef: specRef,
-                                    message: located(offset, "more than \(Self.maxFindingsPerCode) findings with this code: the rest are not reported")))
+            let o = offset()
+            findings.append(Finding(code: code, severity: severity, offset: o, path: pathPrefix + path(), specRef: specRef,
+                                    message: located(o, "more than \(Self.maxFindingsPerCode) findings with this code: the rest are not reported")))
         }
         return false
     }
 
-    mutating func add(_ rule: SDPRule, at offset: Int?, _ path: String, _ message: String? = nil) {
-        guard profiles.contains(rule.profile), admit(rule.code, rule.severity, offset, path, rule.specRef) else { return }
-        findings.append(Finding(code: rule.code, severity: rule.severity, offset: offset, path: pathPrefix + path, specRef: rule.specRef, message: located(offset, message ?? rule.summary)))
+    func add(_ rule: SDPRule, at offset: @autoclosure () -> Int?, _ path: @autoclosure () -> String, _ message: @autoclosure () -> String? = nil) {
+        guard enabled.contains(rule.profile), admit(rule.code, rule.severity, offset, path, rule.specRef) else { return }
+        let o = offset()
+        findings.append(Finding(code: rule.code, severity: rule.severity, offset: o, path: pathPrefix + path(), specRef: rule.specRef, message: located(o, message() ?? rule.summary)))
     }
 
     /// A field or attribute decoding error, under the profile of its code.
-    mutating func add(_ e: DecodingError) {
-        guard profiles.contains(SDPRules.profile(ofDecodingCode: e.code)), admit(e.code, .error, e.offset, e.path, e.specRef) else { return }
+    func add(_ e: DecodingError) {
+        guard enabled.contains(SDPRules.profile(ofDecodingCode: e.code)), admit(e.code, .error, { e.offset }, { e.path }, e.specRef) else { return }
         findings.append(Finding(code: e.code, severity: .error, offset: e.offset, path: pathPrefix + e.path, specRef: e.specRef, message: located(e.offset, e.message)))
     }
 
     /// A finding of a nested MIKEY validation, already mapped.
-    mutating func addNested(_ f: Finding) {
+    func addNested(_ f: Finding) {
         var g = f
         g.path = pathPrefix + f.path
         g.message = located(f.offset, f.message)

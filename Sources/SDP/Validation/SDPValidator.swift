@@ -31,9 +31,25 @@ public struct SDPValidationOptions: Sendable {
 public struct SDPValidationReport: Sendable {
     public var decoded: DecodedSessionDescription?
     public var findings: [Finding]
-    public var profiles: Set<SDPProfileName>
+    /// The profiles that ran (kept as bits; the set is built when asked).
+    public var profiles: Set<SDPProfileName> {
+        get { profileMask.set }
+        set { profileMask = SDPProfileMask(newValue) }
+    }
+    var profileMask: SDPProfileMask
     /// The MIKEY reports of `a=key-mgmt:mikey` attributes, by attribute path.
     public var mikeyReports: [String: MIKEYValidationReport]
+
+    init(decoded: DecodedSessionDescription?, findings: [Finding], profiles: SDPProfileMask, mikeyReports: [String: MIKEYValidationReport]) {
+        self.decoded = decoded
+        self.findings = findings
+        self.profileMask = profiles
+        self.mikeyReports = mikeyReports
+    }
+
+    init(decoded: DecodedSessionDescription?, findings: [Finding], profiles: Set<SDPProfileName>, mikeyReports: [String: MIKEYValidationReport]) {
+        self.init(decoded: decoded, findings: findings, profiles: SDPProfileMask(profiles), mikeyReports: mikeyReports)
+    }
 
     public var isValid: Bool { findings.isValid }
 
@@ -86,11 +102,11 @@ public struct SDPValidator: Sendable {
     /// ``applicableProfiles(for:options:)`` over an index whose mikey
     /// messages are already decoded (by line index).
     static func applicableProfiles(_ index: SDPIndex, mikey: [Int: Result<DecodedMIKEYMessage, DecodingError>],
-                                   options: SDPValidationOptions) -> Set<SDPProfileName> {
-        var s = Set(SDPProfileName.allCases)
+                                   options: SDPValidationOptions) -> SDPProfileMask {
+        var s = SDPProfileMask.all
         s.remove(.tr33829)
         for level in index.levels {
-            if !index.named(E2AEAttribute.attributeName, level).isEmpty { s.insert(.tr33829) }
+            if index.has(.e2ae, level) { s.insert(.tr33829) }
             for (da, _) in index.typed(level, SDPIndex.keyMgmt) {
                 if case .success(let m)? = mikey[da.located.lineIndex],
                    MIKEYValidator.applicableProfiles(for: m.message, codePoints: options.mikey.codePoints).contains(.tr33829) {
@@ -123,7 +139,7 @@ public struct SDPValidator: Sendable {
                 mikey[da.located.lineIndex] = Result { () throws(DecodingError) in try decoder.decode(bytes) }
             }
         }
-        let profiles = options.profiles ?? Self.applicableProfiles(index, mikey: mikey, options: options)
+        let profiles = options.profiles.map { SDPProfileMask($0) } ?? Self.applicableProfiles(index, mikey: mikey, options: options)
         var run = SDPValidationRun(index: index, options: options,
                                    sink: SDPFindingSink(profiles: profiles, lineOffsets: decoded.lineOffsets))
         run.decodedMIKEY = mikey
@@ -164,7 +180,7 @@ extension SDPDecoder {
 struct SDPValidationRun {
     let index: SDPIndex
     let options: SDPValidationOptions
-    var sink: SDPFindingSink
+    let sink: SDPFindingSink
     var mikeyReports: [String: MIKEYValidationReport] = [:]
     /// Decoded mikey key-mgmt messages by line index (nil entry: decode here).
     var decodedMIKEY: [Int: Result<DecodedMIKEYMessage, DecodingError>] = [:]
@@ -175,14 +191,38 @@ struct SDPValidationRun {
         self.sink = sink
     }
 
+    /// Sub-field offsets of attributes, decoded again on a finding's first
+    /// need and kept for the rest of the run (one re-decode per attribute
+    /// at most, however many findings it has).
+    let offsetCache = SDPOffsetCache()
+
+    /// The offset of a sub-field of an attribute, else of its value.
+    func at(_ da: DecodedAttribute, _ field: String) -> Int {
+        offsetCache.offsets(of: da)[field] ?? da.valueOffset
+    }
+
     var d: DecodedSessionDescription { index.d }
     var sd: SessionDescription { index.d.sessionDescription }
     var choices: SDPAmbiguityChoices { options.choices }
     var role: SDPRole { options.role }
 
-    mutating func add(_ rule: SDPRule, at offset: Int?, _ path: String, _ message: String? = nil) {
-        sink.add(rule, at: offset, path, message)
+    /// Records a finding of `rule` when its profile is on; offset, path
+    /// and message are evaluated only then.
+    func add(_ rule: SDPRule, at offset: @autoclosure () -> Int?, _ path: @autoclosure () -> String, _ message: @autoclosure () -> String? = nil) {
+        sink.add(rule, at: offset(), path(), message())
     }
 
     func lineOffset(_ i: Int) -> Int { i < d.lineOffsets.count ? d.lineOffsets[i] : 0 }
+}
+
+/// See ``SDPValidationRun/offsetCache``.
+final class SDPOffsetCache {
+    private var byLine: [Int: [String: Int]] = [:]
+
+    func offsets(of da: DecodedAttribute) -> [String: Int] {
+        if let o = byLine[da.located.lineIndex] { return o }
+        let o = da.offsets
+        byLine[da.located.lineIndex] = o
+        return o
+    }
 }

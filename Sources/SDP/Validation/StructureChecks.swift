@@ -63,6 +63,30 @@ extension SDPValidationRun {
         }
     }
 
+    /// Session-level line types that may appear once: v o s i u c k.
+    static func sessionOnce(_ t: UInt8) -> Bool {
+        switch t {
+        case 0x76, 0x6f, 0x73, 0x69, 0x75, 0x63, 0x6b: return true
+        default: return false
+        }
+    }
+
+    /// The first line index of each line type `a`..`z` in one section.
+    struct FirstLines {
+        private var first = [Int](repeating: -1, count: 26)
+
+        subscript(t: UInt8) -> Int? {
+            guard t >= 0x61, t <= 0x7a else { return nil }
+            let i = first[Int(t - 0x61)]
+            return i < 0 ? nil : i
+        }
+
+        mutating func note(_ t: UInt8, _ line: Int) {
+            guard t >= 0x61, t <= 0x7a, first[Int(t - 0x61)] < 0 else { return }
+            first[Int(t - 0x61)] = line
+        }
+    }
+
     static func letter(_ t: UInt8) -> String { String(Character(Unicode.Scalar(t))) + "=" }
 
     mutating func checkStructure() {
@@ -75,18 +99,18 @@ extension SDPValidationRun {
         let s = index.sections.session
         var rank = -1
         var prevType: UInt8 = 0
-        var seen: [UInt8: Int] = [:]
+        // First line of each type letter (a..z) in the session section.
+        var seen = FirstLines()
         var zoneInTime = false
         var timeCount = 0
-        let once: Set<UInt8> = Set("vosiuck".utf8)
         for i in s {
             let t = lines[i].type
-            let path = "lines[\(i)]"
+            func path() -> String { "lines[\(i)]" }
             guard let r = Self.sessionRank(t) else { continue }   // m cannot occur here
             switch t {
             case 0x74: // t: starts a time description after anything up to z
                 if rank > 11 {
-                    add(SDPRules.order, at: lineOffset(i), path, "t= after \(Self.letter(prevType)): time descriptions come before k= and a=")
+                    add(SDPRules.order, at: lineOffset(i), path(), "t= after \(Self.letter(prevType)): time descriptions come before k= and a=")
                 } else {
                     rank = 9   // a new time description: r= and z= may follow again
                 }
@@ -94,28 +118,28 @@ extension SDPValidationRun {
                 zoneInTime = false
             case 0x72: // r: only right after t= or r=
                 if !(rank == 9 || rank == 10) || zoneInTime {
-                    add(SDPRules.order, at: lineOffset(i), path, "r= after \(Self.letter(prevType)): repeat times follow their t= line")
+                    add(SDPRules.order, at: lineOffset(i), path(), "r= after \(Self.letter(prevType)): repeat times follow their t= line")
                 }
                 rank = max(rank, 10)
             case 0x7a: // z: after t= or r=, once per time description
                 if zoneInTime {
-                    add(SDPRules.duplicateLine, at: lineOffset(i), path, "a second z= in one time description")
+                    add(SDPRules.duplicateLine, at: lineOffset(i), path(), "a second z= in one time description")
                 } else if !(rank == 9 || rank == 10) {
-                    add(SDPRules.order, at: lineOffset(i), path, "z= after \(Self.letter(prevType)): a zone adjustment follows the t= / r= lines of its time description")
+                    add(SDPRules.order, at: lineOffset(i), path(), "z= after \(Self.letter(prevType)): a zone adjustment follows the t= / r= lines of its time description")
                 } else if prevType != 0x72 {
-                    add(SDPRules.zoneWithoutRepeat, at: lineOffset(i), path)
+                    add(SDPRules.zoneWithoutRepeat, at: lineOffset(i), path())
                 }
                 zoneInTime = true
                 rank = max(rank, 11)
             default:
                 if r < rank {
-                    add(SDPRules.order, at: lineOffset(i), path, "\(Self.letter(t)) after \(Self.letter(prevType)): the order is v o s i u e p c b t r z k a")
-                } else if once.contains(t), let first = seen[t] {
-                    add(SDPRules.duplicateLine, at: lineOffset(i), path, "a second \(Self.letter(t)) line at session level (the first is line \(first + 1))")
+                    add(SDPRules.order, at: lineOffset(i), path(), "\(Self.letter(t)) after \(Self.letter(prevType)): the order is v o s i u e p c b t r z k a")
+                } else if Self.sessionOnce(t), let first = seen[t] {
+                    add(SDPRules.duplicateLine, at: lineOffset(i), path(), "a second \(Self.letter(t)) line at session level (the first is line \(first + 1))")
                 }
                 rank = max(rank, r)
             }
-            if seen[t] == nil { seen[t] = i }
+            seen.note(t, i)
             prevType = t
         }
         let sessionEnd = s.upperBound < lines.count ? lineOffset(s.upperBound) : (d.bytes.count)
@@ -127,21 +151,21 @@ extension SDPValidationRun {
         for (mi, r) in index.sections.media.enumerated() {
             var rank = 0
             var prev: UInt8 = 0x6d
-            var seenM: [UInt8: Int] = [:]
+            var seenM = FirstLines()
             for i in r.dropFirst() {
                 let t = lines[i].type
-                let path = "lines[\(i)]"
+                func path() -> String { "lines[\(i)]" }
                 guard let rr = Self.mediaRank(t) else {
-                    add(SDPRules.order, at: lineOffset(i), path, "\(Self.letter(t)) is not allowed in a media section (media[\(mi)]): session-level lines come before the first m=")
+                    add(SDPRules.order, at: lineOffset(i), path(), "\(Self.letter(t)) is not allowed in a media section (media[\(mi)]): session-level lines come before the first m=")
                     continue
                 }
                 if rr < rank {
-                    add(SDPRules.order, at: lineOffset(i), path, "\(Self.letter(t)) after \(Self.letter(prev)) in media[\(mi)]: the order is m i c b k a")
+                    add(SDPRules.order, at: lineOffset(i), path(), "\(Self.letter(t)) after \(Self.letter(prev)) in media[\(mi)]: the order is m i c b k a")
                 } else if (t == 0x69 || t == 0x6b), let first = seenM[t] {
-                    add(SDPRules.duplicateLine, at: lineOffset(i), path, "a second \(Self.letter(t)) line in media[\(mi)] (the first is line \(first + 1))")
+                    add(SDPRules.duplicateLine, at: lineOffset(i), path(), "a second \(Self.letter(t)) line in media[\(mi)] (the first is line \(first + 1))")
                 }
                 rank = max(rank, rr)
-                if seenM[t] == nil { seenM[t] = i }
+                seenM.note(t, i)
                 prev = t
             }
         }
@@ -151,7 +175,7 @@ extension SDPValidationRun {
 
     mutating func checkFields() {
         let lines = sd.lines
-        let hasCharset = !index.named("charset", .session).isEmpty
+        let hasCharset = index.has(.charset, .session)
         var sessionConnection = false
         for (i, l) in lines.enumerated() {
             let level = index.sections.level(ofLine: i)
@@ -166,10 +190,10 @@ extension SDPValidationRun {
                     do { _ = try OriginField.decode(l.value, base: base, path: "session.origin") } catch { sink.add(error) }
                 }
             case 0x73, 0x69:
-                let path = l.type == 0x73 ? "session.sessionName" : "\(level.path).information"
-                if l.type == 0x73 && l.value.isEmpty { add(SDPRules.sessionNameEmpty, at: base, path) }
+                func path() -> String { l.type == 0x73 ? "session.sessionName" : "\(level.path).information" }
+                if l.type == 0x73 && l.value.isEmpty { add(SDPRules.sessionNameEmpty, at: base, path()) }
                 if !hasCharset && !l.value.allSatisfy({ $0 < 0x80 }) && String(validating: l.value, as: UTF8.self) == nil {
-                    add(SDPRules.textNotUTF8, at: base, path)
+                    add(SDPRules.textNotUTF8, at: base, path())
                 }
             case 0x63:
                 if case .session = level { sessionConnection = true }
@@ -198,7 +222,7 @@ extension SDPValidationRun {
         }
         // m= lines.
         for (mi, r) in index.mediaFields.enumerated() {
-            let path = "media[\(mi)]"
+            func path() -> String { "media[\(mi)]" }
             let m: MediaField
             switch r {
             case .failure(let e):
@@ -210,13 +234,13 @@ extension SDPValidationRun {
             let base = d.valueOffset(ofLine: lineIdx)
             let portAt = base + m.media.utf8.count + 1
             if m.port.value(in: 0...65535) == nil {
-                add(SDPRules.portRange, at: portAt, path + ".port", "port \(m.port) is not in 0..65535")
+                add(SDPRules.portRange, at: portAt, path() + ".port", "port \(m.port) is not in 0..65535")
             }
             if let n = m.numberOfPorts, n.hasLeadingZero || n.value == 0 {
-                add(SDPRules.portCount, at: portAt + m.port.digitCount + 1, path + ".numberOfPorts", "number of ports '\(n)' is not POS-DIGIT *DIGIT")
+                add(SDPRules.portCount, at: portAt + m.port.digitCount + 1, path() + ".numberOfPorts", "number of ports '\(n)' is not POS-DIGIT *DIGIT")
             }
             if let c = m.transport.caseInsensitiveMatch {
-                add(SDPRules.protoCase, at: portAt, path + ".proto", "proto '\(m.proto)' is registered as '\(c)'")
+                add(SDPRules.protoCase, at: portAt, path() + ".proto", "proto '\(m.proto)' is registered as '\(c)'")
             }
             // The first <fmt> follows "<media> <port>[/<n>] <proto> ".
             var fmtAt = base + m.media.utf8.count + 1 + m.port.text.utf8.count + (m.numberOfPorts.map { $0.text.utf8.count + 1 } ?? 0)
@@ -228,10 +252,10 @@ extension SDPValidationRun {
             for (k, f) in m.formats.enumerated() {
                 if payloadTypes {
                     let ok = DecimalToken(text: f).map { !$0.hasLeadingZero && $0.value(in: 0...127) != nil } ?? false
-                    if !ok { add(SDPRules.payloadType, at: fmtAt, "\(path).fmts[\(k)]", "'\(f)' is not an RTP payload type 0..127 (\(m.proto))") }
+                    if !ok { add(SDPRules.payloadType, at: fmtAt, "\(path()).fmts[\(k)]", "'\(f)' is not an RTP payload type 0..127 (\(m.proto))") }
                 }
                 if small ? m.formats[..<k].contains(f) : !seen.insert(f).inserted {
-                    add(SDPRules.formatDuplicate, at: fmtAt, "\(path).fmts[\(k)]", "<fmt> '\(f)' listed twice")
+                    add(SDPRules.formatDuplicate, at: fmtAt, "\(path()).fmts[\(k)]", "<fmt> '\(f)' listed twice")
                 }
                 fmtAt += f.utf8.count + 1
             }

@@ -22,15 +22,15 @@ extension SDPValidationRun {
         }
         for mi in 0..<index.mediaCount {
             guard let p = index.proto(mi), let f = index.mediaField(mi), !f.isRejected else { continue }
-            let mPath = "media[\(mi)]"
+            func mPath() -> String { "media[\(mi)]" }
             let mAt = index.mLineOffset(mi)
             if p.usesTLSOrDTLS && index.effective(mi, SDPIndex.fingerprint).items.isEmpty {
-                add(SDPRules.tlsFingerprintMissing, at: mAt, mPath, "\(p) m-line without a=fingerprint")
+                add(SDPRules.tlsFingerprintMissing, at: mAt, mPath(), "\(p) m-line without a=fingerprint")
             }
             let setup = index.effective(mi, SDPIndex.setup).items.first
             if p.isDatagramTLS {
-                if setup == nil && index.named("setup", .media(mi)).isEmpty && index.named("setup", .session).isEmpty {
-                    add(SDPRules.dtlsSetupMissing, at: mAt, mPath, "\(p) m-line without a=setup")
+                if setup == nil && !index.has(.setup, .media(mi)) && !index.has(.setup, .session) {
+                    add(SDPRules.dtlsSetupMissing, at: mAt, mPath(), "\(p) m-line without a=setup")
                 }
                 if let (da, s) = setup {
                     if s.role == .holdconn { add(SDPRules.dtlsHoldconn, at: da.valueOffset, "\(da.located.path).setup", "setup:holdconn on a \(p) m-line") }
@@ -41,41 +41,41 @@ extension SDPValidationRun {
                 if (p == .udpTLSUDPTL || p.security == .dtlsSRTP), let (da, _) = index.effective(mi, SDPIndex.connection).items.first {
                     add(SDPRules.dtlsConnectionForbidden, at: lineOffset(da.located.lineIndex), da.located.path, "a=connection on a \(p) m-line")
                 }
-                if index.typed(.media(mi), SDPIndex.tlsID).isEmpty && index.named("tls-id", .media(mi)).isEmpty && role != .answer {
-                    add(SDPRules.tlsIDMissing, at: mAt, mPath, "\(p) m-line without a=tls-id")
+                if index.typed(.media(mi), SDPIndex.tlsID).isEmpty && !index.has(.tlsID, .media(mi)) && role != .answer {
+                    add(SDPRules.tlsIDMissing, at: mAt, mPath(), "\(p) m-line without a=tls-id")
                 }
             }
             if p.isTCP, let info = p.info, info.application != .msrp, !p.isDatagramTLS,
-               index.effective(mi, SDPIndex.connection).items.isEmpty, index.named("connection", .media(mi)).isEmpty {
-                add(SDPRules.connectionAttrTCP, at: mAt, mPath, "\(p) m-line without a=connection")
+               index.effective(mi, SDPIndex.connection).items.isEmpty, !index.has(.connection, .media(mi)) {
+                add(SDPRules.connectionAttrTCP, at: mAt, mPath(), "\(p) m-line without a=connection")
             }
         }
     }
 
     mutating func checkFingerprint(_ da: DecodedAttribute, _ fp: FingerprintAttribute) {
-        let path = "\(da.located.path).fingerprint"
-        let hashAt = da.offset("hashFunction")
-        let fpAt = da.offset("fingerprint")
-        if fp.leadingSpace { add(SDPRules.fingerprintLeadingSpace, at: da.valueOffset, path) }
+        func path() -> String { "\(da.located.path).fingerprint" }
+        func hashAt() -> Int { at(da, "hashFunction") }
+        func fpAt() -> Int { at(da, "fingerprint") }
+        if fp.leadingSpace { add(SDPRules.fingerprintLeadingSpace, at: da.valueOffset, path()) }
         if let info = fp.hashFunction.info {
             if info.forbidden {
-                add(SDPRules.fingerprintHashForbidden, at: hashAt, path + ".hashFunction", "\(fp.hashFunction) MUST NOT be used")
+                add(SDPRules.fingerprintHashForbidden, at: hashAt(), path() + ".hashFunction", "\(fp.hashFunction) MUST NOT be used")
             }
             if fp.bytes.count != info.digestLength {
-                add(SDPRules.fingerprintLength, at: fpAt, path + ".fingerprint", "\(fp.bytes.count) bytes; \(fp.hashFunction.canonicalName) fingerprints are \(info.digestLength)")
+                add(SDPRules.fingerprintLength, at: fpAt(), path() + ".fingerprint", "\(fp.bytes.count) bytes; \(fp.hashFunction.canonicalName) fingerprints are \(info.digestLength)")
             }
             if fp.hashFunction.isNonCanonicalCase {
                 if choices.hashNameCase == .lowercase {
-                    add(SDPRules.fingerprintHashCaseStrict, at: hashAt, path + ".hashFunction", "'\(fp.hashFunction)' is registered as '\(fp.hashFunction.canonicalName)'")
+                    add(SDPRules.fingerprintHashCaseStrict, at: hashAt(), path() + ".hashFunction", "'\(fp.hashFunction)' is registered as '\(fp.hashFunction.canonicalName)'")
                 } else {
-                    add(SDPRules.fingerprintHashCase, at: hashAt, path + ".hashFunction", "'\(fp.hashFunction)' (registry: '\(fp.hashFunction.canonicalName)')")
+                    add(SDPRules.fingerprintHashCase, at: hashAt(), path() + ".hashFunction", "'\(fp.hashFunction)' (registry: '\(fp.hashFunction.canonicalName)')")
                 }
             }
         } else {
-            add(SDPRules.fingerprintHashUnknown, at: hashAt, path + ".hashFunction", "hash function '\(fp.hashFunction)' is not registered")
+            add(SDPRules.fingerprintHashUnknown, at: hashAt(), path() + ".hashFunction", "hash function '\(fp.hashFunction)' is not registered")
         }
         if fp.hasLowercaseHex {
-            add(SDPRules.fingerprintLowercaseHex, at: fpAt, path + ".fingerprint")
+            add(SDPRules.fingerprintLowercaseHex, at: fpAt(), path() + ".fingerprint")
         }
     }
 }

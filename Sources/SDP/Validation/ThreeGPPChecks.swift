@@ -18,7 +18,7 @@ extension SDPValidationRun {
             if let p = index.proto(mi), !secured.contains(p.rawValue) {
                 add(SDPRules.e2aeTransport, at: lineOffset(da.located.lineIndex), da.located.path, "a=3ge2ae:\(e.value) on a \(p) m-line")
             }
-            if index.hasEffective(KeyMgmtAttribute.attributeName, mi) {
+            if index.hasEffective(.keyMgmt, mi) {
                 add(SDPRules.e2aeWithE2E, at: lineOffset(da.located.lineIndex), da.located.path, "a=3ge2ae:\(e.value) and a=key-mgmt apply to media[\(mi)]")
             }
         }
