@@ -39,7 +39,7 @@ extension SDPValidationRun {
                 case .success(let m)?: report = validator.validate(m)
                 default: report = validator.validate(bytes)   // a decoding error: reported as MIKEY reports it
                 }
-                mikeyReports[da.located.path] = report
+                mikeyReports[da.located.lineIndex] = (da.located, report)
                 for f in report.findings {
                     var g = f
                     g.path = path() + ".mikey" + (f.path.isEmpty ? "" : "." + f.path)
@@ -67,7 +67,7 @@ extension SDPValidationRun {
     func effectiveMIKEY(_ mi: Int) -> (DecodedAttribute, MIKEYMessage)? {
         let (_, items) = index.effective(mi, SDPIndex.keyMgmt)
         for (da, k) in items where k.isMIKEY {
-            if let m = mikeyReports[da.located.path]?.decoded?.message { return (da, m) }
+            if let m = mikeyReports[da.located.lineIndex]?.report.decoded?.message { return (da, m) }
         }
         return nil
     }
@@ -101,7 +101,7 @@ extension SDPValidationRun {
         }
         for level in index.levels {
             for (da, k) in index.typed(level, SDPIndex.keyMgmt) where k.isMIKEY {
-                guard let m = mikeyReports[da.located.path]?.decoded?.message else { continue }
+                guard let m = mikeyReports[da.located.lineIndex]?.report.decoded?.message else { continue }
                 let dt = m.header.dataType
                 if role == .offer && dt != .transferInit {
                     add(SDPRules.trOfferDataType, at: at(da, "data"), "\(da.located.path).keyMgmt.mikey.hdr.dataType", "the offer's MIKEY message is \(dt), not TRANSFER_INIT (14)")

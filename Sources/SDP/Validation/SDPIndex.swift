@@ -8,6 +8,8 @@ struct SDPIndex: Sendable {
         let located: IndexedAttribute
         /// nil when the name has no typed codec.
         let decoded: DecodedAttribute?
+        /// The name's index slot, nil for a name the validator never looks up.
+        let slot: SDPIndexedName?
     }
 
     /// A typed attribute kind: its slot in the per-level index and its
@@ -50,9 +52,10 @@ struct SDPIndex: Sendable {
             }
             guard l.type == 0x61 else { continue }
             let a = IndexedAttribute(lineIndex: i, ordinal: attrs[slot].count, level: level, attribute: SDPAttribute(lineValue: l.value))
-            let e = AttributeEntry(located: a, decoded: SDPAttributeRegistry.decode(a, in: d, limits: limits, recordOffsets: false))
+            let k = SDPIndexedName(name: a.attribute.name)
+            let e = AttributeEntry(located: a, decoded: k == nil ? nil : SDPAttributeRegistry.decode(a, in: d, limits: limits, recordOffsets: false), slot: k)
             attrs[slot].append(e)
-            if let k = SDPIndexedName(name: a.attribute.name) { names[slot][Int(k.rawValue)].append(e) }
+            if let k { names[slot][Int(k.rawValue)].append(e) }
         }
         attributes = attrs
         byName = names
@@ -139,6 +142,23 @@ struct SDPIndex: Sendable {
 enum SDPIndexedName: UInt8, CaseIterable, Sendable {
     case crypto, fingerprint, keyMgmt, setup, connection, tlsID, e2ae, path, acceptTypes, acceptWrappedTypes
     case floorctrl, confid, userid, floorid, charset, label
+
+    /// May appear once per level (RFC 4145 §4, RFC 8842 §4, RFC 4975 §8.2,
+    /// RFC 8856 §5, TS 24.229).
+    var isSingleValued: Bool {
+        switch self {
+        case .setup, .connection, .tlsID, .e2ae, .floorctrl, .confid, .userid, .path, .acceptTypes, .acceptWrappedTypes: return true
+        default: return false
+        }
+    }
+
+    /// Media-level attributes without a rule of their own for the session level.
+    var isMediaOnly: Bool {
+        switch self {
+        case .tlsID, .path, .acceptTypes, .acceptWrappedTypes, .floorctrl, .confid, .userid, .floorid: return true
+        default: return false
+        }
+    }
 
     var name: String {
         switch self {

@@ -153,7 +153,7 @@ public struct SDPValidator: Sendable {
         run.checkMSRP()
         run.checkBFCP()
         run.check3GPP()
-        return SDPValidationReport(decoded: decoded, findings: run.sink.findings, profiles: profiles, mikeyReports: run.mikeyReports)
+        return SDPValidationReport(decoded: decoded, findings: run.sink.findings, profiles: profiles, mikeyReports: run.mikeyReportsByPath)
     }
 }
 
@@ -181,7 +181,16 @@ struct SDPValidationRun {
     let index: SDPIndex
     let options: SDPValidationOptions
     let sink: SDPFindingSink
-    var mikeyReports: [String: MIKEYValidationReport] = [:]
+    /// The nested MIKEY reports by line index (paths are built once, for
+    /// the report).
+    var mikeyReports: [Int: (attribute: IndexedAttribute, report: MIKEYValidationReport)] = [:]
+
+    /// ``mikeyReports`` keyed by attribute path, as the report carries them.
+    var mikeyReportsByPath: [String: MIKEYValidationReport] {
+        var out: [String: MIKEYValidationReport] = [:]
+        for (_, v) in mikeyReports { out[v.attribute.path] = v.report }
+        return out
+    }
     /// Decoded mikey key-mgmt messages by line index (nil entry: decode here).
     var decodedMIKEY: [Int: Result<DecodedMIKEYMessage, DecodingError>] = [:]
 
