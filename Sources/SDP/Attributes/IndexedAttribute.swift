@@ -8,5 +8,10 @@ public struct IndexedAttribute: Hashable, Sendable {
     public var attribute: SDPAttribute
 
     /// `session.attributes[3]` / `media[1].attributes[0]`.
-    public var path: String { "\(level.path).attributes[\(ordinal)]" }
+    public var path: String {
+        switch level {
+        case .session: return SDPPathText.indexed("session.attributes", ordinal)
+        case .media(let i): return SDPPathText.indexed("media", i, ".attributes", ordinal)
+        }
+    }
 }

@@ -80,15 +80,20 @@ public enum SDPAttributeRegistry {
     }
 
     static func decode(_ e: Entry, _ a: IndexedAttribute, valueOffset: Int, limits: SDPLimits, offsets: inout SDPFieldOffsets) -> Result<TypedAttribute, DecodingError> {
-        let path = "\(a.path).\(e.jsonKey)"
+        guard let value = a.attribute.value else {
+            return .failure(DecodingError(code: "sdp.a.value-missing", offset: valueOffset - 1, path: "\(a.path).\(e.jsonKey)", specRef: e.specRef,
+                                          message: "a=\(e.name) is a value attribute: expected 'a=\(e.name):<value>'"))
+        }
+        // The decoders join every error path onto the one they are given
+        // (ByteCursor.join), so they get an empty one and the attribute's
+        // path is put in front only when there is an error: a clean
+        // attribute builds no path string.
         do throws(DecodingError) {
-            guard let value = a.attribute.value else {
-                throw DecodingError(code: "sdp.a.value-missing", offset: valueOffset - 1, path: path, specRef: e.specRef,
-                                    message: "a=\(e.name) is a value attribute: expected 'a=\(e.name):<value>'")
-            }
-            return .success(try e.decode(value, valueOffset, path, limits, &offsets))
+            return .success(try e.decode(value, valueOffset, "", limits, &offsets))
         } catch {
-            return .failure(error)
+            var e2 = error
+            e2.path = ByteCursor.join("\(a.path).\(e.jsonKey)", error.path)
+            return .failure(e2)
         }
     }
 

@@ -15,11 +15,18 @@ public enum SDPBase64 {
         case character, padding, length, nonCanonical
     }
 
-    private static let table: [Int8] = {
-        var t = [Int8](repeating: -1, count: 256)
-        for (i, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() { t[Int(c)] = Int8(i) }
-        return t
-    }()
+    /// The 6-bit value of a base64 character, -1 for any other byte.
+    @inline(__always)
+    static func value(_ c: UInt8) -> Int {
+        switch c {
+        case 0x41...0x5a: return Int(c) - 0x41
+        case 0x61...0x7a: return Int(c) - 0x61 + 26
+        case 0x30...0x39: return Int(c) - 0x30 + 52
+        case 0x2b: return 62
+        case 0x2f: return 63
+        default: return -1
+        }
+    }
 
     public static func decode<C: Collection>(_ text: C) -> Result<[UInt8], Failure> where C.Element == UInt8 {
         decode(text, requirePadding: true)
@@ -35,38 +42,55 @@ public enum SDPBase64 {
     }
 
     static func decode<C: Collection>(_ text: C, requirePadding: Bool) -> Result<[UInt8], Failure> where C.Element == UInt8 {
-        var vals = [UInt8]()
-        vals.reserveCapacity(text.count)
+        // First pass: the checks, in the order they apply, without storing
+        // anything; the second pass decodes straight from the text.
+        var count = 0
         var pad = 0
         for c in text {
             if c == 0x3d { pad += 1; continue }
             if pad > 0 { return .failure(.padding) }
-            let v = table[Int(c)]
-            if v < 0 { return .failure(.character) }
-            vals.append(UInt8(v))
+            if value(c) < 0 { return .failure(.character) }
+            count += 1
         }
         if pad > 2 { return .failure(.padding) }
         if pad > 0 || requirePadding {
-            guard (vals.count + pad) % 4 == 0 else { return .failure(pad > 0 ? .padding : .length) }
+            guard (count + pad) % 4 == 0 else { return .failure(pad > 0 ? .padding : .length) }
         }
-        let rest = vals.count % 4
+        let rest = count % 4
         if rest == 1 { return .failure(.length) }
         if pad > 0 && pad != (4 - rest) % 4 { return .failure(.padding) }
+        let full = count - rest
         var out = [UInt8]()
-        out.reserveCapacity(vals.count * 3 / 4)
-        var i = 0
-        while i + 4 <= vals.count {
-            let n = UInt32(vals[i]) << 18 | UInt32(vals[i + 1]) << 12 | UInt32(vals[i + 2]) << 6 | UInt32(vals[i + 3])
-            out.append(UInt8(n >> 16 & 0xff)); out.append(UInt8(n >> 8 & 0xff)); out.append(UInt8(n & 0xff))
-            i += 4
+        out.reserveCapacity(count * 3 / 4)
+        var acc: UInt32 = 0
+        var n = 0
+        var tail: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        for c in text {
+            if c == 0x3d { break }
+            let v = UInt32(truncatingIfNeeded: value(c))
+            if n < full {
+                acc = acc << 6 | v
+                n += 1
+                if n & 3 == 0 {
+                    out.append(UInt8(acc >> 16 & 0xff)); out.append(UInt8(acc >> 8 & 0xff)); out.append(UInt8(acc & 0xff))
+                    acc = 0
+                }
+            } else {
+                switch n - full {
+                case 0: tail.0 = UInt8(v)
+                case 1: tail.1 = UInt8(v)
+                default: tail.2 = UInt8(v)
+                }
+                n += 1
+            }
         }
         if rest == 2 {
-            if vals[i + 1] & 0x0f != 0 { return .failure(.nonCanonical) }
-            out.append(vals[i] << 2 | vals[i + 1] >> 4)
+            if tail.1 & 0x0f != 0 { return .failure(.nonCanonical) }
+            out.append(tail.0 << 2 | tail.1 >> 4)
         } else if rest == 3 {
-            if vals[i + 2] & 0x03 != 0 { return .failure(.nonCanonical) }
-            out.append(vals[i] << 2 | vals[i + 1] >> 4)
-            out.append((vals[i + 1] & 0x0f) << 4 | vals[i + 2] >> 2)
+            if tail.2 & 0x03 != 0 { return .failure(.nonCanonical) }
+            out.append(tail.0 << 2 | tail.1 >> 4)
+            out.append((tail.1 & 0x0f) << 4 | tail.2 >> 2)
         }
         return .success(out)
     }

@@ -40,6 +40,11 @@ public struct SDPDecoder: Sendable {
         }
         var lines: [SDPLine] = []
         var offsets: [Int] = []
+        // One allocation each: the line count is at most the LF count + 1
+        // (capped by maxLines, beyond which decoding stops).
+        let expected = min(Self.countLF(bytes), max(0, limits.maxLines)) + 1
+        lines.reserveCapacity(expected)
+        offsets.reserveCapacity(expected)
         var mediaCount = 0
         var start = 0
         var i = 0
@@ -54,23 +59,18 @@ public struct SDPDecoder: Sendable {
             // Find the end of this line.
             var end = start
             var ending = LineEnding.none
-            i = start
-            while i < n {
-                let c = bytes[i]
-                if c == 0x0a { end = i; ending = .lf; break }
-                if c == 0x0d {
-                    guard i + 1 < n, bytes[i + 1] == 0x0a else {
-                        throw fail("sdp.line.bare-cr", "CR not followed by LF (CR may only appear in the CRLF line terminator)", at: i)
-                    }
-                    end = i; ending = .crlf; break
-                }
-                if c == 0x00 {
-                    throw fail("sdp.line.nul", "NUL byte: SDP text and attribute values exclude 0x00", at: i, ref: "RFC 8866 §5 / §9 byte-string")
-                }
-                if i - start >= limits.maxLineLength {
-                    throw fail("sdp.limit.line-length", "line longer than maxLineLength \(limits.maxLineLength)", at: i, ref: "mediasec limits")
-                }
-                i += 1
+            let (stop, kind) = bytes.withUnsafeBufferPointer { Self.scanLine($0, from: start, maxLength: limits.maxLineLength) }
+            i = stop
+            switch kind {
+            case .lf: end = i; ending = .lf
+            case .crlf: end = i; ending = .crlf
+            case .bareCR:
+                throw fail("sdp.line.bare-cr", "CR not followed by LF (CR may only appear in the CRLF line terminator)", at: i)
+            case .nul:
+                throw fail("sdp.line.nul", "NUL byte: SDP text and attribute values exclude 0x00", at: i, ref: "RFC 8866 §5 / §9 byte-string")
+            case .tooLong:
+                throw fail("sdp.limit.line-length", "line longer than maxLineLength \(limits.maxLineLength)", at: i, ref: "mediasec limits")
+            case .endOfInput: break
             }
             if ending == .none { end = n }
             guard lines.count < limits.maxLines else {
@@ -88,7 +88,7 @@ public struct SDPDecoder: Sendable {
                 let at = SDPGrammar.isAlpha(type) ? start + 1 : start
                 throw fail("sdp.line.syntax", "expected <type>=<value> with a one-letter type, found '\(SDPTextScanner.show(bytes[at]))'", at: at, ref: "RFC 8866 §5")
             }
-            guard SDPLine.knownTypes.contains(type) else {
+            guard SDPLine.isKnownType(type) else {
                 throw fail("sdp.line.type-unknown", "type letter '\(SDPTextScanner.show(type))' is not defined by RFC 8866 (a description with an unknown type is rejected)", at: start, ref: "RFC 8866 §5")
             }
             if type == 0x6d {
@@ -108,5 +108,39 @@ public struct SDPDecoder: Sendable {
             start = end + ending.bytes.count
         }
         return DecodedSessionDescription(sessionDescription: SessionDescription(lines: lines), bytes: bytes, lineOffsets: offsets)
+    }
+
+    /// What stopped ``scanLine(_:from:maxLength:)``.
+    enum LineStop {
+        case endOfInput, lf, crlf, bareCR, nul, tooLong
+    }
+
+    /// The first byte from `start` that ends the line or makes it an error,
+    /// in the order the checks apply to each byte: LF, CR (with or without
+    /// its LF), NUL, then the length limit.
+    @inline(__always)
+    static func scanLine(_ p: UnsafeBufferPointer<UInt8>, from start: Int, maxLength: Int) -> (Int, LineStop) {
+        let n = p.count
+        var i = start
+        while i < n {
+            let c = p[i]
+            if c > 0x0d || (c != 0x0a && c != 0x0d && c != 0x00) {
+                if i - start >= maxLength { return (i, .tooLong) }
+                i += 1
+                continue
+            }
+            if c == 0x0a { return (i, .lf) }
+            if c == 0x0d { return (i, i + 1 < n && p[i + 1] == 0x0a ? .crlf : .bareCR) }
+            return (i, .nul)
+        }
+        return (n, .endOfInput)
+    }
+
+    static func countLF(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { p in
+            var c = 0
+            for b in p where b == 0x0a { c += 1 }
+            return c
+        }
     }
 }

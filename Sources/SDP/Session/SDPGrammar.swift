@@ -51,15 +51,32 @@ enum SDPGrammar {
 
     /// Case-insensitive ASCII comparison.
     static func equalsIgnoringCase(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = a.utf8, y = b.utf8
         guard x.count == y.count else { return false }
         for (p, q) in zip(x, y) where lower(p) != lower(q) { return false }
+        return true
+    }
+
+    /// Case-insensitive ASCII comparison of bytes with a name.
+    static func equalsIgnoringCase<C: Collection>(_ a: C, _ b: String) -> Bool where C.Element == UInt8 {
+        let y = b.utf8
+        guard a.count == y.count else { return false }
+        for (p, q) in zip(a, y) where lower(p) != lower(q) { return false }
         return true
     }
 
     @inline(__always) static func lower(_ c: UInt8) -> UInt8 { (c >= 0x41 && c <= 0x5a) ? c + 32 : c }
     @inline(__always) static func upper(_ c: UInt8) -> UInt8 { (c >= 0x61 && c <= 0x7a) ? c - 32 : c }
 
-    static func uppercased(_ s: String) -> String { String(decoding: s.utf8.map(upper), as: UTF8.self) }
-    static func lowercased(_ s: String) -> String { String(decoding: s.utf8.map(lower), as: UTF8.self) }
+    /// ASCII upper case; the string itself when it has no lowercase ASCII letter.
+    static func uppercased(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7a }) else { return s }
+        return String(decoding: s.utf8.map(upper), as: UTF8.self)
+    }
+
+    /// ASCII lower case; the string itself when it has no uppercase ASCII letter.
+    static func lowercased(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5a }) else { return s }
+        return String(decoding: s.utf8.map(lower), as: UTF8.self)
+    }
 }

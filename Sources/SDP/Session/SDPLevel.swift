@@ -8,7 +8,7 @@ public enum SDPLevel: Hashable, Sendable, CustomStringConvertible {
     public var path: String {
         switch self {
         case .session: return "session"
-        case .media(let i): return "media[\(i)]"
+        case .media(let i): return SDPPathText.indexed("media", i)
         }
     }
 

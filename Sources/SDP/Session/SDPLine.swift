@@ -55,4 +55,13 @@ public struct SDPLine: Hashable, Sendable {
 
     /// The type letters RFC 8866 §5 defines (`k=` is obsolete but defined).
     public static let knownTypes: Set<UInt8> = Set("vosiuepcbtrzkam".utf8)
+
+    /// ``knownTypes`` without hashing.
+    @inline(__always)
+    static func isKnownType(_ t: UInt8) -> Bool {
+        switch t {
+        case 0x76, 0x6f, 0x73, 0x69, 0x75, 0x65, 0x70, 0x63, 0x62, 0x74, 0x72, 0x7a, 0x6b, 0x61, 0x6d: return true
+        default: return false
+        }
+    }
 }

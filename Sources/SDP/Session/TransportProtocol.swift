@@ -4,8 +4,17 @@
 /// suite has rules for — which transport, which security layer, which
 /// application, and what the `<fmt>` list holds.
 public struct TransportProtocol: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
-    public var rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
+    public var rawValue: String {
+        didSet { known = Self.table[rawValue] }
+    }
+    /// ``info``, looked up once per value (the validator asks for the
+    /// security layer of an m-line many times).
+    private var known: Info?
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+        self.known = Self.table[rawValue]
+    }
 
     public enum Security: String, Sendable, Hashable {
         /// No protection at this layer.
@@ -64,7 +73,7 @@ public struct TransportProtocol: RawRepresentable, Hashable, Sendable, CustomStr
         "udp": Info(security: .none, application: .other, formats: .any, media: nil, specRef: "RFC 8866 §5.14"),
     ]
 
-    public var info: Info? { Self.table[rawValue] }
+    public var info: Info? { known }
     public var isKnown: Bool { info != nil }
 
     /// The registered spelling when `rawValue` differs from one only in case.
@@ -74,7 +83,12 @@ public struct TransportProtocol: RawRepresentable, Hashable, Sendable, CustomStr
     }
 
     public var security: Security { info?.security ?? .none }
-    public var usesTLSOrDTLS: Bool { [.tls, .dtls, .dtlsSRTP].contains(security) }
+    public var usesTLSOrDTLS: Bool {
+        switch security {
+        case .tls, .dtls, .dtlsSRTP: return true
+        case .none, .srtp: return false
+        }
+    }
     public var isDatagramTLS: Bool { security == .dtls || security == .dtlsSRTP }
     public var isSRTP: Bool { security == .srtp || security == .dtlsSRTP }
     /// A TCP-based protocol (RFC 4145 `setup`/`connection` apply).

@@ -32,6 +32,8 @@ struct SDPIndex: Sendable {
     /// The same, by indexed name: `byName[level][name.rawValue]`.
     let byName: [[[AttributeEntry]]]
     let mediaFields: [Result<MediaField, DecodingError>]
+    /// The `<proto>` of each decoded m= line, classified once.
+    let transports: [TransportProtocol?]
 
     /// One pass over the lines: every lookup afterwards costs the size of
     /// its answer, so the whole validation stays linear in the input.
@@ -62,7 +64,11 @@ struct SDPIndex: Sendable {
         mediaFields = sections.media.enumerated().map { i, r in
             let line = sd.lines[r.lowerBound]
             let base = d.valueOffset(ofLine: r.lowerBound)
-            return Result { () throws(DecodingError) in try MediaField.decode(line.value, base: base, path: "media[\(i)]") }
+            return Result { () throws(DecodingError) in try MediaField.decode(line.value, base: base, path: SDPPathText.indexed("media", i)) }
+        }
+        transports = mediaFields.map { r in
+            if case .success(let m) = r { return m.transport }
+            return nil
         }
     }
 
@@ -119,7 +125,7 @@ struct SDPIndex: Sendable {
     }
 
     func mediaField(_ i: Int) -> MediaField? { i < mediaFields.count ? try? mediaFields[i].get() : nil }
-    func proto(_ i: Int) -> TransportProtocol? { mediaField(i)?.transport }
+    func proto(_ i: Int) -> TransportProtocol? { i >= 0 && i < transports.count ? transports[i] : nil }
     func mLineOffset(_ i: Int) -> Int { i < sections.media.count ? d.lineOffsets[sections.media[i].lowerBound] : 0 }
     func lineOffset(_ line: Int) -> Int { line < d.lineOffsets.count ? d.lineOffsets[line] : 0 }
 

@@ -344,7 +344,8 @@ final class SDPFindingSink {
 
     func located(_ offset: Int?, _ message: String) -> String {
         guard let o = offset else { return message }
-        return "\(position(o)): \(message)"
+        let p = position(o)
+        return SDPPathText.located(line: p.line, column: p.column, message)
     }
 
     /// Findings kept per code in one description; past it one finding of
@@ -352,13 +353,24 @@ final class SDPFindingSink {
     /// bounded on hostile input (one `a=crypto` line of 10^5 unknown
     /// parameters, 500 `<fmt>`s out of range) and the report stays readable.
     static let maxFindingsPerCode = 1000
-    private var perCode: [String: Int] = [:]
+    /// Findings so far per code: a short list scanned in place (a
+    /// description has findings of a few codes; the rule table bounds it).
+    private var perCode: [(code: String, count: Int)] = []
+
+    private func bump(_ code: String) -> Int {
+        for i in perCode.indices where perCode[i].code == code {
+            let n = perCode[i].count
+            perCode[i].count = n + 1
+            return n
+        }
+        perCode.append((code, 1))
+        return 0
+    }
 
     /// Whether a finding of `code` is still recorded; past the cap, records
     /// the one summarizing finding instead and returns false.
     private func admit(_ code: String, _ severity: Severity, _ offset: () -> Int?, _ path: () -> String, _ specRef: String) -> Bool {
-        let n = perCode[code, default: 0]
-        perCode[code] = n + 1
+        let n = bump(code)
         if n < Self.maxFindingsPerCode { return true }
         if n == Self.maxFindingsPerCode {
             let o = offset()

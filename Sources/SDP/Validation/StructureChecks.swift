@@ -239,23 +239,44 @@ extension SDPValidationRun {
             if let n = m.numberOfPorts, n.hasLeadingZero || n.value == 0 {
                 add(SDPRules.portCount, at: portAt + m.port.digitCount + 1, path() + ".numberOfPorts", "number of ports '\(n)' is not POS-DIGIT *DIGIT")
             }
-            if let c = m.transport.caseInsensitiveMatch {
+            let transport = index.proto(mi) ?? m.transport
+            if let c = transport.caseInsensitiveMatch {
                 add(SDPRules.protoCase, at: portAt, path() + ".proto", "proto '\(m.proto)' is registered as '\(c)'")
             }
             // The first <fmt> follows "<media> <port>[/<n>] <proto> ".
             var fmtAt = base + m.media.utf8.count + 1 + m.port.text.utf8.count + (m.numberOfPorts.map { $0.text.utf8.count + 1 } ?? 0)
                 + 1 + m.proto.utf8.count + 1
-            let payloadTypes = m.transport.info?.formats == .payloadTypes
-            // Duplicates: pairwise for short lists, a set beyond (linear time).
+            let payloadTypes = transport.info?.formats == .payloadTypes
+            // Duplicates: pairwise for short lists; beyond, a bit per
+            // canonical payload type number (the text of a number 0..127
+            // without a leading zero equals another format's text exactly
+            // when the numbers are equal) and a set for any other text
+            // (linear time).
             let small = m.formats.count <= 16
             var seen = Set<String>()
+            var ptSeen = (UInt64(0), UInt64(0))
             for (k, f) in m.formats.enumerated() {
-                if payloadTypes {
-                    let ok = DecimalToken(text: f).map { !$0.hasLeadingZero && $0.value(in: 0...127) != nil } ?? false
-                    if !ok { add(SDPRules.payloadType, at: fmtAt, "\(path()).fmts[\(k)]", "'\(f)' is not an RTP payload type 0..127 (\(m.proto))") }
+                let pt = Self.canonicalPayloadType(f)
+                if payloadTypes && pt == nil {
+                    add(SDPRules.payloadType, at: fmtAt, SDPPathText.indexed("media", mi, ".fmts", k), "'\(f)' is not an RTP payload type 0..127 (\(m.proto))")
                 }
-                if small ? m.formats[..<k].contains(f) : !seen.insert(f).inserted {
-                    add(SDPRules.formatDuplicate, at: fmtAt, "\(path()).fmts[\(k)]", "<fmt> '\(f)' listed twice")
+                let duplicate: Bool
+                if small {
+                    duplicate = m.formats[..<k].contains(f)
+                } else if let v = pt {
+                    let bit = UInt64(1) << UInt64(v & 63)
+                    if v < 64 {
+                        duplicate = ptSeen.0 & bit != 0
+                        ptSeen.0 |= bit
+                    } else {
+                        duplicate = ptSeen.1 & bit != 0
+                        ptSeen.1 |= bit
+                    }
+                } else {
+                    duplicate = !seen.insert(f).inserted
+                }
+                if duplicate {
+                    add(SDPRules.formatDuplicate, at: fmtAt, SDPPathText.indexed("media", mi, ".fmts", k), "<fmt> '\(f)' listed twice")
                 }
                 fmtAt += f.utf8.count + 1
             }
@@ -266,6 +287,20 @@ extension SDPValidationRun {
                 add(SDPRules.connectionMissing, at: index.mLineOffset(mi), "media[\(mi)].connection", "media[\(mi)] has no c= line and there is no session-level c=")
             }
         }
+    }
+
+    /// The value of a format that is an RTP payload type 0..127 written
+    /// without a leading zero (RFC 8866 §5.14), nil for any other text.
+    static func canonicalPayloadType(_ f: String) -> Int? {
+        var v = 0
+        var n = 0
+        for c in f.utf8 {
+            guard SDPGrammar.isDigit(c), n < 3 else { return nil }
+            if n > 0 && v == 0 { return nil }   // leading zero
+            v = v * 10 + Int(c - 0x30)
+            n += 1
+        }
+        return n > 0 && v <= 127 ? v : nil
     }
 
     mutating func checkConnection(_ l: SDPLine, base: Int, path: String) {

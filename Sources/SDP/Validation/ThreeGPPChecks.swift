@@ -11,11 +11,10 @@ extension SDPValidationRun {
                 add(SDPRules.e2aeUnknownToken, at: da.valueOffset, "\(da.located.path).e2ae", "token '\(e.value)' is ignored")
             }
         }
-        let secured: Set<String> = ["RTP/SAVP", "RTP/SAVPF", "TCP/TLS/MSRP", "TCP/TLS/BFCP", "UDP/TLS/UDPTL"]
         for mi in 0..<index.mediaCount {
             let list = index.typed(.media(mi), SDPIndex.e2ae)
             guard let (da, e) = list.first, e.indication != nil else { continue }
-            if let p = index.proto(mi), !secured.contains(p.rawValue) {
+            if let p = index.proto(mi), !Self.isE2AESecured(p.rawValue) {
                 add(SDPRules.e2aeTransport, at: lineOffset(da.located.lineIndex), da.located.path, "a=3ge2ae:\(e.value) on a \(p) m-line")
             }
             if index.hasEffective(.keyMgmt, mi) {
@@ -23,5 +22,13 @@ extension SDPValidationRun {
             }
         }
         checkTRKeyMgmt()
+    }
+
+    /// The protocols a=3ge2ae may be used on.
+    static func isE2AESecured(_ proto: String) -> Bool {
+        switch proto {
+        case "RTP/SAVP", "RTP/SAVPF", "TCP/TLS/MSRP", "TCP/TLS/BFCP", "UDP/TLS/UDPTL": return true
+        default: return false
+        }
     }
 }

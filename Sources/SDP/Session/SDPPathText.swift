@@ -1,0 +1,96 @@
+/// Short ASCII texts the validator builds often (field paths such as
+/// `media[2].attributes[5]`, `line:column` positions), written into one
+/// buffer of the exact size instead of through string interpolation.
+/// Negative numbers take the interpolation path (they do not occur for
+/// indexes, but the result stays the same text either way).
+enum SDPPathText {
+    /// Decimal digits of a non-negative number.
+    @inline(__always)
+    static func digitCount(_ n: Int) -> Int {
+        var c = 1
+        var v = n
+        while v >= 10 { v /= 10; c += 1 }
+        return c
+    }
+
+    /// Writes the digits of a non-negative `n` (exactly `count` of them) at `p`.
+    @inline(__always)
+    static func writeDigits(_ n: Int, _ count: Int, _ p: UnsafeMutableBufferPointer<UInt8>, _ at: Int) {
+        var v = n
+        var i = at + count - 1
+        while i >= at {
+            p[i] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
+            v /= 10
+            i -= 1
+        }
+    }
+
+    /// Copies the UTF-8 of `s` to `p` at `at`; returns the end.
+    @inline(__always)
+    static func write(_ s: String, _ p: UnsafeMutableBufferPointer<UInt8>, _ at: Int) -> Int {
+        let copied: Int? = s.utf8.withContiguousStorageIfAvailable { src in
+            guard let from = src.baseAddress, let to = p.baseAddress, at + src.count <= p.count else { return -1 }
+            (to + at).update(from: from, count: src.count)
+            return at + src.count
+        }
+        if let end = copied, end >= 0 { return end }
+        var i = at
+        for b in s.utf8 where i < p.count {
+            p[i] = b
+            i += 1
+        }
+        return i
+    }
+
+    /// `prefix[n]suffix`.
+    static func indexed(_ prefix: String, _ n: Int, _ suffix: String = "") -> String {
+        guard n >= 0 else { return "\(prefix)[\(n)]\(suffix)" }
+        let d = digitCount(n)
+        let total = prefix.utf8.count + d + 2 + suffix.utf8.count
+        return String(unsafeUninitializedCapacity: total) { p in
+            var i = write(prefix, p, 0)
+            p[i] = 0x5b
+            writeDigits(n, d, p, i + 1)
+            i += d + 1
+            p[i] = 0x5d
+            return write(suffix, p, i + 1)
+        }
+    }
+
+    /// `p1[n1]p2[n2]suffix`.
+    static func indexed(_ p1: String, _ n1: Int, _ p2: String, _ n2: Int, _ suffix: String = "") -> String {
+        guard n1 >= 0, n2 >= 0 else { return "\(p1)[\(n1)]\(p2)[\(n2)]\(suffix)" }
+        let d1 = digitCount(n1), d2 = digitCount(n2)
+        let total = p1.utf8.count + d1 + 2 + p2.utf8.count + d2 + 2 + suffix.utf8.count
+        return String(unsafeUninitializedCapacity: total) { p in
+            var i = write(p1, p, 0)
+            p[i] = 0x5b
+            writeDigits(n1, d1, p, i + 1)
+            i += d1 + 1
+            p[i] = 0x5d
+            i = write(p2, p, i + 1)
+            p[i] = 0x5b
+            writeDigits(n2, d2, p, i + 1)
+            i += d2 + 1
+            p[i] = 0x5d
+            return write(suffix, p, i + 1)
+        }
+    }
+
+    /// `line:column: message` (the prefix findings carry).
+    static func located(line: Int, column: Int, _ message: String) -> String {
+        guard line >= 0, column >= 0 else { return "\(line):\(column): \(message)" }
+        let d1 = digitCount(line), d2 = digitCount(column)
+        let total = d1 + 1 + d2 + 2 + message.utf8.count
+        return String(unsafeUninitializedCapacity: total) { p in
+            writeDigits(line, d1, p, 0)
+            p[d1] = 0x3a
+            writeDigits(column, d2, p, d1 + 1)
+            var i = d1 + 1 + d2
+            p[i] = 0x3a
+            p[i + 1] = 0x20
+            i = write(message, p, i + 2)
+            return i
+        }
+    }
+}
