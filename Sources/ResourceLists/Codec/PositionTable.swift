@@ -12,21 +12,22 @@ import Darwin
 /// nor a path string per element and attribute. Findings ask for
 /// positions; a clean document usually never does.
 ///
-/// Built from the raw tree and the input (both shared, not copied): the tag
-/// scanner's offsets are attached to the raw tree, then the model builder
-/// runs again in recording mode, so the paths are exactly the decoder's.
+/// Built from the raw document and the input (both shared, not copied):
+/// the tag scanner's offsets are matched to the raw document's elements
+/// and attributes, then the model builder runs again in recording mode, so
+/// the paths are exactly the decoder's.
 final class PositionTable: @unchecked Sendable {
     typealias Table = (positions: [String: XMLPosition], elementPaths: [Int: String])
 
     /// Guards `pending` and `built`, so copies of a decoded document can be
     /// read from several threads.
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-    private var pending: (root: RawElement, bytes: [UInt8])?
+    private var pending: (raw: RawDocument, bytes: [UInt8])?
     private var built: Table?
 
-    init(root: RawElement, bytes: [UInt8]) {
+    init(raw: RawDocument, bytes: [UInt8]) {
         mutex = Self.newMutex()
-        pending = (root, bytes)
+        pending = (raw, bytes)
     }
 
     init(positions: [String: XMLPosition], elementPaths: [Int: String] = [:]) {
@@ -54,11 +55,10 @@ final class PositionTable: @unchecked Sendable {
         defer { pthread_mutex_unlock(mutex) }
         if let built { return built }
         var t: Table = ([:], [:])
-        if let (root, bytes) = pending {
-            var r = root
-            Self.attachPositions(&r, bytes: bytes, SourceMap(bytes))
-            var builder = ModelBuilder(recording: true)
-            _ = builder.document(r)
+        if let (raw, bytes) = pending {
+            let (elements, attributes) = Self.positions(of: raw, bytes: bytes, SourceMap(bytes))
+            var builder = ModelBuilder(recording: raw, elementPositions: elements, attributePositions: attributes)
+            _ = builder.document()
             t = (builder.positions, builder.elementPaths)
         }
         built = t
@@ -66,31 +66,31 @@ final class PositionTable: @unchecked Sendable {
         return t
     }
 
-    /// Assigns positions from the tag scanner, checking each tag's name
-    /// against the tree; on the first disagreement no further positions are
-    /// assigned (none is better than a wrong one).
-    static func attachPositions(_ root: inout RawElement, bytes: [UInt8], _ map: SourceMap) {
+    /// Positions from the tag scanner, checking each tag's name against
+    /// the element in the same place of a pre-order walk: elements by
+    /// pre-order index, attributes by index in ``RawDocument/attributes``.
+    /// On the first disagreement no further positions are assigned (none
+    /// is better than a wrong one).
+    static func positions(of raw: RawDocument, bytes: [UInt8], _ map: SourceMap) -> (elements: [XMLPosition?], attributes: [XMLPosition?]) {
         let tags = XMLTagScanner.startTags(in: bytes)
+        var elements = [XMLPosition?](repeating: nil, count: raw.elementCount)
+        var attributes = [XMLPosition?](repeating: nil, count: raw.attributes.count)
         var next = 0
-        var consistent = true
-        func visit(_ e: inout RawElement) {
-            guard consistent else { return }
-            guard next < tags.count, tags[next].qualifiedName == e.qualifiedName else { consistent = false; return }
+        for node in raw.nodes where !node.isText {
+            guard next < tags.count, node.index == next, next < elements.count,
+                  tags[next].qualifiedName == raw.qualifiedName(prefix: node.prefix, name: node.name) else { break }
             let tag = tags[next]
             next += 1
-            e.position = map.position(ofOffset: tag.offset)
-            for i in e.attributes.indices {
-                if let a = tag.attributes.first(where: { $0.name == e.attributes[i].qualifiedName }) {
-                    e.attributes[i].position = map.position(ofOffset: a.offset)
-                }
-            }
-            for i in e.children.indices {
-                if case .element(var c) = e.children[i] {
-                    visit(&c)
-                    e.children[i] = .element(c)
+            elements[node.index] = map.position(ofOffset: tag.offset)
+            let lo = min(max(node.start, 0), attributes.count)
+            let hi = min(lo + max(node.count, 0), attributes.count)
+            for i in lo..<hi {
+                let name = raw.qualifiedName(prefix: raw.attributes[i].prefix, name: raw.attributes[i].name)
+                if let a = tag.attributes.first(where: { $0.name == name }) {
+                    attributes[i] = map.position(ofOffset: a.offset)
                 }
             }
         }
-        visit(&root)
+        return (elements, attributes)
     }
 }

@@ -79,7 +79,7 @@ public struct ResourceListsDecoder: Sendable {
         decode(bytes, schema: nil, rejectDoctype: true)
     }
 
-    func decode(_ bytes: [UInt8], schema: CompiledSchema?, rejectDoctype: Bool) -> ResourceListsDecodeOutcome {
+    func decode(_ bytes: [UInt8], schema: CompiledSchema?, rejectDoctype: Bool, tree: Bool = false) -> ResourceListsDecodeOutcome {
         let map = SourceMap(bytes)
         func fail(_ code: String, at offset: Int?, _ spec: String, _ message: String) -> ResourceListsDecodeOutcome {
             ResourceListsDecodeOutcome(decoded: nil, findings: [finding(code, .error, offset: offset, path: "", spec, message, map)])
@@ -96,7 +96,7 @@ public struct ResourceListsDecoder: Sendable {
             }
         }
 
-        let raw = LibXML2.parse(bytes, limits: limits, schema: schema, rejectDoctype: rejectDoctype)
+        let raw = LibXML2.parse(bytes, limits: limits, schema: schema, rejectDoctype: rejectDoctype, tree: tree)
         var tags: [XMLTagScanner.Tag]?
         var findings = raw.diagnostics.filter { $0.source != .schema }.map { d in
             var d = d
@@ -111,23 +111,26 @@ public struct ResourceListsDecoder: Sendable {
             findings.append(finding("resource-lists.limit.diagnostics", .warning, offset: nil, path: "", "mediasec limits",
                                     "\(raw.suppressedDiagnostics) further libxml2 diagnostics not shown", map))
         }
-        guard !raw.failed, var root = raw.root else {
+        guard !raw.failed, let rawDocument = raw.document, !rawDocument.nodes.isEmpty else {
             return ResourceListsDecodeOutcome(decoded: nil, findings: findings)
         }
-        guard root.isResourceLists("resource-lists") else {
-            PositionTable.attachPositions(&root, bytes: bytes, map)
+        guard rawDocument.isResourceLists(0, .resourceLists) else {
+            let rootPosition = PositionTable.positions(of: rawDocument, bytes: bytes, map).elements.first ?? nil
+            let root = rawDocument.nodes[0]
+            let localName = rawDocument.name(root.name)
+            let namespace = rawDocument.namespace(root.namespace)
             var hint = ""
-            if let ns = root.namespace, XMLNamespaces.differOnlyInCase(ns, XMLNamespaces.resourceLists) {
+            if let ns = namespace, XMLNamespaces.differOnlyInCase(ns, XMLNamespaces.resourceLists) {
                 hint = " (namespace \"\(ns)\" differs from \(XMLNamespaces.resourceLists) only in case; namespace names are case-sensitive)"
             }
-            let name = root.namespace.map { "{\($0)}\(root.name)" } ?? root.name
-            findings.insert(finding("resource-lists.root.element", .error, offset: root.position?.offset, path: "", "RFC 4826 §3.1",
+            let name = namespace.map { "{\($0)}\(localName)" } ?? localName
+            findings.insert(finding("resource-lists.root.element", .error, offset: rootPosition?.offset, path: "", "RFC 4826 §3.1",
                                     "root element is \(name), not {\(XMLNamespaces.resourceLists)}resource-lists" + hint, map), at: 0)
             return ResourceListsDecodeOutcome(decoded: nil, findings: findings)
         }
-        var builder = ModelBuilder()
-        let document = builder.document(root)
-        let table = PositionTable(root: root, bytes: bytes)
+        var builder = ModelBuilder(rawDocument)
+        let document = builder.document()
+        let table = PositionTable(raw: rawDocument, bytes: bytes)
         var decoded = DecodedResourceLists(document: document, table: table, warnings: findings,
                                            xmlVersion: prolog.version, declaredEncoding: prolog.encoding, byteCount: bytes.count)
         decoded.xmlVersionPosition = prolog.versionOffset.map { SourceMap.position(ofOffset: $0, in: bytes) }

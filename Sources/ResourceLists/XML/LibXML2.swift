@@ -1,7 +1,7 @@
 import CLibXML2
 
 /// The module's only contact with the libxml2 C API (with
-/// `LibXML2Schema.swift`). Everything above works on ``RawElement`` trees.
+/// `LibXML2Schema.swift`). Everything above works on ``RawDocument``.
 ///
 /// Hardening, checked against libxml2 2.9.14's hazards (FACTS §6):
 /// - options are `NONET | NOCDATA | IGNORE_ENC | BIG_LINES` and nothing
@@ -18,7 +18,25 @@ import CLibXML2
 /// - every error and warning arrives through the context's own structured
 ///   error callback (`sax->serror`, per parser context, so parallel parses
 ///   do not share state) and becomes an ``XMLDiagnostic``;
-/// - the document and the context are freed on every path.
+/// - the document (if any) and the context are freed on every path.
+///
+/// Two ways through libxml2, with the same parser, options and guards:
+///
+/// - **streaming** (the default decode): libxml2's SAX2 callbacks are
+///   replaced by the wrapper's, which append to a ``RawDocument``
+///   directly; libxml2 builds no tree at all. Every diagnostic comes from
+///   the parser itself, so it is the one the tree path reports.
+/// - **tree** (the XSD cross-check, which validates libxml2's tree; the
+///   tests that let a DOCTYPE through; limits beyond libxml2's own depth
+///   guard; inputs over libxml2's 10 MB text-node limit): libxml2's own
+///   SAX2 handlers build its tree, which is then copied.
+///
+/// A few things only libxml2's tree builder reports: `xml:id` checks (an
+/// NCName, defined once), entity references left in the tree, and the
+/// wrapper's own check of namespace names containing `&`. The streaming
+/// callbacks do not imitate them: on the first such input they stop and
+/// the document is parsed again on the tree path, which reports them as
+/// it always has.
 enum LibXML2 {
     static let parseOptions: Int32 = Int32(bitPattern:
         XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_BIG_LINES.rawValue)
@@ -28,6 +46,13 @@ enum LibXML2 {
         XML_PARSE_NOENT.rawValue | XML_PARSE_DTDLOAD.rawValue | XML_PARSE_DTDATTR.rawValue | XML_PARSE_DTDVALID.rawValue
             | XML_PARSE_HUGE.rawValue | XML_PARSE_XINCLUDE.rawValue | XML_PARSE_RECOVER.rawValue | XML_PARSE_SAX1.rawValue
             | XML_PARSE_OLDSAX.rawValue)
+
+    /// libxml2's `XML_MAX_TEXT_LENGTH`: its tree builder refuses a longer
+    /// text node (an error the streaming path would not raise).
+    static let treeTextLimit = 10_000_000
+    /// Depth limits up to this stay below libxml2's own depth guard (256),
+    /// so the wrapper's check is always the one that fires.
+    static let streamingMaxDepth = 200
 
     /// One-time process setup: `xmlInitParser` (required before use from
     /// several threads) and the refusing entity loader.
@@ -41,22 +66,36 @@ enum LibXML2 {
     final class ParseState {
         let limits: ResourceListsLimits
         let rejectDoctype: Bool
+        /// True on the streaming path (the wrapper's SAX callbacks build
+        /// ``builder``); false when libxml2 builds its tree.
+        let streaming: Bool
         var diagnostics: [XMLDiagnostic] = []
         var suppressed = 0
         var stopped = false
         var elements = 0
+        /// Streaming: the input needs the tree path (see ``LibXML2``).
+        var needsTree = false
+        /// Streaming: the raw document under construction. Behind a
+        /// pointer, so the callbacks' many small updates are plain stores
+        /// (a stored property of a class is access-checked at run time).
+        let builder: UnsafeMutablePointer<RawDocumentBuilder>
         /// Pre-order index of each converted element, for the schema
         /// validator's diagnostics (filled only when a schema will run:
         /// parser diagnostics are all raised before the tree is converted).
         var nodeIndex: [UnsafeMutableRawPointer: Int] = [:]
         var indexNodes = false
-        /// Namespace names already read, by libxml2's `xmlNs` href pointer
-        /// (every element of a document shares a few declarations).
-        var namespaceNames: [UnsafeRawPointer: String] = [:]
 
-        init(limits: ResourceListsLimits, rejectDoctype: Bool) {
+        init(limits: ResourceListsLimits, rejectDoctype: Bool, streaming: Bool = false, expectedBytes: Int = 0) {
             self.limits = limits
             self.rejectDoctype = rejectDoctype
+            self.streaming = streaming
+            builder = UnsafeMutablePointer<RawDocumentBuilder>.allocate(capacity: 1)
+            builder.initialize(to: RawDocumentBuilder(expectedBytes: streaming ? expectedBytes : 0))
+        }
+
+        deinit {
+            builder.deinitialize(count: 1)
+            builder.deallocate()
         }
 
         /// True once a parser error (not a warning) has been kept.
@@ -95,31 +134,69 @@ enum LibXML2 {
                                  line: Int(input?.pointee.line ?? 0), column: Int(input?.pointee.col ?? 0), elementIndex: nil, offset: nil))
             xmlStopParser(ctxt)
         }
+
+        /// Streaming: give up on this parse (its result is discarded) and
+        /// ask for the tree path.
+        func handOver(_ ctxt: xmlParserCtxtPtr) {
+            guard !needsTree else { return }
+            needsTree = true
+            xmlStopParser(ctxt)
+        }
+
+        /// Checks shared by both paths' `startElementNs`, in this order;
+        /// false when a limit stopped the parser.
+        func withinLimits(_ ctxt: xmlParserCtxtPtr, attributes: Int32, depth: Int) -> Bool {
+            if Int(attributes) > limits.maxAttributesPerElement {
+                stop(ctxt, code: "resource-lists.limit.attributes", "An element has \(attributes) attributes; the limit is \(limits.maxAttributesPerElement)")
+                return false
+            }
+            elements += 1
+            if elements > limits.maxElements {
+                stop(ctxt, code: "resource-lists.limit.elements", "More than \(limits.maxElements) elements")
+                return false
+            }
+            // `depth` counts the open elements; this one makes one more.
+            if depth + 1 > limits.maxDepth {
+                stop(ctxt, code: "resource-lists.limit.depth", "Elements nested deeper than \(limits.maxDepth)")
+                return false
+            }
+            return true
+        }
     }
 
     /// Parses `bytes` (already checked to be UTF-8, non-empty and within
-    /// the byte limit) into a raw tree, optionally validating the document
-    /// against `schema` before it is freed. `rejectDoctype` is false only in
-    /// the tests that prove the other defences hold on their own.
-    static func parse(_ bytes: [UInt8], limits: ResourceListsLimits, schema: CompiledSchema? = nil, rejectDoctype: Bool = true) -> RawParseResult {
+    /// the byte limit) into a raw document, optionally validating the
+    /// document against `schema` before libxml2's tree is freed.
+    /// `rejectDoctype` is false only in the tests that prove the other
+    /// defences hold on their own; `tree` forces the tree path (tests
+    /// compare the two paths).
+    static func parse(_ bytes: [UInt8], limits: ResourceListsLimits, schema: CompiledSchema? = nil, rejectDoctype: Bool = true,
+                      tree: Bool = false) -> RawParseResult {
         _ = initialized
-        let state = ParseState(limits: limits, rejectDoctype: rejectDoctype)
+        if !tree, schema == nil, rejectDoctype, limits.maxDepth <= streamingMaxDepth, bytes.count <= treeTextLimit {
+            let state = ParseState(limits: limits, rejectDoctype: true, streaming: true, expectedBytes: bytes.count)
+            let result = parse(bytes, state: state, schema: nil)
+            if !state.needsTree { return result }
+        }
+        return parse(bytes, state: ParseState(limits: limits, rejectDoctype: rejectDoctype), schema: schema)
+    }
+
+    private static func parse(_ bytes: [UInt8], state: ParseState, schema: CompiledSchema?) -> RawParseResult {
         // The whole parse runs inside the closure: the input stays alive
         // for as long as libxml2 could look at it.
-        return bytes.withUnsafeBufferPointer { buf in
+        bytes.withUnsafeBufferPointer { buf in
             guard let base = buf.baseAddress, buf.count <= Int(Int32.max),
                   let ctxt = base.withMemoryRebound(to: CChar.self, capacity: buf.count, { xmlCreateMemoryParserCtxt($0, Int32(buf.count)) })
             else {
                 state.record(XMLDiagnostic(source: .parser, level: .fatal, domain: 0, code: 4, message: "Document is empty",
                                            line: 1, column: 1, elementIndex: nil, offset: 0))
-                return RawParseResult(root: nil, diagnostics: state.diagnostics, suppressedDiagnostics: 0, schemaValid: nil)
+                return RawParseResult(document: nil, diagnostics: state.diagnostics, suppressedDiagnostics: 0, schemaValid: nil)
             }
             return parse(ctxt, state: state, schema: schema)
         }
     }
 
     private static func parse(_ ctxt: xmlParserCtxtPtr, state: ParseState, schema: CompiledSchema?) -> RawParseResult {
-        let rejectDoctype = state.rejectDoctype
         let unhandled = xmlCtxtUseOptions(ctxt, parseOptions)
         let statePointer = Unmanaged.passRetained(state)
         defer {
@@ -129,8 +206,32 @@ enum LibXML2 {
         if let sax = ctxt.pointee.sax {
             sax.pointee.serror = parserErrorHook
             sax.pointee.internalSubset = internalSubsetHook
-            sax.pointee.startElementNs = startElementHook
             sax.pointee.resolveEntity = nil
+            if state.streaming {
+                // No tree: the wrapper's callbacks build the raw document.
+                // Character data and ignorable white space share one
+                // callback, as in libxml2's own handler (so libxml2 never
+                // tries to tell them apart); NOCDATA already cleared
+                // cdataBlock, so CDATA arrives as character data.
+                sax.pointee.startDocument = nil
+                sax.pointee.endDocument = nil
+                sax.pointee.externalSubset = nil
+                sax.pointee.startElementNs = streamStartElementHook
+                sax.pointee.endElementNs = streamEndElementHook
+                sax.pointee.characters = streamCharactersHook
+                sax.pointee.ignorableWhitespace = streamCharactersHook
+                sax.pointee.cdataBlock = nil
+                // Comments and processing instructions are not kept, but
+                // their callbacks stay set: libxml2 words some errors
+                // differently when nobody listens (a comment's text is
+                // collected, and quoted in "Double hyphen within comment",
+                // only for a comment callback).
+                sax.pointee.comment = streamCommentHook
+                sax.pointee.processingInstruction = streamProcessingInstructionHook
+                sax.pointee.reference = streamReferenceHook
+            } else {
+                sax.pointee.startElementNs = startElementHook
+            }
         }
         if unhandled != 0 {
             state.record(XMLDiagnostic(source: .guardrail(code: "resource-lists.xml.internal"), level: .fatal, domain: 0, code: 0,
@@ -146,127 +247,164 @@ enum LibXML2 {
             ctxt.pointee._private = nil
             xmlFreeParserCtxt(ctxt)
         }
+        if state.streaming {
+            if state.needsTree {
+                return RawParseResult(document: nil, diagnostics: state.diagnostics, suppressedDiagnostics: state.suppressed, schemaValid: nil)
+            }
+            return finish(state: state, unhandled: unhandled, wellFormed: wellFormed, errNo: ctxt.pointee.errNo) { state.builder.pointee.finish() }
+        }
+        let rejectDoctype = state.rejectDoctype
         if let doc, rejectDoctype, !state.stopped, doc.pointee.intSubset != nil || doc.pointee.extSubset != nil {
             state.record(XMLDiagnostic(source: .guardrail(code: "resource-lists.xml.doctype"), level: .fatal, domain: 0, code: 0,
                                        message: "DOCTYPE declarations are not accepted", line: 0, column: 0, elementIndex: nil, offset: nil))
         }
+        var raw = finish(state: state, unhandled: unhandled, wellFormed: wellFormed, errNo: ctxt.pointee.errNo) { () -> RawDocument? in
+            guard let doc, let rootNode = xmlDocGetRootElement(doc) else { return nil }
+            state.indexNodes = schema != nil
+            var builder = RawDocumentBuilder()
+            convert(rootNode, state: state, builder: &builder)
+            return builder.finish()
+        }
+        guard raw.document != nil else { return raw }
+        if state.diagnostics.contains(where: { $0.level != .warning }) {
+            raw.document = nil
+            raw.diagnostics = state.diagnostics
+            raw.suppressedDiagnostics = state.suppressed
+            return raw
+        }
+        if let schema, let doc {
+            raw.schemaValid = validate(doc, against: schema, state: state, statePointer: statePointer.toOpaque())
+            raw.diagnostics = state.diagnostics
+            raw.suppressedDiagnostics = state.suppressed
+        }
+        return raw
+    }
+
+    /// The verdict after `xmlParseDocument`, shared by both paths: a
+    /// failed parse has no document; a clean one gets `document()`, or
+    /// "no root element" when that is nil.
+    private static func finish(state: ParseState, unhandled: Int32, wellFormed: Bool, errNo: Int32,
+                               document: () -> RawDocument?) -> RawParseResult {
         var failed = state.stopped || unhandled != 0 || state.diagnostics.contains { $0.level != .warning }
         if !wellFormed, !failed {
-            state.record(XMLDiagnostic(source: .parser, level: .fatal, domain: 1, code: Int(ctxt.pointee.errNo),
-                                       message: "libxml2 reports the document as not well-formed (error \(ctxt.pointee.errNo))",
+            state.record(XMLDiagnostic(source: .parser, level: .fatal, domain: 1, code: Int(errNo),
+                                       message: "libxml2 reports the document as not well-formed (error \(errNo))",
                                        line: 0, column: 0, elementIndex: nil, offset: nil))
             failed = true
         }
-        guard !failed, let doc, let rootNode = xmlDocGetRootElement(doc) else {
-            if !failed {
+        var built: RawDocument?
+        if !failed {
+            built = document()
+            if let d = built, d.nodes.isEmpty { built = nil }
+            if built == nil {
                 state.record(XMLDiagnostic(source: .parser, level: .fatal, domain: 1, code: 4, message: "Document has no root element",
                                            line: 0, column: 0, elementIndex: nil, offset: nil))
             }
-            return RawParseResult(root: nil, diagnostics: state.diagnostics, suppressedDiagnostics: state.suppressed, schemaValid: nil)
         }
-        var counter = 0
-        state.indexNodes = schema != nil
-        let root = convert(rootNode, state: state, counter: &counter)
-        if state.diagnostics.contains(where: { $0.level != .warning }) {
-            return RawParseResult(root: nil, diagnostics: state.diagnostics, suppressedDiagnostics: state.suppressed, schemaValid: nil)
-        }
-        var schemaValid: Bool?
-        if let schema {
-            schemaValid = validate(doc, against: schema, state: state, statePointer: statePointer.toOpaque())
-        }
-        return RawParseResult(root: root, diagnostics: state.diagnostics, suppressedDiagnostics: state.suppressed, schemaValid: schemaValid)
+        return RawParseResult(document: built, diagnostics: state.diagnostics, suppressedDiagnostics: state.suppressed, schemaValid: nil)
     }
 
-    // MARK: tree conversion
-
-    private static func string(_ p: UnsafePointer<xmlChar>?) -> String? {
-        p.map { String(cString: $0) }
-    }
+    // MARK: namespace names
 
     /// A namespace name as the document declared it. libxml2 2.9 leaves a
     /// `&` written as `&amp;` or `&#38;` in an `xmlns` value as the five
     /// characters `&#38;` (it defers that reference to tree building, which
     /// namespace names skip); a literal `&#38;` cannot otherwise occur in
-    /// the parsed value, so turning it back is exact.
-    /// libxml2 checks namespace names against the URI grammar before that
-    /// substitution, so the check is repeated here on the real name.
-    private static func namespaceName(_ p: UnsafePointer<xmlChar>?, node: xmlNodePtr, index: Int, state: ParseState) -> String? {
-        guard let p else { return nil }
-        let key = UnsafeRawPointer(p)
-        if let known = state.namespaceNames[key] { return known }
+    /// the parsed value, so turning it back is exact. libxml2 checks
+    /// namespace names against the URI grammar before that substitution,
+    /// so the check is repeated on the real name: `valid` is false when
+    /// the real name is not a URI reference.
+    private static func namespaceName(_ p: UnsafePointer<xmlChar>) -> (name: String, valid: Bool) {
         let raw = String(cString: p)
-        guard hasDeferredAmpersand(p) else {
-            state.namespaceNames[key] = raw
-            return raw
-        }
-        // Not cached: the check below reports once per element, as before.
+        guard hasDeferredAmpersand(p) else { return (raw, true) }
         let name = raw.replacing("&#38;", with: "&")
-        if URISyntax.parseReference(Array(name.utf8), .libxml2) == nil {
-            state.record(XMLDiagnostic(source: .parser, level: .error, domain: 3, code: 99, message: "xmlns: '\(name)' is not a valid URI",
-                                       line: Int(xmlGetLineNo(node)), column: 0, elementIndex: index, offset: nil))
-        }
-        return name
+        return (name, URISyntax.parseReference(Array(name.utf8), .libxml2) != nil)
     }
 
     /// True when the NUL-terminated string contains `&#38;` (a byte scan:
     /// `String.contains` would cost more than the rest of the conversion).
     private static func hasDeferredAmpersand(_ p: UnsafePointer<xmlChar>) -> Bool {
-        let pattern: [xmlChar] = [0x26, 0x23, 0x33, 0x38, 0x3B] // "&#38;"
         var i = 0
         while p[i] != 0 {
-            if p[i] == 0x26 {
-                var k = 1
-                while k < pattern.count, p[i + k] == pattern[k] { k += 1 }
-                if k == pattern.count { return true }
-            }
+            if p[i] == 0x26, p[i + 1] == 0x23, p[i + 2] == 0x33, p[i + 3] == 0x38, p[i + 4] == 0x3B { return true }
             i += 1
         }
         return false
     }
 
-    /// Copies one element (and its subtree) into Swift values. Recursion is
-    /// bounded by the depth limit enforced during the parse.
-    private static func convert(_ node: xmlNodePtr, state: ParseState, counter: inout Int) -> RawElement {
-        let index = counter
-        counter += 1
+    // MARK: tree path: libxml2's tree copied into a RawDocument
+
+    private static func string(_ p: UnsafePointer<xmlChar>?) -> String? {
+        p.map { String(cString: $0) }
+    }
+
+    /// A namespace name on the tree path: the check of an `&` name reports
+    /// once per use, as it always has.
+    private static func treeNamespace(_ p: UnsafePointer<xmlChar>?, node: xmlNodePtr, index: Int, state: ParseState,
+                                      builder: inout RawDocumentBuilder) -> Int {
+        guard let p else { return -1 }
+        if hasDeferredAmpersand(p) {
+            let (name, valid) = namespaceName(p)
+            if !valid {
+                state.record(XMLDiagnostic(source: .parser, level: .error, domain: 3, code: 99, message: "xmlns: '\(name)' is not a valid URI",
+                                           line: Int(xmlGetLineNo(node)), column: 0, elementIndex: index, offset: nil))
+            }
+            return builder.namespace(p) { name }
+        }
+        return builder.namespace(p) { String(cString: p) }
+    }
+
+    private static func length(_ p: UnsafePointer<xmlChar>) -> Int {
+        var n = 0
+        while p[n] != 0 { n += 1 }
+        return n
+    }
+
+    /// Copies one element (and its subtree). Recursion is bounded by the
+    /// depth limit enforced during the parse.
+    private static func convert(_ node: xmlNodePtr, state: ParseState, builder: inout RawDocumentBuilder) {
+        let index = builder.document.elementCount
         if state.indexNodes { state.nodeIndex[UnsafeMutableRawPointer(node)] = index }
         let ns = node.pointee.ns
-        var element = RawElement(namespace: namespaceName(ns?.pointee.href, node: node, index: index, state: state), prefix: string(ns?.pointee.prefix),
-                                 name: string(node.pointee.name) ?? "", attributes: [], children: [], position: nil, index: index)
+        let namespace = treeNamespace(ns?.pointee.href, node: node, index: index, state: state, builder: &builder)
+        let prefix = builder.name(ns?.pointee.prefix)
+        let name = builder.name(node.pointee.name)
         // Declarations, used or not, get the same check as libxml2's.
         var declaration = node.pointee.nsDef
         while let d = declaration {
-            _ = namespaceName(d.pointee.href, node: node, index: index, state: state)
+            _ = treeNamespace(d.pointee.href, node: node, index: index, state: state, builder: &builder)
             declaration = d.pointee.next
         }
+        builder.startElement(namespace: namespace, prefix: prefix, name: name)
         var attr = node.pointee.properties
         while let a = attr {
-            var value = ""
+            var value: [UInt8] = []
             var child = a.pointee.children
             while let c = child {
                 if c.pointee.type == XML_TEXT_NODE, let content = c.pointee.content {
-                    value += String(cString: content)
+                    value.append(contentsOf: UnsafeBufferPointer(start: content, count: length(content)))
                 } else if c.pointee.type == XML_ENTITY_REF_NODE {
                     entityReference(c, state: state)
                 }
                 child = c.pointee.next
             }
             let ans = a.pointee.ns
-            element.attributes.append(RawAttribute(namespace: namespaceName(ans?.pointee.href, node: node, index: index, state: state), prefix: string(ans?.pointee.prefix),
-                                                   name: string(a.pointee.name) ?? "", value: value, position: nil))
+            let attributeNamespace = treeNamespace(ans?.pointee.href, node: node, index: index, state: state, builder: &builder)
+            let attributePrefix = builder.name(ans?.pointee.prefix)
+            let attributeName = builder.name(a.pointee.name)
+            value.withUnsafeBufferPointer {
+                builder.attribute(namespace: attributeNamespace, prefix: attributePrefix, name: attributeName, value: $0, decodingAmpersands: false)
+            }
             attr = a.pointee.next
         }
         var child = node.pointee.children
         while let c = child {
             switch c.pointee.type {
             case XML_ELEMENT_NODE:
-                element.children.append(.element(convert(c, state: state, counter: &counter)))
+                convert(c, state: state, builder: &builder)
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                let text = c.pointee.content.map { String(cString: $0) } ?? ""
-                if case .text(let previous)? = element.children.last {
-                    element.children[element.children.count - 1] = .text(previous + text)
-                } else if !text.isEmpty {
-                    element.children.append(.text(text))
+                if let content = c.pointee.content {
+                    builder.characters(UnsafeBufferPointer(start: content, count: length(content)))
                 }
             case XML_ENTITY_REF_NODE:
                 entityReference(c, state: state)
@@ -275,7 +413,7 @@ enum LibXML2 {
             }
             child = c.pointee.next
         }
-        return element
+        builder.endElement()
     }
 
     /// An unexpanded entity reference in the tree: only possible when a
@@ -297,7 +435,7 @@ enum LibXML2 {
     }
 
     /// `sax->serror`: libxml2 passes `ctxt->userData`, which is the parser
-    /// context itself when a tree is being built.
+    /// context itself (the wrapper never sets another user data).
     private static let parserErrorHook: xmlStructuredErrorFunc = { userData, error in
         guard let error, let (_, state) = LibXML2.state(ofContext: userData) else { return }
         state.record(UnsafePointer(error), source: .parser)
@@ -312,23 +450,83 @@ enum LibXML2 {
         }
     }
 
+    /// Tree path: the limits, then libxml2's own tree building.
     private static let startElementHook: startElementNsSAX2Func = { ctx, localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, nbDefaulted, attributes in
         guard let (ctxt, state) = LibXML2.state(ofContext: ctx) else { return }
-        if Int(nbAttributes) > state.limits.maxAttributesPerElement {
-            state.stop(ctxt, code: "resource-lists.limit.attributes", "An element has \(nbAttributes) attributes; the limit is \(state.limits.maxAttributesPerElement)")
-            return
-        }
-        state.elements += 1
-        if state.elements > state.limits.maxElements {
-            state.stop(ctxt, code: "resource-lists.limit.elements", "More than \(state.limits.maxElements) elements")
-            return
-        }
-        // nodeNr counts the open elements, this one included once it is pushed.
-        if Int(ctxt.pointee.nodeNr) + 1 > state.limits.maxDepth {
-            state.stop(ctxt, code: "resource-lists.limit.depth", "Elements nested deeper than \(state.limits.maxDepth)")
-            return
-        }
+        // nodeNr counts the open elements of libxml2's tree.
+        guard state.withinLimits(ctxt, attributes: nbAttributes, depth: Int(ctxt.pointee.nodeNr)) else { return }
         xmlSAX2StartElementNs(ctx, localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, nbDefaulted, attributes)
+    }
+
+    // MARK: streaming callbacks
+
+    /// A namespace name on the streaming path, interned by libxml2's
+    /// (dictionary) pointer; an `&` name that fails the URI check hands the
+    /// parse over to the tree path, which reports it.
+    private static func streamNamespace(_ p: UnsafePointer<xmlChar>, ctxt: xmlParserCtxtPtr, state: ParseState) -> Int {
+        state.builder.pointee.namespace(p) {
+            let (name, valid) = namespaceName(p)
+            if !valid { state.handOver(ctxt) }
+            return name
+        }
+    }
+
+    private static let streamStartElementHook: startElementNsSAX2Func = { ctx, localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, nbDefaulted, attributes in
+        guard let (ctxt, state) = LibXML2.state(ofContext: ctx) else { return }
+        guard state.withinLimits(ctxt, attributes: nbAttributes, depth: state.builder.pointee.depth) else { return }
+        guard let localname else { return state.handOver(ctxt) }
+        // Without a DTD libxml2 defaults no attribute; with one (never
+        // here) the tree path would see them.
+        guard nbDefaulted == 0 else { return state.handOver(ctxt) }
+        let namespace = uri.map { streamNamespace($0, ctxt: ctxt, state: state) } ?? -1
+        if let namespaces, nbNamespaces > 0 {
+            for j in 0..<Int(nbNamespaces) {
+                if let declared = namespaces[2 * j + 1] { _ = streamNamespace(declared, ctxt: ctxt, state: state) }
+            }
+        }
+        let prefixName = state.builder.pointee.name(prefix)
+        let name = state.builder.pointee.name(localname)
+        state.builder.pointee.startElement(namespace: namespace, prefix: prefixName, name: name)
+        guard let attributes, nbAttributes > 0 else { return }
+        for i in 0..<Int(nbAttributes) {
+            let a = attributes + 5 * i
+            guard let attributeName = a[0], let value = a[3], let end = a[4], end >= value else { return state.handOver(ctxt) }
+            let attributePrefix = state.builder.pointee.name(a[1])
+            let local = state.builder.pointee.name(attributeName)
+            // xml:id is checked by libxml2's tree builder (an NCName,
+            // defined once per document): the tree path reports it.
+            if attributePrefix >= 0, state.builder.pointee.document.nameCode(attributePrefix) == .xml,
+               state.builder.pointee.document.nameCode(local) == .id {
+                return state.handOver(ctxt)
+            }
+            let attributeNamespace = a[2].map { streamNamespace($0, ctxt: ctxt, state: state) } ?? -1
+            // Values that held a reference were copied by libxml2 and end
+            // in NUL; there `&#38;` stands for `&` (the tree builder
+            // decodes it). Other values point into the input, where a `&`
+            // can only start a reference, so decoding them too is exact.
+            state.builder.pointee.attribute(namespace: attributeNamespace, prefix: attributePrefix, name: local,
+                                    value: UnsafeBufferPointer(start: value, count: end - value), decodingAmpersands: true)
+        }
+    }
+
+    private static let streamEndElementHook: endElementNsSAX2Func = { ctx, _, _, _ in
+        guard let (_, state) = LibXML2.state(ofContext: ctx) else { return }
+        state.builder.pointee.endElement()
+    }
+
+    private static let streamCharactersHook: charactersSAXFunc = { ctx, ch, len in
+        guard let (_, state) = LibXML2.state(ofContext: ctx), let ch, len > 0 else { return }
+        state.builder.pointee.characters(UnsafeBufferPointer(start: ch, count: Int(len)))
+    }
+
+    private static let streamCommentHook: commentSAXFunc = { _, _ in }
+
+    private static let streamProcessingInstructionHook: processingInstructionSAXFunc = { _, _, _ in }
+
+    /// An entity reference left unexpanded (only with a DTD): the tree path reports it.
+    private static let streamReferenceHook: referenceSAXFunc = { ctx, _ in
+        guard let (ctxt, state) = LibXML2.state(ofContext: ctx) else { return }
+        state.handOver(ctxt)
     }
 
     /// The process-wide external-entity loader: serves the embedded schema

@@ -1,39 +1,352 @@
-/// The raw layer (STYLE.md §1): the element tree exactly as libxml2 built
-/// it, with namespace names resolved and positions attached, before any
-/// resource-lists typing. Comments and processing instructions are not
-/// kept; CDATA sections arrive merged into text (`XML_PARSE_NOCDATA`).
-struct RawAttribute: Sendable, Hashable {
-    var namespace: String?
-    /// The prefix as written (nil for unprefixed attributes).
-    var prefix: String?
-    var name: String
-    var value: String
-    var position: XMLPosition?
+/// The raw layer (STYLE.md §1): the element tree exactly as libxml2 parsed
+/// it, with namespace names resolved, before any resource-lists typing.
+/// Comments and processing instructions are not kept; CDATA sections
+/// arrive merged into text (`XML_PARSE_NOCDATA`), and adjacent character
+/// data of one element is one text node.
+///
+/// The tree is flat: one array of node records in document order (an
+/// element is followed by its subtree, `end` is the index just past it),
+/// one array of attribute records, one byte arena holding every attribute
+/// value and text, and tables of the distinct names and namespace names
+/// (each read from libxml2 once). Building it costs a few appends per node
+/// and no allocation per node; ``ModelBuilder`` creates the Swift strings
+/// the model keeps, and only those.
+struct RawDocument: Sendable {
+    struct Node: Sendable, Hashable {
+        /// True for a text node (character data; never empty).
+        var isText: Bool
+        /// Element: index into ``RawDocument/namespaces``, -1 for none.
+        var namespace: Int
+        /// Element: index into ``RawDocument/names`` of the prefix as
+        /// written, -1 for none.
+        var prefix: Int
+        /// Element: index into ``RawDocument/names``.
+        var name: Int
+        /// Element: first attribute and count (``RawDocument/attributes``).
+        /// Text: start and length of the text in ``RawDocument/arena``.
+        var start: Int
+        var count: Int
+        /// Index just past this node's subtree (`self + 1` for text and
+        /// empty elements).
+        var end: Int
+        /// Element: index in a pre-order walk of the elements (the root is
+        /// 0); ties libxml2's diagnostics, which name a tree node, back to
+        /// this element.
+        var index: Int
+    }
 
-    var qualifiedName: String { prefix.map { "\($0):\(name)" } ?? name }
-}
+    struct Attribute: Sendable, Hashable {
+        var namespace: Int
+        var prefix: Int
+        var name: Int
+        /// The normalized value (XML 1.0 §3.3.3) in ``RawDocument/arena``.
+        var start: Int
+        var count: Int
+    }
 
-struct RawElement: Sendable, Hashable {
-    var namespace: String?
-    var prefix: String?
-    var name: String
-    var attributes: [RawAttribute]
-    var children: [RawNode]
-    var position: XMLPosition?
-    /// Index in a pre-order walk (the root is 0); ties libxml2's schema
-    /// diagnostics, which name a tree node, back to this element.
-    var index: Int
+    /// Names this module switches on, classified once per distinct name.
+    enum NameCode: UInt8, Sendable {
+        case other, resourceLists, list, entry, entryRef, external, displayName
+        case name, uri, ref, anchor, copyControl, anonymize, count, lang
+        /// `xml` (as a prefix) and `id`: `xml:id` needs libxml2's tree (see ``LibXML2``).
+        case xml, id
+    }
 
-    var qualifiedName: String { prefix.map { "\($0):\(name)" } ?? name }
+    enum NamespaceCode: UInt8, Sendable {
+        case other, resourceLists, copyControl, xml
+    }
 
-    func isResourceLists(_ local: String) -> Bool {
-        namespace == XMLNamespaces.resourceLists && name == local
+    struct Name: Sendable, Hashable {
+        var string: String
+        var code: NameCode
+    }
+
+    struct Namespace: Sendable, Hashable {
+        var string: String
+        var code: NamespaceCode
+    }
+
+    var nodes: [Node] = []
+    var attributes: [Attribute] = []
+    var arena: [UInt8] = []
+    var names: [Name] = []
+    var namespaces: [Namespace] = []
+    /// Elements in the document.
+    var elementCount = 0
+
+    // MARK: reading
+
+    func namespace(_ i: Int) -> String? { i >= 0 && i < namespaces.count ? namespaces[i].string : nil }
+    func namespaceCode(_ i: Int) -> NamespaceCode? { i >= 0 && i < namespaces.count ? namespaces[i].code : nil }
+    func name(_ i: Int) -> String { i >= 0 && i < names.count ? names[i].string : "" }
+    func nameCode(_ i: Int) -> NameCode { i >= 0 && i < names.count ? names[i].code : .other }
+
+    func qualifiedName(prefix: Int, name: Int) -> String {
+        prefix >= 0 ? "\(self.name(prefix)):\(self.name(name))" : self.name(name)
+    }
+
+    /// True when node `i` is the element `{resource-lists}local`.
+    func isResourceLists(_ i: Int, _ local: NameCode) -> Bool {
+        let n = nodes[i]
+        return !n.isText && namespaceCode(n.namespace) == .resourceLists && nameCode(n.name) == local
+    }
+
+    /// The bytes of a text node or attribute value.
+    func string(start: Int, count: Int) -> String {
+        arena.withUnsafeBufferPointer { b in
+            guard start >= 0, count >= 0, start <= b.count, count <= b.count - start else { return "" }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[start..<(start + count)]), as: UTF8.self)
+        }
+    }
+
+    func text(_ i: Int) -> String { string(start: nodes[i].start, count: nodes[i].count) }
+    func value(_ a: Int) -> String { string(start: attributes[a].start, count: attributes[a].count) }
+
+    /// True when the text of node `i` is XML white space only.
+    func isWhitespaceText(_ i: Int) -> Bool {
+        let n = nodes[i]
+        return arena.withUnsafeBufferPointer { b in
+            guard n.start >= 0, n.count >= 0, n.start <= b.count, n.count <= b.count - n.start else { return true }
+            var k = n.start
+            let end = n.start + n.count
+            while k < end {
+                guard XMLChars.isSpace(b[k]) else { return false }
+                k += 1
+            }
+            return true
+        }
+    }
+
+    static func classify(name s: String) -> NameCode {
+        switch s {
+        case "resource-lists": return .resourceLists
+        case "list": return .list
+        case "entry": return .entry
+        case "entry-ref": return .entryRef
+        case "external": return .external
+        case "display-name": return .displayName
+        case "name": return .name
+        case "uri": return .uri
+        case "ref": return .ref
+        case "anchor": return .anchor
+        case "copyControl": return .copyControl
+        case "anonymize": return .anonymize
+        case "count": return .count
+        case "lang": return .lang
+        case "xml": return .xml
+        case "id": return .id
+        default: return .other
+        }
+    }
+
+    static func classify(namespace s: String) -> NamespaceCode {
+        switch s {
+        case XMLNamespaces.resourceLists: return .resourceLists
+        case XMLNamespaces.copyControl: return .copyControl
+        case XMLNamespaces.xml: return .xml
+        default: return .other
+        }
     }
 }
 
-enum RawNode: Sendable, Hashable {
-    case element(RawElement)
-    case text(String)
+/// Appends to a ``RawDocument`` in document order (from SAX callbacks or
+/// from a walk of libxml2's tree). Names are interned by libxml2 pointer:
+/// libxml2 keeps element and attribute names and namespace names in its
+/// per-parse dictionary, so each distinct name is read once; the names
+/// this module knows come from a static table (no string is built for
+/// them).
+struct RawDocumentBuilder {
+    var document = RawDocument()
+    /// Open elements (node indices), innermost last.
+    private(set) var open: [Int] = []
+    /// The text node that character data extends, or -1 (reset at every
+    /// element boundary).
+    private var openText = -1
+    /// libxml2 pointer of each entry of `document.names` / `namespaces`.
+    private var nameKeys: [UnsafeRawPointer] = []
+    private var nameMap: [UnsafeRawPointer: Int] = [:]
+    private var namespaceKeys: [UnsafeRawPointer] = []
+    private var namespaceMap: [UnsafeRawPointer: Int] = [:]
+    /// Small documents use a linear search of the keys; past this many
+    /// names a dictionary takes over, so lookups stay O(1) on hostile input.
+    private static let linearLimit = 16
+
+    /// `expectedBytes`: the input size, an upper bound of the arena (values
+    /// and text are never longer than their markup).
+    init(expectedBytes: Int = 0) {
+        let n = max(0, min(expectedBytes, 1 << 16))
+        document.arena.reserveCapacity(n)
+        document.nodes.reserveCapacity(min(n / 16 + 4, 4096))
+        document.attributes.reserveCapacity(min(n / 32 + 4, 2048))
+        document.names.reserveCapacity(Self.linearLimit)
+        nameKeys.reserveCapacity(Self.linearLimit)
+        open.reserveCapacity(16)
+    }
+
+    var depth: Int { open.count }
+
+    // MARK: interning
+
+    /// The names this module switches on, by length then bytes.
+    private static let knownNames: [(bytes: [UInt8], name: RawDocument.Name)] = [
+        "resource-lists", "list", "entry", "entry-ref", "external", "display-name", "name", "uri", "ref", "anchor",
+        "copyControl", "anonymize", "count", "lang", "xml", "id",
+    ].map { (Array($0.utf8), RawDocument.Name(string: $0, code: RawDocument.classify(name: $0))) }
+
+    private static let knownNamespaces: [(bytes: [UInt8], namespace: RawDocument.Namespace)] = [
+        XMLNamespaces.resourceLists, XMLNamespaces.copyControl, XMLNamespaces.xml, XMLNamespaces.xsi,
+    ].map { (Array($0.utf8), RawDocument.Namespace(string: $0, code: RawDocument.classify(namespace: $0))) }
+
+    private static func length(_ p: UnsafePointer<UInt8>) -> Int {
+        var n = 0
+        while p[n] != 0 { n += 1 }
+        return n
+    }
+
+    private static func matches(_ p: UnsafePointer<UInt8>, _ count: Int, _ known: [UInt8]) -> Bool {
+        guard known.count == count else { return false }
+        return known.withUnsafeBufferPointer { k in
+            var i = 0
+            while i < count, k[i] == p[i] { i += 1 }
+            return i == count
+        }
+    }
+
+    private static func lookup(_ key: UnsafeRawPointer, _ keys: [UnsafeRawPointer], _ map: [UnsafeRawPointer: Int]) -> Int? {
+        if keys.count <= linearLimit {
+            var i = 0
+            for k in keys {
+                if k == key { return i }
+                i += 1
+            }
+            return nil
+        }
+        return map[key]
+    }
+
+    private static func remember(_ key: UnsafeRawPointer, _ v: Int, _ keys: inout [UnsafeRawPointer], _ map: inout [UnsafeRawPointer: Int]) {
+        keys.append(key)
+        if keys.count > linearLimit {
+            if map.isEmpty { for (i, k) in keys.enumerated() { map[k] = i } } else { map[key] = v }
+        }
+    }
+
+    /// The name index of a NUL-terminated libxml2 string.
+    mutating func name(_ p: UnsafePointer<UInt8>) -> Int {
+        let key = UnsafeRawPointer(p)
+        if let v = Self.lookup(key, nameKeys, nameMap) { return v }
+        let count = Self.length(p)
+        var entry: RawDocument.Name?
+        for k in Self.knownNames where Self.matches(p, count, k.bytes) {
+            entry = k.name
+            break
+        }
+        let v = document.names.count
+        document.names.append(entry ?? RawDocument.Name(string: String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self), code: .other))
+        Self.remember(key, v, &nameKeys, &nameMap)
+        return v
+    }
+
+    mutating func name(_ p: UnsafePointer<UInt8>?) -> Int { p.map { name($0) } ?? -1 }
+
+    /// The namespace index of the namespace name read from libxml2's
+    /// string `p`. `make` resolves an unknown one (it is called once per
+    /// distinct pointer).
+    mutating func namespace(_ p: UnsafePointer<UInt8>, _ make: () -> String) -> Int {
+        let key = UnsafeRawPointer(p)
+        if let v = Self.lookup(key, namespaceKeys, namespaceMap) { return v }
+        let count = Self.length(p)
+        var entry: RawDocument.Namespace?
+        for k in Self.knownNamespaces where Self.matches(p, count, k.bytes) {
+            entry = k.namespace
+            break
+        }
+        if entry == nil {
+            let s = make()
+            entry = RawDocument.Namespace(string: s, code: RawDocument.classify(namespace: s))
+        }
+        let v = document.namespaces.count
+        document.namespaces.append(entry ?? RawDocument.Namespace(string: "", code: .other))
+        Self.remember(key, v, &namespaceKeys, &namespaceMap)
+        return v
+    }
+
+    // MARK: building
+
+    /// Opens an element; returns its pre-order element index.
+    @discardableResult
+    mutating func startElement(namespace: Int, prefix: Int, name: Int) -> Int {
+        let index = document.elementCount
+        document.elementCount += 1
+        let i = document.nodes.count
+        document.nodes.append(RawDocument.Node(isText: false, namespace: namespace, prefix: prefix, name: name,
+                                               start: document.attributes.count, count: 0, end: i + 1, index: index))
+        open.append(i)
+        openText = -1
+        return index
+    }
+
+    /// Adds an attribute to the element opened last. With `decodingAmpersands`,
+    /// each `&#38;` in the value is one `&` (libxml2's SAX value for an
+    /// attribute that contained `&amp;` or `&#38;`: see ``LibXML2``).
+    mutating func attribute(namespace: Int, prefix: Int, name: Int, value: UnsafeBufferPointer<UInt8>, decodingAmpersands: Bool) {
+        guard let e = open.last else { return }
+        let start = document.arena.count
+        if decodingAmpersands {
+            appendDecodingAmpersands(value)
+        } else {
+            document.arena.append(contentsOf: value)
+        }
+        document.attributes.append(RawDocument.Attribute(namespace: namespace, prefix: prefix, name: name,
+                                                         start: start, count: document.arena.count - start))
+        document.nodes[e].count += 1
+    }
+
+    private mutating func appendDecodingAmpersands(_ v: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        var i = 0
+        let n = v.count
+        while i < n {
+            if v[i] == 0x26, n - i >= 5, v[i + 1] == 0x23, v[i + 2] == 0x33, v[i + 3] == 0x38, v[i + 4] == 0x3B { // "&#38;"
+                document.arena.append(contentsOf: UnsafeBufferPointer(rebasing: v[runStart..<i]))
+                document.arena.append(0x26)
+                i += 5
+                runStart = i
+            } else {
+                i += 1
+            }
+        }
+        document.arena.append(contentsOf: UnsafeBufferPointer(rebasing: v[runStart..<n]))
+    }
+
+    /// Character data of the element opened last; adjacent calls (even
+    /// across comments and processing instructions) make one text node.
+    mutating func characters(_ text: UnsafeBufferPointer<UInt8>) {
+        guard !text.isEmpty, !open.isEmpty else { return }
+        if openText >= 0 {
+            document.arena.append(contentsOf: text)
+            document.nodes[openText].count += text.count
+            return
+        }
+        let i = document.nodes.count
+        let start = document.arena.count
+        document.arena.append(contentsOf: text)
+        document.nodes.append(RawDocument.Node(isText: true, namespace: -1, prefix: -1, name: -1, start: start, count: text.count, end: i + 1, index: -1))
+        openText = i
+    }
+
+    mutating func endElement() {
+        guard let e = open.popLast() else { return }
+        document.nodes[e].end = document.nodes.count
+        openText = -1
+    }
+
+    /// Closes whatever is still open (a parse stopped early) and returns
+    /// the document.
+    mutating func finish() -> RawDocument {
+        while !open.isEmpty { endElement() }
+        return document
+    }
 }
 
 /// One diagnostic reported by libxml2 (parser or schema validator) or by
@@ -66,8 +379,8 @@ struct XMLDiagnostic: Sendable, Hashable {
 
 /// What one hardened parse produced.
 struct RawParseResult: Sendable {
-    /// The root element; nil when the parse failed.
-    var root: RawElement?
+    /// The document; nil when the parse failed.
+    var document: RawDocument?
     /// Every diagnostic in the order raised (parser first, then schema).
     var diagnostics: [XMLDiagnostic]
     /// Diagnostics dropped after ``ResourceListsLimits/maxDiagnostics``.
@@ -75,5 +388,5 @@ struct RawParseResult: Sendable {
     /// The XML Schema verdict, when a schema was given and the document parsed.
     var schemaValid: Bool?
     /// libxml2's own verdict: well-formed, namespace-well-formed, no error.
-    var failed: Bool { root == nil || diagnostics.contains { $0.level != .warning && $0.source != .schema } }
+    var failed: Bool { document == nil || diagnostics.contains { $0.level != .warning && $0.source != .schema } }
 }

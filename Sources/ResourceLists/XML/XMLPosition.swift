@@ -36,15 +36,21 @@ final class SourceMap {
     /// Unicode scalars that start before each offset (`bytes.count + 1` entries).
     private var built: (lineStarts: [Int], scalarsBefore: [Int]) {
         if let tables { return tables }
+        let count = bytes.count
         var starts = [0]
-        var scalars = [Int](repeating: 0, count: bytes.count + 1)
-        var n = 0
-        for (i, b) in bytes.enumerated() {
-            scalars[i] = n
-            if b & 0xC0 != 0x80 { n += 1 }
-            if b == 0x0A { starts.append(i + 1) }
+        let scalars = [Int](unsafeUninitializedCapacity: count + 1) { out, initialized in
+            bytes.withUnsafeBufferPointer { b in
+                var n = 0
+                for i in 0..<count {
+                    let c = b[i]
+                    out[i] = n
+                    if c & 0xC0 != 0x80 { n += 1 }
+                    if c == 0x0A { starts.append(i + 1) }
+                }
+                out[count] = n
+            }
+            initialized = count + 1
         }
-        scalars[bytes.count] = n
         tables = (starts, scalars)
         return (starts, scalars)
     }
@@ -80,16 +86,26 @@ final class SourceMap {
     }
 
     /// The offset of a libxml2 `line:column` (column in characters, 1-based),
-    /// or nil when the line is outside the input.
+    /// or nil when the line is outside the input: the start of the
+    /// column-th character of the line, or the line's end (its LF, or the
+    /// end of the input) when the line is shorter. O(log n) per lookup.
     func offset(line: Int, column: Int) -> Int? {
+        let (lineStarts, scalarsBefore) = built
         guard line >= 1, line <= lineStarts.count else { return nil }
-        var i = lineStarts[line - 1]
-        var remaining = max(0, column - 1)
-        while remaining > 0, i < bytes.count, bytes[i] != 0x0A {
-            i += 1
-            while i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
-            remaining -= 1
+        let start = lineStarts[line - 1]
+        // The line's LF, or the end of the input for the last line.
+        let end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        let wanted = max(0, column - 1)
+        let base = scalarsBefore[start]
+        guard wanted < scalarsBefore[end] - base else { return end }
+        // The wanted character starts at the last offset before which
+        // exactly `wanted` characters of the line start: one before the
+        // first offset with `wanted + 1` (scalarsBefore never decreases).
+        var lo = start, hi = end
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            if scalarsBefore[mid] - base >= wanted + 1 { hi = mid } else { lo = mid + 1 }
         }
-        return i
+        return lo - 1
     }
 }

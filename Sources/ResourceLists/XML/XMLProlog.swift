@@ -92,7 +92,18 @@ struct XMLProlog: Sendable, Hashable {
         b.withUnsafeBufferPointer { b in
         var nul: Int?
         var i = 0
+        let raw = UnsafeRawBufferPointer(b)
         while i < b.count {
+            // Eight ASCII bytes, none of them NUL, at a time.
+            if b.count - i >= 8 {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                if w & high == 0, (w &- ones) & ~w & high == 0 {
+                    i += 8
+                    continue
+                }
+            }
             let c = b[i]
             if c < 0x80 {
                 if c == 0, nul == nil { nul = i }
