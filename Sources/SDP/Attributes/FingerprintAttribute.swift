@@ -42,7 +42,25 @@ public struct FingerprintAttribute: SDPAttributeCodable {
 
     /// The fingerprint bytes.
     public var bytes: [UInt8] { Hex.decode(fingerprint) ?? [] }
-    public var hasLowercaseHex: Bool { fingerprint.utf8.contains { $0 >= 0x61 && $0 <= 0x66 } }
+    public var hasLowercaseHex: Bool { SDPGrammar.containsByte(fingerprint) { $0 >= 0x61 && $0 <= 0x66 } }
+
+    /// `bytes.count` without building the bytes: hex digits / 2 when the
+    /// text is hex digits in pairs with `:` or whitespace between, else 0
+    /// (what `Hex.decode` accepts).
+    var byteCount: Int {
+        var t = fingerprint
+        return t.withUTF8 { p in
+            var digits = 0
+            for c in p {
+                switch c {
+                case 0x30...0x39, 0x41...0x46, 0x61...0x66: digits += 1
+                case 0x20, 0x09, 0x0a, 0x0d, 0x3a: continue
+                default: return 0
+                }
+            }
+            return digits % 2 == 0 ? digits / 2 : 0
+        }
+    }
 
     public var encodedValue: String { (leadingSpace ? " " : "") + hashFunction.rawValue + " " + fingerprint }
 

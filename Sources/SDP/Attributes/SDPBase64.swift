@@ -38,10 +38,62 @@ public enum SDPBase64 {
 
     /// True when the text ends without the padding its length needs.
     public static func isMissingPadding<C: Collection>(_ text: C) -> Bool where C.Element == UInt8 {
-        !text.contains(0x3d) && text.count % 4 != 0
+        if let r = text.withContiguousStorageIfAvailable({ !$0.contains(0x3d) && $0.count % 4 != 0 }) { return r }
+        return !text.contains(0x3d) && text.count % 4 != 0
     }
 
     static func decode<C: Collection>(_ text: C, requirePadding: Bool) -> Result<[UInt8], Failure> where C.Element == UInt8 {
+        if let r = text.withContiguousStorageIfAvailable({ decodeBuffer($0, requirePadding: requirePadding) }) { return r }
+        return decodeAny(text, requirePadding: requirePadding)
+    }
+
+    /// ``decode(_:requirePadding:)`` over contiguous bytes: the same checks
+    /// in the same order, the output written in place.
+    static func decodeBuffer(_ text: UnsafeBufferPointer<UInt8>, requirePadding: Bool) -> Result<[UInt8], Failure> {
+        var count = 0
+        var pad = 0
+        for c in text {
+            if c == 0x3d { pad += 1; continue }
+            if pad > 0 { return .failure(.padding) }
+            if value(c) < 0 { return .failure(.character) }
+            count += 1
+        }
+        if pad > 2 { return .failure(.padding) }
+        if pad > 0 || requirePadding {
+            guard (count + pad) % 4 == 0 else { return .failure(pad > 0 ? .padding : .length) }
+        }
+        let rest = count % 4
+        if rest == 1 { return .failure(.length) }
+        if pad > 0 && pad != (4 - rest) % 4 { return .failure(.padding) }
+        // The '=' are all at the end: the first `count` bytes are values.
+        if rest == 2 && value(text[count - 1]) & 0x0f != 0 { return .failure(.nonCanonical) }
+        if rest == 3 && value(text[count - 1]) & 0x03 != 0 { return .failure(.nonCanonical) }
+        let full = count - rest
+        let outCount = full / 4 * 3 + (rest == 0 ? 0 : rest - 1)
+        let out = [UInt8](unsafeUninitializedCapacity: outCount) { o, initialized in
+            var i = 0, j = 0
+            while i < full {
+                let n = UInt32(value(text[i])) << 18 | UInt32(value(text[i + 1])) << 12 | UInt32(value(text[i + 2])) << 6 | UInt32(value(text[i + 3]))
+                o[j] = UInt8(n >> 16 & 0xff); o[j + 1] = UInt8(n >> 8 & 0xff); o[j + 2] = UInt8(n & 0xff)
+                i += 4
+                j += 3
+            }
+            if rest >= 2 {
+                let a = UInt8(value(text[i])), b = UInt8(value(text[i + 1]))
+                o[j] = a << 2 | b >> 4
+                j += 1
+                if rest == 3 {
+                    let c = UInt8(value(text[i + 2]))
+                    o[j] = (b & 0x0f) << 4 | c >> 2
+                    j += 1
+                }
+            }
+            initialized = j
+        }
+        return .success(out)
+    }
+
+    static func decodeAny<C: Collection>(_ text: C, requirePadding: Bool) -> Result<[UInt8], Failure> where C.Element == UInt8 {
         // First pass: the checks, in the order they apply, without storing
         // anything; the second pass decodes straight from the text.
         var count = 0

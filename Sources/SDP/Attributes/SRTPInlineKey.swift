@@ -79,7 +79,7 @@ public struct SRTPInlineKey: Hashable, Sendable {
 
     /// The decoded `key||salt`: strict base64, except that a missing final
     /// padding is accepted (RFC 4568 §6.1 discards the padding).
-    public var keySaltBytes: [UInt8]? { try? SDPBase64.decodeUnpadded(Array(keySalt.utf8)).get() }
+    public var keySaltBytes: [UInt8]? { try? SDPBase64.decodeUnpadded(keySalt.utf8).get() }
 
     public var encodedValue: String {
         var s = method + ":" + keySalt

@@ -51,10 +51,21 @@ enum SDPGrammar {
 
     /// Case-insensitive ASCII comparison.
     static func equalsIgnoringCase(_ a: String, _ b: String) -> Bool {
-        let x = a.utf8, y = b.utf8
-        guard x.count == y.count else { return false }
-        for (p, q) in zip(x, y) where lower(p) != lower(q) { return false }
-        return true
+        guard a.utf8.count == b.utf8.count else { return false }
+        var x = a, y = b
+        return x.withUTF8 { p in
+            y.withUTF8 { q in
+                for i in 0..<min(p.count, q.count) where lower(p[i]) != lower(q[i]) { return false }
+                return true
+            }
+        }
+    }
+
+    /// Whether a byte of the string's UTF-8 satisfies `p` (over the
+    /// contiguous storage, not the UTF8View's iterator).
+    static func containsByte(_ s: String, where p: (UInt8) -> Bool) -> Bool {
+        var t = s
+        return t.withUTF8 { $0.contains(where: p) }
     }
 
     /// Case-insensitive ASCII comparison of bytes with a name.
@@ -70,13 +81,13 @@ enum SDPGrammar {
 
     /// ASCII upper case; the string itself when it has no lowercase ASCII letter.
     static func uppercased(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7a }) else { return s }
+        guard containsByte(s, where: { $0 >= 0x61 && $0 <= 0x7a }) else { return s }
         return String(decoding: s.utf8.map(upper), as: UTF8.self)
     }
 
     /// ASCII lower case; the string itself when it has no uppercase ASCII letter.
     static func lowercased(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5a }) else { return s }
+        guard containsByte(s, where: { $0 >= 0x41 && $0 <= 0x5a }) else { return s }
         return String(decoding: s.utf8.map(lower), as: UTF8.self)
     }
 }

@@ -6,9 +6,11 @@ extension SDPValidationRun {
     /// Single-valued and media-only attributes are properties of their
     /// index slot (``SDPIndexedName/isSingleValued``, ``SDPIndexedName/isMediaOnly``).
     mutating func checkAttributes() {
+        // First line of each single-valued attribute at the current level
+        // (one array for the whole description, cleared per level).
+        var seen = [Int](repeating: -1, count: SDPIndexedName.count)
         for level in index.levels {
-            // First line of each single-valued attribute at this level.
-            var seen = [Int](repeating: -1, count: SDPIndexedName.allCases.count)
+            for k in seen.indices { seen[k] = -1 }
             for e in index.attrs(level) {
                 let a = e.located.attribute
                 let at = lineOffset(e.located.lineIndex) + 2

@@ -146,11 +146,11 @@ extension SDPValidationRun {
             if k.method != "inline" { add(SDPRules.cryptoCase, at: at(da, f()), path() + ".method", "key method '\(k.method)' is written 'inline' in the RFC") }
             // key||salt.
             func ksAt() -> Int { at(da, f() + ".keySalt") }
-            switch SDPBase64.decodeUnpadded(Array(k.keySalt.utf8)) {
+            switch SDPBase64.decodeUnpadded(k.keySalt.utf8) {
             case .failure(let e):
                 add(SDPRules.cryptoKeyBase64, at: ksAt(), path() + ".keySalt", "key||salt is not base64 (\(e.rawValue))")
             case .success(let bytes):
-                if SDPBase64.isMissingPadding(Array(k.keySalt.utf8)) {
+                if SDPBase64.isMissingPadding(k.keySalt.utf8) {
                     add(SDPRules.cryptoKeyBase64Padding, at: ksAt(), path() + ".keySalt")
                 }
                 if let info, bytes.count != info.keySaltLength {

@@ -10,6 +10,9 @@ struct SDPIndex: Sendable {
         let decoded: DecodedAttribute?
         /// The name's index slot, nil for a name the validator never looks up.
         let slot: SDPIndexedName?
+        /// Position in the same level's list of the next attribute with the
+        /// same slot, -1 for none (the per-name index is this chain).
+        fileprivate(set) var next: Int = -1
     }
 
     /// A typed attribute kind: its slot in the per-level index and its
@@ -29,8 +32,12 @@ struct SDPIndex: Sendable {
     let sections: SDPSections
     /// Attributes of the session (index 0) and of each media section (i + 1).
     let attributes: [[AttributeEntry]]
-    /// The same, by indexed name: `byName[level][name.rawValue]`.
-    let byName: [[[AttributeEntry]]]
+    /// The first attribute of each indexed name at each level, as a
+    /// position in ``attributes`` (-1: none):
+    /// `firstByName[level * SDPIndexedName.count + name.rawValue]`; the rest
+    /// follow ``AttributeEntry/next``. One flat array instead of a list per
+    /// name and level.
+    let firstByName: [Int]
     let mediaFields: [Result<MediaField, DecodingError>]
     /// The `<proto>` of each decoded m= line, classified once.
     let transports: [TransportProtocol?]
@@ -42,8 +49,11 @@ struct SDPIndex: Sendable {
         let sd = d.sessionDescription
         sections = sd.sections
         var attrs: [[AttributeEntry]] = Array(repeating: [], count: sections.media.count + 1)
-        let empty: [[AttributeEntry]] = Array(repeating: [], count: SDPIndexedName.allCases.count)
-        var names: [[[AttributeEntry]]] = Array(repeating: empty, count: sections.media.count + 1)
+        let nameCount = SDPIndexedName.count
+        // First and (while building) last position per level and name, in
+        // one allocation: firsts in the lower half, lasts in the upper.
+        let half = (sections.media.count + 1) * nameCount
+        var first = [Int](repeating: -1, count: 2 * half)
         var slot = 0
         var level = SDPLevel.session
         for (i, l) in sd.lines.enumerated() {
@@ -56,11 +66,17 @@ struct SDPIndex: Sendable {
             let a = IndexedAttribute(lineIndex: i, ordinal: attrs[slot].count, level: level, attribute: SDPAttribute(lineValue: l.value))
             let k = SDPIndexedName(name: a.attribute.name)
             let e = AttributeEntry(located: a, decoded: k == nil ? nil : SDPAttributeRegistry.decode(a, in: d, limits: limits, recordOffsets: false), slot: k)
+            let pos = attrs[slot].count
             attrs[slot].append(e)
-            if let k { names[slot][Int(k.rawValue)].append(e) }
+            if let k {
+                let key = slot * nameCount + Int(k.rawValue)
+                let prev = first[half + key]
+                if prev >= 0 { attrs[slot][prev].next = pos } else { first[key] = pos }
+                first[half + key] = pos
+            }
         }
         attributes = attrs
-        byName = names
+        firstByName = first
         mediaFields = sections.media.enumerated().map { i, r in
             let line = sd.lines[r.lowerBound]
             let base = d.valueOffset(ofLine: r.lowerBound)
@@ -91,23 +107,43 @@ struct SDPIndex: Sendable {
         return attrs(level).filter { $0.located.attribute.name == name }
     }
 
+    /// Position of the first attribute of a name at a level slot, -1 for none.
+    private func firstPosition(_ name: SDPIndexedName, _ s: Int) -> Int {
+        let key = s * SDPIndexedName.count + Int(name.rawValue)
+        return key >= 0 && key < firstByName.count / 2 ? firstByName[key] : -1
+    }
+
     func named(_ name: SDPIndexedName, _ level: SDPLevel) -> [AttributeEntry] {
-        slot(level).map { byName[$0][Int(name.rawValue)] } ?? []
+        guard let s = slot(level) else { return [] }
+        var p = firstPosition(name, s)
+        if p < 0 { return [] }
+        let list = attributes[s]
+        var out: [AttributeEntry] = []
+        while p >= 0 && p < list.count {
+            out.append(list[p])
+            p = list[p].next
+        }
+        return out
     }
 
     /// Whether an attribute of this name (decodable or not) is at the level.
     func has(_ name: SDPIndexedName, _ level: SDPLevel) -> Bool {
-        slot(level).map { !byName[$0][Int(name.rawValue)].isEmpty } ?? false
+        slot(level).map { firstPosition(name, $0) >= 0 } ?? false
     }
 
     /// Typed attributes of one kind at one level.
     func typed<T>(_ level: SDPLevel, _ kind: Kind<T>) -> [(DecodedAttribute, T)] {
-        let list = named(kind.slot, level)
-        if list.isEmpty { return [] }
-        return list.compactMap { e in
-            guard let da = e.decoded, let t = da.typed, let v = kind.match(t) else { return nil }
-            return (da, v)
+        guard let s = slot(level) else { return [] }
+        var p = firstPosition(kind.slot, s)
+        if p < 0 { return [] }
+        let list = attributes[s]
+        var out: [(DecodedAttribute, T)] = []
+        while p >= 0 && p < list.count {
+            let e = list[p]
+            if let da = e.decoded, case .success(let t) = da.result, let v = kind.match(t) { out.append((da, v)) }
+            p = e.next
         }
+        return out
     }
 
     /// The media-level attributes of a kind if there are any, else the
@@ -148,6 +184,9 @@ struct SDPIndex: Sendable {
 enum SDPIndexedName: UInt8, CaseIterable, Sendable {
     case crypto, fingerprint, keyMgmt, setup, connection, tlsID, e2ae, path, acceptTypes, acceptWrappedTypes
     case floorctrl, confid, userid, floorid, charset, label
+
+    /// The number of names (`allCases.count` without building the array).
+    static let count = 16
 
     /// May appear once per level (RFC 4145 §4, RFC 8842 §4, RFC 4975 §8.2,
     /// RFC 8856 §5, TS 24.229).

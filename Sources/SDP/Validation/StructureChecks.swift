@@ -71,19 +71,60 @@ extension SDPValidationRun {
         }
     }
 
-    /// The first line index of each line type `a`..`z` in one section.
+    /// The first line index of the line types `v o s i u c k` (the ones
+    /// a duplicate finding names) in one section, inline (no allocation),
+    /// and which types `a`..`z` the section has had so far (a bit each).
     struct FirstLines {
-        private var first = [Int](repeating: -1, count: 26)
+        private var seen: UInt32 = 0
+        private var firsts: (Int, Int, Int, Int, Int, Int, Int) = (-1, -1, -1, -1, -1, -1, -1)
 
+        private static func slot(_ t: UInt8) -> Int? {
+            switch t {
+            case 0x76: return 0
+            case 0x6f: return 1
+            case 0x73: return 2
+            case 0x69: return 3
+            case 0x75: return 4
+            case 0x63: return 5
+            case 0x6b: return 6
+            default: return nil
+            }
+        }
+
+        func has(_ t: UInt8) -> Bool {
+            guard t >= 0x61, t <= 0x7a else { return false }
+            return seen & (UInt32(1) << UInt32(t - 0x61)) != 0
+        }
+
+        /// The first line of a type `v o s i u c k`, nil before one.
         subscript(t: UInt8) -> Int? {
-            guard t >= 0x61, t <= 0x7a else { return nil }
-            let i = first[Int(t - 0x61)]
+            guard has(t), let k = Self.slot(t) else { return nil }
+            let i: Int
+            switch k {
+            case 0: i = firsts.0
+            case 1: i = firsts.1
+            case 2: i = firsts.2
+            case 3: i = firsts.3
+            case 4: i = firsts.4
+            case 5: i = firsts.5
+            default: i = firsts.6
+            }
             return i < 0 ? nil : i
         }
 
         mutating func note(_ t: UInt8, _ line: Int) {
-            guard t >= 0x61, t <= 0x7a, first[Int(t - 0x61)] < 0 else { return }
-            first[Int(t - 0x61)] = line
+            guard t >= 0x61, t <= 0x7a, !has(t) else { return }
+            seen |= UInt32(1) << UInt32(t - 0x61)
+            switch Self.slot(t) {
+            case 0?: firsts.0 = line
+            case 1?: firsts.1 = line
+            case 2?: firsts.2 = line
+            case 3?: firsts.3 = line
+            case 4?: firsts.4 = line
+            case 5?: firsts.5 = line
+            case 6?: firsts.6 = line
+            default: break
+            }
         }
     }
 
@@ -143,8 +184,8 @@ extension SDPValidationRun {
             prevType = t
         }
         let sessionEnd = s.upperBound < lines.count ? lineOffset(s.upperBound) : (d.bytes.count)
-        if seen[0x6f] == nil { add(SDPRules.originMissing, at: sessionEnd, "session.origin", "no o= line in the session section") }
-        if seen[0x73] == nil { add(SDPRules.sessionNameMissing, at: sessionEnd, "session.sessionName", "no s= line in the session section") }
+        if !seen.has(0x6f) { add(SDPRules.originMissing, at: sessionEnd, "session.origin", "no o= line in the session section") }
+        if !seen.has(0x73) { add(SDPRules.sessionNameMissing, at: sessionEnd, "session.sessionName", "no s= line in the session section") }
         if timeCount == 0 { add(SDPRules.timeMissing, at: sessionEnd, "session.times", "no t= line in the session section") }
 
         // Media sections.

@@ -61,8 +61,9 @@ extension SDPValidationRun {
             if info.forbidden {
                 add(SDPRules.fingerprintHashForbidden, at: hashAt(), path() + ".hashFunction", "\(fp.hashFunction) MUST NOT be used")
             }
-            if fp.bytes.count != info.digestLength {
-                add(SDPRules.fingerprintLength, at: fpAt(), path() + ".fingerprint", "\(fp.bytes.count) bytes; \(fp.hashFunction.canonicalName) fingerprints are \(info.digestLength)")
+            let byteCount = fp.byteCount
+            if byteCount != info.digestLength {
+                add(SDPRules.fingerprintLength, at: fpAt(), path() + ".fingerprint", "\(byteCount) bytes; \(fp.hashFunction.canonicalName) fingerprints are \(info.digestLength)")
             }
             if fp.hashFunction.isNonCanonicalCase {
                 if choices.hashNameCase == .lowercase {
