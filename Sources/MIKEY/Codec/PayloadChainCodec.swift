@@ -50,12 +50,17 @@ enum PayloadChainCodec {
                 }
                 let next = PayloadType(rawValue: try c.mikeyU8("nextPayload"))
                 // The payload goes straight into `out` (no copy of the
-                // enum); the span only when spans are recorded.
-                var span: PayloadSpan? = ctx.recordSpans ? PayloadSpan(type: type, range: start..<start) : nil
-                try decodeBody(type, &c, &ctx, span: &span, into: &out)
-                if var s = span {
+                // enum); a span exists only when spans are recorded (the
+                // model-only path builds and destroys no PayloadSpan).
+                if ctx.recordSpans {
+                    var s = PayloadSpan(type: type, range: start..<start)
+                    try withUnsafeMutablePointer(to: &s) { (p) throws(DecodingError) in
+                        try decodeBody(type, &c, &ctx, span: p, into: &out)
+                    }
                     s.range = start..<c.position
                     spans.append(s)
+                } else {
+                    try decodeBody(type, &c, &ctx, span: nil, into: &out)
                 }
                 typeAt = start
                 type = next
@@ -111,11 +116,11 @@ enum PayloadChainCodec {
         return DecodingError(code: "mikey.payload.unknown-type", offset: at, path: path, specRef: "RFC 3830 §6.1", message: why)
     }
 
-    static func decodeBody(_ type: PayloadType, _ c: inout ByteCursor, _ ctx: inout DecodeContext, span: inout PayloadSpan?, into out: inout [Payload]) throws(DecodingError) {
+    static func decodeBody(_ type: PayloadType, _ c: inout ByteCursor, _ ctx: inout DecodeContext, span: UnsafeMutablePointer<PayloadSpan>?, into out: inout [Payload]) throws(DecodingError) {
         switch type.rawValue {
         case 1:
             let k = try KEMACPayload.decodeBody(&c, &ctx)
-            span?.authField = (c.position - k.mac.count)..<c.position
+            span?.pointee.authField = (c.position - k.macStorage.count)..<c.position
             out.append(.kemac(k))
         case 2: out.append(.pke(try EnvelopePayload.decodeBody(&c, &ctx)))
         case 3: out.append(.dh(try DHPayload.decodeBody(&c, &ctx)))
@@ -125,7 +130,7 @@ enum PayloadChainCodec {
         case 8: out.append(.certHash(try CertHashPayload.decodeBody(&c, &ctx)))
         case 9:
             let v = try VerificationPayload.decodeBody(&c, &ctx)
-            span?.authField = (c.position - v.verificationData.count)..<c.position
+            span?.pointee.authField = (c.position - v.verificationData.count)..<c.position
             out.append(.verification(v))
         case 10: out.append(.securityPolicy(try SecurityPolicyPayload.decodeBody(&c, &ctx)))
         case 11: out.append(.rand(try RANDPayload.decodeBody(&c, &ctx)))
@@ -136,14 +141,14 @@ enum PayloadChainCodec {
         case 16:
             var nested: [NestedSpans] = []
             let p = try TicketPolicy.decode(&c, &ctx, pathName: "tp", spans: &nested)
-            span?.nested = nested
+            span?.pointee.nested = nested
             out.append(.ticketPolicy(TicketPolicyPayload(policy: p)))
         case 17:
             var nested: [NestedSpans] = []
             var initiatorDataField: Range<Int>? = nil
             out.append(.ticket(try decodeTicket(&c, &ctx, nested: &nested, initiatorDataField: &initiatorDataField)))
-            span?.nested = nested
-            span?.initiatorDataField = initiatorDataField
+            span?.pointee.nested = nested
+            span?.pointee.initiatorDataField = initiatorDataField
         case 20: out.append(.keyData(try KeyDataPayload.decodeBody(&c, &ctx)))
         case 21: out.append(.generalExtension(try GeneralExtensionPayload.decodeBody(&c, &ctx)))
         case 26: out.append(.sakke(try SAKKEPayload.decodeBody(&c, &ctx)))

@@ -144,9 +144,9 @@ public struct CommonHeader: Hashable, Sendable {
         case 0:
             // The entries stay in wire form, sharing the input's storage.
             if c.readableBytes >= ncs * 9 {
-                let p = c.position
-                c.advance(uncheckedBy: ncs * 9)  // checked above; ncs ≤ 255
-                map = .srtp(SRTPMap(wire: c.bytes[p..<(p + ncs * 9)]))
+                // ncs ≤ 255; present (checked just above): inline for one
+                // entry, a slice of the input for more.
+                map = .srtp(SRTPMap(wire: try SmallBytes.read(&c, count: ncs * 9, "hdr.csIdMapInfo")))
             } else {
                 // Truncated: field by field for a precise error.
                 for i in 0..<ncs {
@@ -194,7 +194,7 @@ public struct CommonHeader: Hashable, Sendable {
         w.writeUInt8(csIDMap.type.rawValue)
         switch csIDMap {
         case .srtp(let entries):
-            w.writeBytes(entries.wire)
+            entries.wire.write(to: &w)
         case .empty:
             break
         case .generic(let entries):

@@ -19,15 +19,33 @@ public struct KEMACPayload: Hashable, Sendable, PayloadBodyCodable {
     static let pathName = "kemac"
 
     public var encryptionAlgorithm: EncryptionAlgorithm
-    public var encryptedData: [UInt8]
+    var encryptedDataStorage: SmallBytes
     public var macAlgorithm: MACAlgorithm
-    public var mac: [UInt8]
+    var macStorage: SmallBytes
+
+    /// Encr data: the key-data chain, encrypted unless Encr alg is NULL.
+    public var encryptedData: [UInt8] {
+        get { encryptedDataStorage.array }
+        set { encryptedDataStorage = SmallBytes(newValue) }
+    }
+
+    public var mac: [UInt8] {
+        get { macStorage.array }
+        set { macStorage = SmallBytes(newValue) }
+    }
 
     public init(encryptionAlgorithm: EncryptionAlgorithm, encryptedData: [UInt8], macAlgorithm: MACAlgorithm, mac: [UInt8]) {
         self.encryptionAlgorithm = encryptionAlgorithm
-        self.encryptedData = encryptedData
+        self.encryptedDataStorage = SmallBytes(encryptedData)
         self.macAlgorithm = macAlgorithm
-        self.mac = mac
+        self.macStorage = SmallBytes(mac)
+    }
+
+    init(encryptionAlgorithm: EncryptionAlgorithm, encryptedData: SmallBytes, macAlgorithm: MACAlgorithm, mac: SmallBytes) {
+        self.encryptionAlgorithm = encryptionAlgorithm
+        self.encryptedDataStorage = encryptedData
+        self.macAlgorithm = macAlgorithm
+        self.macStorage = mac
     }
 
     /// A NULL-encrypted KEMAC carrying `keyData` in clear, with a zero MAC
@@ -49,25 +67,25 @@ public struct KEMACPayload: Hashable, Sendable, PayloadBodyCodable {
     static func decodeBody(_ c: inout ByteCursor, _ ctx: inout DecodeContext) throws(DecodingError) -> KEMACPayload {
         let ea = EncryptionAlgorithm(rawValue: try c.mikeyU8("encrAlg"))
         let len = Int(try c.mikeyU16("encrDataLen"))
-        let data = try c.mikeyBytes(len, "encrData")
+        let data = try SmallBytes.read(&c, count: len, "encrData")
         let macAt = c.position
         let ma = MACAlgorithm(rawValue: try c.mikeyU8("macAlg"))
         guard let macLen = ma.macLength else {
             throw fail(c, "mikey.kemac.mac-alg-unknown", "MAC alg \(ma) has no known length; the payload cannot be delimited", field: "macAlg", at: macAt)
         }
-        let mac = try c.mikeyBytes(macLen, "mac")
+        let mac = try SmallBytes.read(&c, count: macLen, "mac")
         return KEMACPayload(encryptionAlgorithm: ea, encryptedData: data, macAlgorithm: ma, mac: mac)
     }
 
     func encodeBody(_ w: inout ByteWriter) throws(EncodingError) {
         w.writeUInt8(encryptionAlgorithm.rawValue)
-        try w.writeLength(encryptedData.count, bits: 16, path: "kemac.encrDataLen")
-        w.writeBytes(encryptedData)
+        try w.writeLength(encryptedDataStorage.count, bits: 16, path: "kemac.encrDataLen")
+        encryptedDataStorage.write(to: &w)
         w.writeUInt8(macAlgorithm.rawValue)
-        guard let n = macAlgorithm.macLength, n == mac.count else {
-            throw Self.encodeFail("mikey.kemac.mac-length", "mac", "MAC is \(mac.count) bytes; \(macAlgorithm) needs \(macAlgorithm.macLength.map(String.init) ?? "a known length")")
+        guard let n = macAlgorithm.macLength, n == macStorage.count else {
+            throw Self.encodeFail("mikey.kemac.mac-length", "mac", "MAC is \(macStorage.count) bytes; \(macAlgorithm) needs \(macAlgorithm.macLength.map(String.init) ?? "a known length")")
         }
-        w.writeBytes(mac)
+        macStorage.write(to: &w)
     }
 
     /// Decodes `encryptedData` as a chain of sub-payloads when the encryption

@@ -4,13 +4,14 @@ import MediasecCore
 /// Policy_no(8) SSRC(32) ROC(32), 9 bytes each.
 ///
 /// A random-access collection of ``SRTPMapEntry`` that keeps the entries in
-/// their wire form. A decoded map shares the input's storage (no copy, no
-/// allocation); entries are read out on access. Equality and hashing are
+/// their wire form: a one-entry map inline, a longer decoded map sharing the
+/// input's storage (no copy, no allocation either way); entries are read
+/// out on access. Equality and hashing are
 /// those of the entry sequence (the 9-byte form is one-to-one with an entry).
 /// Build one from entries with an array literal or ``init(_:)``.
 public struct SRTPMap: RandomAccessCollection, Hashable, Sendable, ExpressibleByArrayLiteral, CustomStringConvertible {
     /// #CS × 9 bytes, exactly as on the wire.
-    @usableFromInline let wire: ArraySlice<UInt8>
+    let wire: SmallBytes
 
     /// Bytes per entry on the wire.
     public static let entryLength = 9
@@ -25,7 +26,7 @@ public struct SRTPMap: RandomAccessCollection, Hashable, Sendable, ExpressibleBy
             w.append(UInt8(truncatingIfNeeded: e.roc >> 24)); w.append(UInt8(truncatingIfNeeded: e.roc >> 16))
             w.append(UInt8(truncatingIfNeeded: e.roc >> 8)); w.append(UInt8(truncatingIfNeeded: e.roc))
         }
-        wire = w[...]
+        wire = SmallBytes(w)
     }
 
     public init(arrayLiteral elements: SRTPMapEntry...) {
@@ -33,20 +34,20 @@ public struct SRTPMap: RandomAccessCollection, Hashable, Sendable, ExpressibleBy
     }
 
     /// A map over `wire`, whose length the caller has checked is a multiple of 9.
-    init(wire: ArraySlice<UInt8>) {
+    init(wire: SmallBytes) {
         self.wire = wire
     }
 
-    @inlinable public var startIndex: Int { 0 }
-    @inlinable public var endIndex: Int { wire.count / 9 }
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { wire.count / 9 }
 
-    @inlinable
     public subscript(position: Int) -> SRTPMapEntry {
         precondition(position >= 0 && position < endIndex, "SRTPMap index out of range")
-        let p = wire.startIndex + position * 9
-        let ssrc = UInt32(wire[p + 1]) << 24 | UInt32(wire[p + 2]) << 16 | UInt32(wire[p + 3]) << 8 | UInt32(wire[p + 4])
-        let roc = UInt32(wire[p + 5]) << 24 | UInt32(wire[p + 6]) << 16 | UInt32(wire[p + 7]) << 8 | UInt32(wire[p + 8])
-        return SRTPMapEntry(policyNumber: wire[p], ssrc: ssrc, roc: roc)
+        let p = position * 9
+        func u32(_ i: Int) -> UInt32 {
+            UInt32(wire.byte(at: i)) << 24 | UInt32(wire.byte(at: i + 1)) << 16 | UInt32(wire.byte(at: i + 2)) << 8 | UInt32(wire.byte(at: i + 3))
+        }
+        return SRTPMapEntry(policyNumber: wire.byte(at: p), ssrc: u32(p + 1), roc: u32(p + 5))
     }
 
     /// The entries as an array.

@@ -36,51 +36,102 @@ public struct SecurityPolicyPayload: Hashable, Sendable, PayloadBodyCodable {
 
     public var policyNumber: UInt8
     public var protType: ProtType
-    public var parameters: [PolicyParameter]
+    var parameterStorage: ParameterStorage
+
+    /// The Policy param field. Decoded payloads keep it in wire form (the
+    /// TLV entries exactly as received, checked once by the decoder); a list
+    /// is materialized only when ``parameters`` is read. The form is
+    /// canonical — wire exactly when every value fits the 8-bit Length — so
+    /// the synthesized equality is that of the parameter lists.
+    enum ParameterStorage: Hashable, Sendable {
+        case wire(SmallBytes)
+        /// Some value is longer than 255 bytes: not encodable, kept as given.
+        case list([PolicyParameter])
+
+        init(_ params: [PolicyParameter]) {
+            var w: [UInt8] = []
+            for p in params {
+                guard p.valueStorage.count <= 255 else { self = .list(params); return }
+                w.append(p.type)
+                w.append(UInt8(truncatingIfNeeded: p.valueStorage.count))
+                w.append(contentsOf: p.value)
+            }
+            self = .wire(SmallBytes(w))
+        }
+    }
+
+    public var parameters: [PolicyParameter] {
+        get {
+            switch parameterStorage {
+            case .list(let l):
+                return l
+            case .wire(let w):
+                // Well formed: the decoder or `ParameterStorage.init` wrote it.
+                let b = w.array
+                var out: [PolicyParameter] = []
+                var i = 0
+                while i + 1 < b.count {
+                    let n = Int(b[i + 1])
+                    let end = min(b.count, i + 2 + n)
+                    out.append(PolicyParameter(type: b[i], value: Array(b[(i + 2)..<end])))
+                    i = end
+                }
+                return out
+            }
+        }
+        set { parameterStorage = ParameterStorage(newValue) }
+    }
 
     public init(policyNumber: UInt8, protType: ProtType, parameters: [PolicyParameter]) {
         self.policyNumber = policyNumber
         self.protType = protType
-        self.parameters = parameters
+        self.parameterStorage = ParameterStorage(parameters)
     }
 
     static func decodeBody(_ c: inout ByteCursor, _ ctx: inout DecodeContext) throws(DecodingError) -> SecurityPolicyPayload {
         let no = try c.mikeyU8("policyNo")
         let p = ProtType(rawValue: try c.mikeyU8("protType"))
         let n = Int(try c.mikeyU16("policyParamLength"))
-        var sub = try c.readSlice(n, "policyParam", code: "mikey.truncated")
-        var params: [PolicyParameter] = []
-        // A fixed small capacity (never one derived from a length field):
-        // an SRTP policy has up to 13 parameters (RFC 3830 §6.10.1).
-        if !sub.isAtEnd { params.reserveCapacity(16) }
-        while !sub.isAtEnd {
-            let t = try sub.mikeyU8("policyParam[\(params.count)].type")
-            let at = sub.position
-            guard let l = sub.peekUInt8() else {
-                throw fail(sub, "mikey.sp.param-overrun", "parameter \(params.count) has no Length byte inside Policy param length", field: "policyParam[\(params.count)].length")
+        let base = c.position
+        // Truncation first (the same error as reading the field), then the
+        // Type/Length/Value framing checked in place over the input; the
+        // entries stay in wire form (no per-parameter allocation).
+        let wire = try SmallBytes.read(&c, count: n, "policyParam")
+        var i = 0, index = 0
+        while i < n {
+            let lengthAt = base + i + 1
+            guard i + 1 < n else {
+                throw fail(c, "mikey.sp.param-overrun", "parameter \(index) has no Length byte inside Policy param length", field: "policyParam[\(index)].length", at: lengthAt)
             }
-            guard Int(l) + 1 <= sub.readableBytes else {
-                throw fail(sub, "mikey.sp.param-overrun", "parameter \(params.count) length \(l) overruns Policy param length", field: "policyParam[\(params.count)].length", at: at)
+            let l = Int(c.bytes[lengthAt])
+            guard l + 1 <= n - (i + 1) else {
+                throw fail(c, "mikey.sp.param-overrun", "parameter \(index) length \(l) overruns Policy param length", field: "policyParam[\(index)].length", at: lengthAt)
             }
-            _ = try sub.mikeyU8("length")
-            params.append(PolicyParameter(type: t, valueStorage: try SmallBytes.read(&sub, count: Int(l), "policyParam[\(params.count)].value")))
+            i += 2 + l
+            index += 1
         }
-        return SecurityPolicyPayload(policyNumber: no, protType: p, parameters: params)
+        return SecurityPolicyPayload(policyNumber: no, protType: p, parameterStorage: .wire(wire))
+    }
+
+    init(policyNumber: UInt8, protType: ProtType, parameterStorage: ParameterStorage) {
+        self.policyNumber = policyNumber
+        self.protType = protType
+        self.parameterStorage = parameterStorage
     }
 
     func encodeBody(_ w: inout ByteWriter) throws(EncodingError) {
         w.writeUInt8(policyNumber)
         w.writeUInt8(protType.rawValue)
-        var total = 0
-        for (i, p) in parameters.enumerated() {
-            _ = try ByteWriter.checkedLength(p.valueStorage.count, bits: 8, path: "sp.policyParam[\(i)].length")
-            total += 2 + p.valueStorage.count
-        }
-        try w.writeLength(total, bits: 16, path: "sp.policyParamLength")
-        for p in parameters {
-            w.writeUInt8(p.type)
-            w.writeUInt8(UInt8(truncatingIfNeeded: p.valueStorage.count))
-            p.valueStorage.write(to: &w)
+        switch parameterStorage {
+        case .wire(let wire):
+            try w.writeLength(wire.count, bits: 16, path: "sp.policyParamLength")
+            wire.write(to: &w)
+        case .list(let parameters):
+            for (i, p) in parameters.enumerated() {
+                _ = try ByteWriter.checkedLength(p.valueStorage.count, bits: 8, path: "sp.policyParam[\(i)].length")
+            }
+            // Not reached: the list form exists only for a value over 255 bytes.
+            throw EncodingError(code: "mikey.encode.length-overflow", path: "sp.policyParam", message: "a policy parameter value is longer than 255 bytes")
         }
     }
 }

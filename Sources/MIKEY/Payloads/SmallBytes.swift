@@ -1,8 +1,11 @@
 import MediasecCore
 
-/// A short byte string held without a heap allocation when it has at most
-/// ``inlineCapacity`` bytes (TS values, RANDs, policy parameter values: the
-/// fields of every common message), in an array otherwise.
+/// A byte string field of a decoded payload: held without a heap allocation
+/// when it has at most ``inlineCapacity`` bytes (TS values, RANDs, policy
+/// parameter values: the fields of every common message); longer values
+/// share the decoder's input buffer (a slice, one retain) instead of being
+/// copied into an array of their own (KEMAC data and MACs, IDs, SP
+/// parameter lists).
 ///
 /// The representation is canonical — inline exactly when the count fits,
 /// unused inline bytes zero — so the synthesized equality and hashing are
@@ -14,7 +17,9 @@ struct SmallBytes: Hashable, Sendable {
     private enum Storage: Hashable, Sendable {
         /// Byte i sits at bits 8·(i mod 8) of `lo` (i < 8) or `hi`.
         case inline(count: UInt8, lo: UInt64, hi: UInt64)
-        case heap([UInt8])
+        /// More than ``inlineCapacity`` bytes: a slice of the input (decoded)
+        /// or of an array the caller gave (constructed).
+        case shared(ArraySlice<UInt8>)
     }
 
     private var storage: Storage
@@ -27,44 +32,78 @@ struct SmallBytes: Hashable, Sendable {
             }
             storage = .inline(count: UInt8(truncatingIfNeeded: bytes.count), lo: lo, hi: hi)
         } else {
-            storage = .heap(bytes)
+            storage = .shared(bytes[...])
+        }
+    }
+
+    /// `bytes` exactly as given (inline when short enough: canonical).
+    init(_ bytes: ArraySlice<UInt8>) {
+        if bytes.count <= Self.inlineCapacity {
+            self.init(Array(bytes))
+        } else {
+            self.init(storage: .shared(bytes))
         }
     }
 
     /// `count` (≤ ``inlineCapacity``) bytes of `source` from `start`; the
     /// caller has checked that `0 ≤ start`, `0 ≤ count ≤ 16` and
-    /// `start + count ≤ source.count`. One memcpy into the two words, no
-    /// per-byte bounds checks.
+    /// `start + count ≤ source.count`. Two word loads when 16 bytes are
+    /// readable from `start`, no per-byte bounds checks.
     @inline(__always)
     private init(packing source: [UInt8], from start: Int, count: Int) {
-        var words: (UInt64, UInt64) = (0, 0)
+        var lo: UInt64 = 0, hi: UInt64 = 0
         if count > 0 {
             source.withUnsafeBufferPointer { src in
-                withUnsafeMutableBytes(of: &words) { dst in
-                    if let s = src.baseAddress, let d = dst.baseAddress {
-                        d.copyMemory(from: s + start, byteCount: count)
+                guard let s = src.baseAddress else { return }
+                let raw = UnsafeRawPointer(s + start)
+                if src.count - start >= 16 {
+                    // Two unaligned word loads (16 bytes are in the buffer,
+                    // though only `count` belong to the field), then mask.
+                    let w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+                    let w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                    if count >= 8 {
+                        lo = w0
+                        hi = count == 16 ? w1 : w1 & ((1 << (8 * UInt64(count - 8))) - 1)
+                    } else {
+                        lo = w0 & ((1 << (8 * UInt64(count))) - 1)
+                    }
+                } else {
+                    // Near the end of the buffer: byte by byte.
+                    for i in 0..<count {
+                        let b = UInt64(raw.load(fromByteOffset: i, as: UInt8.self))
+                        if i < 8 { lo |= b << (8 * UInt64(i)) } else { hi |= b << (8 * UInt64(i - 8)) }
                     }
                 }
             }
         }
-        // Memory order is byte i at offset i: little-endian words.
-        storage = .inline(count: UInt8(truncatingIfNeeded: count), lo: UInt64(littleEndian: words.0), hi: UInt64(littleEndian: words.1))
+        storage = .inline(count: UInt8(truncatingIfNeeded: count), lo: lo, hi: hi)
     }
 
     var count: Int {
         switch storage {
         case .inline(let n, _, _): return Int(n)
-        case .heap(let a): return a.count
+        case .shared(let a): return a.count
         }
     }
 
     var isEmpty: Bool { count == 0 }
 
+    /// Byte `i` (0 ≤ i < count; traps otherwise, like an array).
+    func byte(at i: Int) -> UInt8 {
+        switch storage {
+        case .shared(let a):
+            return a[a.startIndex + i]
+        case .inline(let n, let lo, let hi):
+            precondition(i >= 0 && i < Int(n), "SmallBytes index out of range")
+            return UInt8(truncatingIfNeeded: (i < 8 ? lo : hi) >> (8 * UInt64(i & 7)))
+        }
+    }
+
     /// The bytes as an array (one allocation for a non-empty inline value).
     var array: [UInt8] {
         switch storage {
-        case .heap(let a):
-            return a
+        case .shared(let a):
+            return Array(a)
         case .inline(let n, let lo, let hi):
             if n == 0 { return [] }
             let count = Int(n)
@@ -79,7 +118,7 @@ struct SmallBytes: Hashable, Sendable {
 
     func write(to w: inout ByteWriter) {
         switch storage {
-        case .heap(let a):
+        case .shared(let a):
             w.writeBytes(a)
         case .inline(let n, let lo, let hi):
             for i in 0..<Int(n) {
@@ -90,8 +129,9 @@ struct SmallBytes: Hashable, Sendable {
     }
 
     /// Reads `count` bytes from the cursor: inline (no allocation) when they
-    /// fit and are present; otherwise through the cursor's checked array read,
-    /// which throws the usual truncation error.
+    /// fit, a slice of the input when longer; a missing or negative count
+    /// goes through the cursor's checked read, which throws the usual
+    /// truncation error.
     static func read(_ c: inout ByteCursor, count: Int, _ field: @autoclosure () -> String) throws(DecodingError) -> SmallBytes {
         if count >= 0 && count <= inlineCapacity && count <= c.readableBytes {
             // Bounds checked just above: position ≥ 0 and position + count ≤ end ≤ bytes.count.
@@ -99,6 +139,25 @@ struct SmallBytes: Hashable, Sendable {
             c.advance(uncheckedBy: count)
             return v
         }
+        if count > inlineCapacity && count <= c.readableBytes {
+            // Bounds checked just above, as for the inline case.
+            let v = SmallBytes(storage: .shared(c.bytes[c.position..<(c.position + count)]))
+            c.advance(uncheckedBy: count)
+            return v
+        }
         return SmallBytes(try c.mikeyBytes(count, field()))
+    }
+
+    private init(storage: Storage) { self.storage = storage }
+
+    /// Calls `body` with the bytes (no copy for a shared value).
+    func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        switch storage {
+        case .shared(let a):
+            return try a.withUnsafeBytes(body)
+        case .inline(let n, let lo, let hi):
+            var words = (UInt64(littleEndian: lo), UInt64(littleEndian: hi))
+            return try withUnsafeBytes(of: &words) { try body(UnsafeRawBufferPointer(rebasing: $0[0..<Int(n)])) }
+        }
     }
 }
