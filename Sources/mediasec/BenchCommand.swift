@@ -93,8 +93,10 @@ extension MIKEYThroughput {
         let start = now()
         var elapsed = 0.0
         repeat {
-            for m in messages {
-                if let d = try? decoder.decodeMessage(m) {
+            // By index: the message is passed borrowed, as the peer's
+            // loop passes a pointer (no retain/release per message).
+            for i in messages.indices {
+                if let d = try? decoder.decodeMessage(messages[i]) {
                     sink &+= d.payloads.count
                     if roundTrip, let e = try? d.encoded() { sink &+= e.count }
                 }

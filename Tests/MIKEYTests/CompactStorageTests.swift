@@ -72,4 +72,58 @@ import MediasecCore
         p.value.append(1)
         #expect(p == PolicyParameter(type: 1, value: [16, 1]))
     }
+
+    /// The inline packing loads whole words forward or backward from the
+    /// field; every buffer size, offset and length must read exactly the
+    /// field's bytes (no neighbour byte leaks in, none is lost).
+    @Test func inlinePackingAtEveryOffsetOfEveryBufferSize() {
+        for total in 0...40 {
+            let buffer = (0..<total).map { UInt8(truncatingIfNeeded: 0xf0 &+ $0 &* 29) }
+            for start in 0...total {
+                for n in 0...min(16, total - start) {
+                    var c = ByteCursor(buffer)
+                    if start > 0 { _ = try? c.readBytes(start, "skip") }
+                    let r = try? SmallBytes.read(&c, count: n, "v")
+                    let expected = Array(buffer[start..<(start + n)])
+                    #expect(r?.array == expected, "total \(total) start \(start) count \(n)")
+                    #expect(r == SmallBytes(expected))
+                }
+            }
+        }
+    }
+
+    @Test func longFieldsShareTheInputAndCompareByValue() throws {
+        let input: [UInt8] = [0xee] + (0..<40).map { UInt8($0) }
+        var c = ByteCursor(input)
+        _ = try c.readUInt8("x")
+        let shared = try SmallBytes.read(&c, count: 40, "v")
+        #expect(shared == SmallBytes(Array(input.dropFirst())))
+        #expect(shared.hashValue == SmallBytes(Array(input.dropFirst())).hashValue)
+        #expect(shared.byte(at: 39) == 39)
+        #expect(shared.withBytes { Array($0) } == Array(input.dropFirst()))
+        #expect(SmallBytes([1, 2, 3]).withBytes { Array($0) } == [1, 2, 3])
+    }
+
+    /// The SP Policy param field stays in wire form; reading, setting and
+    /// comparing it behaves like the list it encodes.
+    @Test func policyParametersInWireFormBehaveLikeTheList() throws {
+        let list = (0..<13).map { PolicyParameter(type: UInt8($0), value: [UInt8($0 &* 3)]) } + [PolicyParameter(type: 20, value: [UInt8](repeating: 7, count: 30))]
+        let sp = SecurityPolicyPayload(policyNumber: 1, protType: .srtp, parameters: list)
+        #expect(sp.parameters == list)
+        let m = MIKEYMessage(header: CommonHeader(dataType: .psk, csbID: 1, csIDMap: .srtp([])), payloads: [.securityPolicy(sp)])
+        let bytes = try m.encoded()
+        let back = try MIKEYMessage(decoding: bytes)
+        #expect(back == m)
+        #expect(back.hashValue == m.hashValue)
+        guard case .securityPolicy(var d) = back.payloads.first else { Issue.record("no SP"); return }
+        #expect(d.parameters == list)
+        d.parameters.removeLast()
+        #expect(d == SecurityPolicyPayload(policyNumber: 1, protType: .srtp, parameters: Array(list.dropLast())))
+        #expect(SecurityPolicyPayload(policyNumber: 1, protType: .srtp, parameters: []).parameters.isEmpty)
+        // A value over 255 bytes is kept as given and refused by the encoder.
+        let big = SecurityPolicyPayload(policyNumber: 1, protType: .srtp, parameters: [PolicyParameter(type: 0, value: [UInt8](repeating: 1, count: 256))])
+        #expect(big.parameters.first?.value.count == 256)
+        #expect(throws: EncodingError.self) { _ = try MIKEYMessage(header: m.header, payloads: [.securityPolicy(big)]).encoded() }
+    }
 }
+

@@ -57,9 +57,24 @@ public struct MIKEYDecoder: Sendable {
 
     /// Decodes the model only, without recording payload spans.
     public func decodeMessage(_ bytes: [UInt8]) throws(DecodingError) -> MIKEYMessage {
+        // decodeParts without its span bookkeeping and tuple: the hot path.
+        var c = ByteCursor(bytes, path: "", specRef: "RFC 3830 §6.1")
+        var ctx = DecodeContext(profile: profile, limits: limits)
+        ctx.recordSpans = false
         var spans: [PayloadSpan] = []
-        let (header, payloads, _) = try decodeParts(bytes, recordSpans: false, spans: &spans)
+        let (header, first) = try Self.decodeHeader(&c)
+        let payloads = try PayloadChainCodec.decodeChain(&c, firstType: first, typeFieldOffset: 2, typeFieldPath: "hdr.nextPayload", ctx: &ctx, pathPrefix: "payloads", spans: &spans, requireEnd: true)
         return MIKEYMessage(header: header, payloads: payloads)
+    }
+
+    static func decodeHeader(_ c: inout ByteCursor) throws(DecodingError) -> (CommonHeader, PayloadType) {
+        do throws(DecodingError) {
+            return try CommonHeader.decode(&c)
+        } catch {
+            var e = error
+            if e.code == "truncated" { e.code = "mikey.truncated" }
+            throw e
+        }
     }
 
     public func decode(_ bytes: [UInt8]) throws(DecodingError) -> DecodedMIKEYMessage {
@@ -72,15 +87,7 @@ public struct MIKEYDecoder: Sendable {
         var c = ByteCursor(bytes, path: "", specRef: "RFC 3830 §6.1")
         var ctx = DecodeContext(profile: profile, limits: limits)
         ctx.recordSpans = recordSpans
-        let header: CommonHeader
-        let first: PayloadType
-        do throws(DecodingError) {
-            (header, first) = try CommonHeader.decode(&c)
-        } catch {
-            var e = error
-            if e.code == "truncated" { e.code = "mikey.truncated" }
-            throw e
-        }
+        let (header, first) = try Self.decodeHeader(&c)
         let headerRange = 0..<c.position
         let payloads = try PayloadChainCodec.decodeChain(&c, firstType: first, typeFieldOffset: 2, typeFieldPath: "hdr.nextPayload", ctx: &ctx, pathPrefix: "payloads", spans: &spans, requireEnd: true)
         return (header, payloads, headerRange)

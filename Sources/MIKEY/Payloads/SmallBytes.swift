@@ -47,33 +47,31 @@ struct SmallBytes: Hashable, Sendable {
 
     /// `count` (≤ ``inlineCapacity``) bytes of `source` from `start`; the
     /// caller has checked that `0 ≤ start`, `0 ≤ count ≤ 16` and
-    /// `start + count ≤ source.count`. Two word loads when 16 bytes are
-    /// readable from `start`, no per-byte bounds checks.
+    /// `start + count ≤ source.count`. At most two unaligned word loads
+    /// (masked or shifted to the field), no per-byte bounds checks.
     @inline(__always)
     private init(packing source: [UInt8], from start: Int, count: Int) {
         var lo: UInt64 = 0, hi: UInt64 = 0
         if count > 0 {
             source.withUnsafeBufferPointer { src in
                 guard let s = src.baseAddress else { return }
-                let raw = UnsafeRawPointer(s + start)
-                if src.count - start >= 16 {
-                    // Two unaligned word loads (16 bytes are in the buffer,
-                    // though only `count` belong to the field), then mask.
-                    let w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
-                    let w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-                    if count >= 8 {
-                        lo = w0
-                        hi = count == 16 ? w1 : w1 & ((1 << (8 * UInt64(count - 8))) - 1)
-                    } else {
-                        lo = w0 & ((1 << (8 * UInt64(count))) - 1)
-                    }
-                } else {
-                    // Near the end of the buffer: byte by byte.
-                    for i in 0..<count {
-                        let b = UInt64(raw.load(fromByteOffset: i, as: UInt8.self))
-                        if i < 8 { lo |= b << (8 * UInt64(i)) } else { hi |= b << (8 * UInt64(i - 8)) }
-                    }
+                let base = UnsafeRawPointer(s)
+                let total = src.count
+                // The 8-byte little-endian word at absolute index `at`; the
+                // callers keep 0 ≤ at and at + 8 ≤ total.
+                func word(_ at: Int) -> UInt64 { UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+                // The k (1…8) bytes at absolute [from, from + k) as a word:
+                // one load reaching forward or backward inside the buffer,
+                // byte by byte only in a buffer shorter than 8 bytes.
+                func part(_ from: Int, _ k: Int) -> UInt64 {
+                    if total - from >= 8 { return k == 8 ? word(from) : word(from) & ((1 << (8 * UInt64(k))) - 1) }
+                    if from + k >= 8 { return word(from + k - 8) >> (8 * UInt64(8 - k)) }
+                    var v: UInt64 = 0
+                    for i in 0..<k { v |= UInt64(s[from + i]) << (8 * UInt64(i)) }
+                    return v
                 }
+                lo = part(start, min(count, 8))
+                if count > 8 { hi = part(start + 8, count - 8) }
             }
         }
         storage = .inline(count: UInt8(truncatingIfNeeded: count), lo: lo, hi: hi)
@@ -132,6 +130,7 @@ struct SmallBytes: Hashable, Sendable {
     /// fit, a slice of the input when longer; a missing or negative count
     /// goes through the cursor's checked read, which throws the usual
     /// truncation error.
+    @inline(__always)
     static func read(_ c: inout ByteCursor, count: Int, _ field: @autoclosure () -> String) throws(DecodingError) -> SmallBytes {
         if count >= 0 && count <= inlineCapacity && count <= c.readableBytes {
             // Bounds checked just above: position ≥ 0 and position + count ≤ end ≤ bytes.count.
