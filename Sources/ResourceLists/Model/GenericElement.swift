@@ -54,7 +54,7 @@ public struct GenericElement: Sendable, Hashable {
     }
 }
 
-public indirect enum GenericContent: Sendable, Hashable {
+public enum GenericContent: Sendable, Hashable {
     case element(GenericElement)
     case text(String)
 }

@@ -88,7 +88,7 @@ public enum ListMember: Sendable, Hashable {
 }
 
 /// A child of `<list>` in document order.
-public indirect enum ListChild: Sendable, Hashable {
+public enum ListChild: Sendable, Hashable {
     case displayName(DisplayName)
     case list(ResourceList)
     case external(External)

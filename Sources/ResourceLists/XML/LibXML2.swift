@@ -186,7 +186,8 @@ enum LibXML2 {
         // for as long as libxml2 could look at it.
         bytes.withUnsafeBufferPointer { buf in
             guard let base = buf.baseAddress, buf.count <= Int(Int32.max),
-                  let ctxt = base.withMemoryRebound(to: CChar.self, capacity: buf.count, { xmlCreateMemoryParserCtxt($0, Int32(buf.count)) })
+                  let ctxt = state.streaming ? streamingContext(base, count: buf.count, state: state)
+                      : base.withMemoryRebound(to: CChar.self, capacity: buf.count, { xmlCreateMemoryParserCtxt($0, Int32(buf.count)) })
             else {
                 state.record(XMLDiagnostic(source: .parser, level: .fatal, domain: 0, code: 4, message: "Document is empty",
                                            line: 1, column: 1, elementIndex: nil, offset: 0))
@@ -194,6 +195,26 @@ enum LibXML2 {
             }
             return parse(ctxt, state: state, schema: schema)
         }
+    }
+
+    /// The streaming path's parser context: `xmlCreateMemoryParserCtxt`'s,
+    /// whose input buffer already holds the whole document, with the
+    /// buffer's read callback cleared. libxml2 2.9 gives a memory input a
+    /// no-op read callback and calls it (growing the buffer for the
+    /// nothing it reads) at nearly every GROW once fewer than 250 bytes
+    /// are left, i.e. all through a small document; without a callback
+    /// GROW returns at once, and SHRINK reads nothing either way. The
+    /// parser sees the same bytes and the same end of input. libxml2's
+    /// "Huge input lookup" check, the one place that tells the callbacks
+    /// apart, needs more than 10 MB of input (``treeTextLimit``).
+    private static func streamingContext(_ base: UnsafePointer<UInt8>, count: Int, state: ParseState) -> xmlParserCtxtPtr? {
+        guard count > 0, count <= treeTextLimit,
+              let ctxt = base.withMemoryRebound(to: CChar.self, capacity: count, { xmlCreateMemoryParserCtxt($0, Int32(count)) })
+        else { return nil }
+        if let input = ctxt.pointee.input, let buffer = input.pointee.buf {
+            buffer.pointee.readcallback = nil
+        }
+        return ctxt
     }
 
     private static func parse(_ ctxt: xmlParserCtxtPtr, state: ParseState, schema: CompiledSchema?) -> RawParseResult {

@@ -25,18 +25,24 @@ struct XMLProlog: Sendable, Hashable {
 
     /// Detects the encoding family from the first bytes (XML 1.0 Appendix F)
     /// and reads the XML declaration. Throws for every non-UTF-8 signal.
+    private static let ucs4: [[UInt8]] = [[0x00, 0x00, 0xFE, 0xFF], [0xFF, 0xFE, 0x00, 0x00], [0x00, 0x00, 0x00, 0x3C], [0x3C, 0x00, 0x00, 0x00]]
+    private static let utf16: [[UInt8]] = [[0xFE, 0xFF], [0xFF, 0xFE], [0x00, 0x3C], [0x3C, 0x00]]
+    private static let ebcdic: [UInt8] = [0x4C, 0x6F, 0xA7, 0x94]
+    private static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
+    private static let declarationStart: [UInt8] = Array("<?xml".utf8)
+
     static func read(_ b: [UInt8]) throws(Failure) -> XMLProlog {
         func starts(_ p: [UInt8]) -> Bool { b.count >= p.count && b[0..<p.count].elementsEqual(p) }
-        if starts([0x00, 0x00, 0xFE, 0xFF]) || starts([0xFF, 0xFE, 0x00, 0x00]) || starts([0x00, 0x00, 0x00, 0x3C]) || starts([0x3C, 0x00, 0x00, 0x00]) {
+        if ucs4.contains(where: starts) {
             throw .encoding(offset: 0, message: "UCS-4/UTF-32 input; resource lists MUST be UTF-8")
         }
-        if starts([0xFE, 0xFF]) || starts([0xFF, 0xFE]) || starts([0x00, 0x3C]) || starts([0x3C, 0x00]) {
+        if utf16.contains(where: starts) {
             throw .encoding(offset: 0, message: "UTF-16 input; resource lists MUST be UTF-8")
         }
-        if starts([0x4C, 0x6F, 0xA7, 0x94]) {
+        if starts(ebcdic) {
             throw .encoding(offset: 0, message: "EBCDIC input; resource lists MUST be UTF-8")
         }
-        var p = XMLProlog(bomLength: starts([0xEF, 0xBB, 0xBF]) ? 3 : 0)
+        var p = XMLProlog(bomLength: starts(utf8BOM) ? 3 : 0)
         p.readDeclaration(b)
         if let e = p.encoding, e.lowercased() != "utf-8" {
             throw .encoding(offset: p.encodingOffset ?? 0, message: "declared encoding \"\(e)\"; resource lists MUST be UTF-8")
@@ -53,8 +59,7 @@ struct XMLProlog: Sendable, Hashable {
     /// malformed declaration is left to libxml2 to report.
     private mutating func readDeclaration(_ b: [UInt8]) {
         var i = bomLength
-        let head: [UInt8] = Array("<?xml".utf8)
-        guard b.count >= i + 6, Array(b[i..<(i + 5)]) == head, XMLChars.isSpace(b[i + 5]) else { return }
+        guard b.count >= i + 6, b[i..<(i + 5)].elementsEqual(Self.declarationStart), XMLChars.isSpace(b[i + 5]) else { return }
         i += 5
         while i < b.count {
             while i < b.count, XMLChars.isSpace(b[i]) { i += 1 }
