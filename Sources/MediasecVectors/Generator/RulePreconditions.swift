@@ -173,7 +173,7 @@ enum RulePreconditions {
         MIKEYRules.ticketVFlag.code: { c in [13, 15, 18].contains(c.dt.rawValue) },
         // §4.2.1.1, §4.2.3.1: V MUST be 1, #CS 0 and the Empty map in REQUEST_INIT and RESOLVE_INIT.
         MIKEYRules.ticketVFlagRequest.code: { c in [11, 12, 16, 17].contains(c.dt.rawValue) },
-        MIKEYRules.ticketRequestMap.code: { c in [11, 12, 16, 17].contains(c.dt.rawValue) },
+        MIKEYRules.ticketRequestMap.code: { c in [11, 12, 13, 16, 17, 18].contains(c.dt.rawValue) },
         // §4.2.2.1: the TRANSFER_INIT V flag agrees with the F flag of the ticket it carries.
         MIKEYRules.ticketVFlagF.code: { c in c.dt == .transferInit && c.has(.ticket) },
         // §6.1: the Ticket Transfer exchange SHOULD use GENERIC-ID, SHALL NOT use SRTP-ID.

@@ -188,10 +188,12 @@ enum RFC6043Vectors {
             (12, "generic-id-map", "a GENERIC-ID map with one SRTP CS", { g in .generic([g.genericSRTP()]) }),
             (16, "empty-map-cs-count-1", "the Empty map but #CS = 1", { _ in .empty(csCount: 1) }),
             (17, "srtp-id-map-0cs", "an SRTP-ID map with #CS 0", { _ in .srtp([]) }),
+            (13, "srtp-id-map", "an SRTP-ID map with one CS (REQUEST_RESP copies the request's #CS 0 and Empty map, §4.2.1.5)", { g in g.srtpMap(1) }),
+            (18, "empty-map-cs-count-1", "the Empty map but #CS = 1 (RESOLVE_RESP copies the request's #CS 0 and Empty map, §4.2.3.5)", { _ in .empty(csCount: 1) }),
         ]
         for (dt, label, what, map) in maps {
             s.add("\(DataTypeInfo.slug(dt))::\(label)", "\(DataTypeInfo.name(dt)) with \(what): it handles no CS, so #CS MUST be 0 and the map type the Empty map.",
-                  refs: [dt < 16 ? "RFC 6043 §4.2.1.1" : "RFC 6043 §4.2.3.1", "RFC 4563 §5"],
+                  refs: [dt < 16 ? (dt == 13 ? "RFC 6043 §4.2.1.5" : "RFC 6043 §4.2.1.1") : (dt == 18 ? "RFC 6043 §4.2.3.5" : "RFC 6043 §4.2.3.1"), "RFC 4563 §5"],
                   flags: ["model-mutation", "rfc6043-empty-map-request"] + (label.hasPrefix("empty-map") ? ["ambiguity-05-empty-map-info"] : [])) { g in
                 .invalid(try g.clean(dt).with { $0.header.csIDMap = map(g) }, [R.ticketRequestMap])
             }
