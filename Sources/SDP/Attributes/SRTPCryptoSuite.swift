@@ -50,17 +50,22 @@ public struct SRTPCryptoSuite: RawRepresentable, Hashable, Sendable, CustomStrin
         "AEAD_AES_256_GCM": Info(keyLength: 32, saltLength: 12, srtpLifetimeLog2: 48, srtcpLifetimeLog2: 31, registered: true, specRef: "RFC 7714 §12 Table 3"),
     ]
 
-    private static let upperIndex: [String: String] = {
-        var d: [String: String] = [:]
-        for k in table.keys { d[SDPGrammar.uppercased(k)] = k }
-        return d
-    }()
+    /// The table as a list, for a comparison scan instead of hashing.
+    private static let entries: [(name: String, info: Info)] = table.map { ($0.key, $0.value) }
+
+    /// The registry entry matching `rawValue` case-insensitively (ASCII):
+    /// a scan comparing lengths first, no upper-cased copy, no hashing.
+    var entry: (name: String, info: Info)? {
+        let n = rawValue.utf8.count
+        for e in Self.entries where e.name.utf8.count == n && SDPGrammar.equalsIgnoringCase(e.name, rawValue) { return e }
+        return nil
+    }
 
     /// The registry spelling matching `rawValue` case-insensitively.
-    public var canonicalName: String? { Self.upperIndex[SDPGrammar.uppercased(rawValue)] }
-    public var info: Info? { canonicalName.flatMap { Self.table[$0] } }
+    public var canonicalName: String? { entry?.name }
+    public var info: Info? { entry?.info }
     /// Known but spelled in another case than the registry.
-    public var isNonCanonicalCase: Bool { canonicalName.map { $0 != rawValue } ?? false }
+    public var isNonCanonicalCase: Bool { entry.map { $0.name != rawValue } ?? false }
 
     public var description: String { rawValue }
 

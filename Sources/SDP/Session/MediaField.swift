@@ -37,9 +37,17 @@ public struct MediaField: Hashable, Sendable {
         var count: DecimalToken? = nil
         if s.consume(0x2f) { count = try s.readDecimal("numberOfPorts", code: code) }
         try s.expect(0x20, "port", code: code)
-        var proto = try FieldScan.token(&s, "proto", code: code)
-        while s.consume(0x2f) { proto += "/" + (try FieldScan.token(&s, "proto", code: code)) }
+        // token *("/" token): the same checks, one string for the run
+        // (token characters never include '/', so the text is the join).
+        let protoStart = s.offset - base
+        try FieldScan.skipToken(&s, "proto", code: code)
+        while s.consume(0x2f) { try FieldScan.skipToken(&s, "proto", code: code) }
+        let proto = SDPGrammar.string(value[max(0, min(protoStart, value.count))..<max(0, min(s.offset - base, value.count))])
         var formats: [String] = []
+        // At most one format per remaining space: one allocation.
+        var spaces = 0
+        for k in max(0, min(s.offset - base, value.count))..<value.count where value[k] == 0x20 { spaces += 1 }
+        formats.reserveCapacity(spaces)
         while s.consume(0x20) { formats.append(try FieldScan.token(&s, "fmts[\(formats.count)]", code: code)) }
         if formats.isEmpty { throw s.fail(code, "fmts: at least one <fmt> is required", field: "fmts") }
         try s.expectEnd("fmts", code: code)

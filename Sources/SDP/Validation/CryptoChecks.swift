@@ -3,40 +3,64 @@ import MediasecCore
 /// RFC 4568 §4–§7: every rule of `a=crypto`.
 extension SDPValidationRun {
     mutating func checkCrypto() {
+        // The typed a=crypto list of each level, built once (session first).
+        guard index.hasAny(.crypto) else {
+            checkCryptoMedia([])
+            return
+        }
+        let lists = index.levels.map { index.typed($0, SDPIndex.crypto) }
         // Session level: not allowed at all (§4).
-        for (da, _) in index.typed(.session, SDPIndex.crypto) {
+        for (da, _) in lists[0] {
             add(SDPRules.cryptoSessionLevel, at: lineOffset(da.located.lineIndex), da.located.path)
         }
-        for (da, c) in index.typed(.session, SDPIndex.crypto) { checkCryptoAttribute(da, c) }
+        for (da, c) in lists[0] { checkCryptoAttribute(da, c) }
         // Keys must be unique in the entire message (§6.1, §6.3.5).
-        // Paths are built only for a reuse finding.
-        var keys: [[UInt8]: (DecodedAttribute, Int?, Int)] = [:]
+        // Paths are built only for a reuse finding. The first holder of
+        // each key is kept as (level, position in the level's list, session
+        // parameter, key index); a short list is scanned, a dictionary
+        // takes over beyond 8 keys (linear time on any input).
+        var firstHolders: [(key: [UInt8], at: (Int, Int, Int?, Int))] = []
+        var keys: [[UInt8]: (Int, Int, Int?, Int)] = [:]
         func field(_ session: Int?, _ i: Int) -> String {
             session.map { "sessionParams[\($0)].keyParams[\(i)]" } ?? "keyParams[\(i)]"
         }
-        for level in index.levels {
-            for (da, c) in index.typed(level, SDPIndex.crypto) {
-                var all: [(Int?, Int, SRTPInlineKey)] = []
-                for (i, k) in c.keyParams.enumerated() { if let ik = k.inlineKey { all.append((nil, i, ik)) } }
-                for (pi, p) in c.sessionParams.enumerated() {
-                    if case .keyParams(let fk) = p.value {
-                        for (i, k) in fk.enumerated() { if let ik = k.inlineKey { all.append((pi, i, ik)) } }
+        func holder(_ b: [UInt8]) -> (Int, Int, Int?, Int)? {
+            if !keys.isEmpty { return keys[b] }
+            for h in firstHolders where h.key == b { return h.at }
+            return nil
+        }
+        for (li, list) in lists.enumerated() {
+            for (pos, (da, c)) in list.enumerated() {
+                func check(_ sp: Int?, _ i: Int, _ k: SRTPInlineKey) {
+                    guard let b = k.keySaltBytes, !b.isEmpty else { return }
+                    if let (ol, opos, osp, oi) = holder(b) {
+                        let f = field(sp, i)
+                        let oda = lists[ol][opos].0
+                        add(SDPRules.cryptoKeyReuse, at: at(da, f), "\(da.located.path).crypto.\(f)", "the same key||salt as \(oda.located.path).crypto.\(field(osp, oi))")
+                    } else if keys.isEmpty && firstHolders.count < 8 {
+                        firstHolders.append((b, (li, pos, sp, i)))
+                    } else {
+                        if keys.isEmpty { for h in firstHolders { keys[h.key] = h.at } }
+                        keys[b] = (li, pos, sp, i)
                     }
                 }
-                for (sp, i, k) in all {
-                    guard let b = k.keySaltBytes, !b.isEmpty else { continue }
-                    if let (oda, osp, oi) = keys[b] {
-                        let f = field(sp, i)
-                        add(SDPRules.cryptoKeyReuse, at: at(da, f), "\(da.located.path).crypto.\(f)", "the same key||salt as \(oda.located.path).crypto.\(field(osp, oi))")
-                    } else {
-                        keys[b] = (da, sp, i)
+                for (i, k) in c.keyParams.enumerated() { if let ik = k.inlineKey { check(nil, i, ik) } }
+                for (pi, p) in c.sessionParams.enumerated() {
+                    if case .keyParams(let fk) = p.value {
+                        for (i, k) in fk.enumerated() { if let ik = k.inlineKey { check(pi, i, ik) } }
                     }
                 }
             }
         }
+        checkCryptoMedia(lists)
+    }
+
+    /// The per-m-line rules of a=crypto; `lists` holds the typed list of
+    /// each level (empty when the description has no a=crypto at all).
+    mutating func checkCryptoMedia(_ lists: [[(DecodedAttribute, CryptoAttribute)]]) {
         for mi in 0..<index.mediaCount {
             let level = SDPLevel.media(mi)
-            let list = index.typed(level, SDPIndex.crypto)
+            let list = mi + 1 < lists.count ? lists[mi + 1] : []
             let proto = index.proto(mi)
             if !list.isEmpty, let p = proto {
                 if p.security == .dtlsSRTP {
@@ -45,13 +69,31 @@ extension SDPValidationRun {
                     add(SDPRules.cryptoProto, at: lineOffset(list[0].0.located.lineIndex), list[0].0.located.path, "a=crypto on a \(p) m-line")
                 }
             }
+            // Tags compare by value (the text of a tag too long for a value
+            // can equal no value's decimal text); a short list is scanned, a
+            // dictionary takes over beyond 8 tags.
+            var tagLines: [(value: UInt64, line: Int)] = []
             var tags: [String: Int] = [:]
             for (da, c) in list {
-                let key = c.tag.value.map { String($0) } ?? c.tag.text
-                if let first = tags[key] {
-                    add(SDPRules.cryptoTagDuplicate, at: at(da, "tag"), "\(da.located.path).crypto.tag", "tag \(c.tag) already used on line \(first + 1)")
+                let first: Int?
+                if let v = c.tag.value, tags.isEmpty {
+                    first = tagLines.first(where: { $0.value == v })?.line
+                    if first == nil {
+                        if tagLines.count < 8 {
+                            tagLines.append((v, da.located.lineIndex))
+                        } else {
+                            for t in tagLines { tags[String(t.value)] = t.line }
+                            tags[String(v)] = da.located.lineIndex
+                        }
+                    }
                 } else {
-                    tags[key] = da.located.lineIndex
+                    if tags.isEmpty { for t in tagLines { tags[String(t.value)] = t.line } }
+                    let key = c.tag.value.map { String($0) } ?? c.tag.text
+                    first = tags[key]
+                    if first == nil { tags[key] = da.located.lineIndex }
+                }
+                if let first {
+                    add(SDPRules.cryptoTagDuplicate, at: at(da, "tag"), "\(da.located.path).crypto.tag", "tag \(c.tag) already used on line \(first + 1)")
                 }
                 checkCryptoAttribute(da, c)
             }
@@ -70,7 +112,8 @@ extension SDPValidationRun {
         func base() -> String { "\(da.located.path).crypto" }
         if c.tag.hasLeadingZero { add(SDPRules.cryptoLeadingZero, at: at(da, "tag"), base() + ".tag", "tag '\(c.tag)' has a leading zero") }
         // Suite.
-        var info = c.suite.info
+        let suiteEntry = c.suite.entry
+        var info = suiteEntry?.info
         if let i = info, !i.registered {
             if choices.abnfOnlySuite == .abnf {
                 add(SDPRules.cryptoSuiteABNFOnly, at: at(da, "suite"), base() + ".suite")
@@ -81,7 +124,7 @@ extension SDPValidationRun {
         } else if info == nil {
             add(SDPRules.cryptoSuiteUnknown, at: at(da, "suite"), base() + ".suite", "crypto-suite '\(c.suite)' is not registered")
         }
-        if c.suite.isNonCanonicalCase, let n = c.suite.canonicalName {
+        if let n = suiteEntry?.name, n != c.suite.rawValue {
             add(SDPRules.cryptoCase, at: at(da, "suite"), base() + ".suite", "suite '\(c.suite)' is written '\(n)' in the registry")
         }
         checkKeyParams(c.keyParams, da: da, field: "keyParams", info: info)

@@ -126,6 +126,17 @@ struct SDPIndex: Sendable {
         return out
     }
 
+    /// Whether an attribute of this name (decodable or not) is at any level.
+    func hasAny(_ name: SDPIndexedName) -> Bool {
+        var k = Int(name.rawValue)
+        let half = firstByName.count / 2
+        while k < half {
+            if firstByName[k] >= 0 { return true }
+            k += SDPIndexedName.count
+        }
+        return false
+    }
+
     /// Whether an attribute of this name (decodable or not) is at the level.
     func has(_ name: SDPIndexedName, _ level: SDPLevel) -> Bool {
         slot(level).map { firstPosition(name, $0) >= 0 } ?? false

@@ -314,6 +314,7 @@ extension SDPValidationRun {
                         ptSeen.1 |= bit
                     }
                 } else {
+                    if seen.isEmpty { seen.reserveCapacity(m.formats.count - k) }
                     duplicate = !seen.insert(f).inserted
                 }
                 if duplicate {
