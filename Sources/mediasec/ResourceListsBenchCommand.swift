@@ -50,7 +50,7 @@ struct ResourceListsThroughput: ParsableCommand {
         repeat {
             if decodeOnly {
                 for m in messages {
-                    if let d = try? decoder.decode(m) { sink &+= d.document.lists.count }
+                    if let d = try? decoder.decode(m) { sink &+= d.document.children.count }
                 }
             } else {
                 for m in messages { sink &+= validator.validate(m).findings.count }

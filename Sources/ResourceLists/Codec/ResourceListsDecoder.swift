@@ -68,8 +68,8 @@ public struct ResourceListsDecoder: Sendable {
     }
 
     public func decode(_ bytes: [UInt8]) throws(DecodingError) -> DecodedResourceLists {
-        let outcome = decodeReportingAll(bytes)
-        if let d = outcome.decoded { return d }
+        var outcome = decodeReportingAll(bytes)
+        if let d = outcome.decoded.take() { return d }
         let first = outcome.findings.first { $0.severity == .error }
             ?? Finding(code: "resource-lists.xml.not-well-formed", severity: .error, offset: 0, path: "", specRef: "XML 1.0 §2.1", message: "not decodable")
         throw DecodingError(code: first.code, offset: first.offset ?? 0, path: first.path, specRef: first.specRef, message: first.message)
@@ -96,7 +96,7 @@ public struct ResourceListsDecoder: Sendable {
             }
         }
 
-        let raw = LibXML2.parse(bytes, limits: limits, schema: schema, rejectDoctype: rejectDoctype, tree: tree)
+        var raw = LibXML2.parse(bytes, limits: limits, schema: schema, rejectDoctype: rejectDoctype, tree: tree)
         var tags: [XMLTagScanner.Tag]?
         var findings = raw.diagnostics.filter { $0.source != .schema }.map { d in
             var d = d
@@ -111,7 +111,7 @@ public struct ResourceListsDecoder: Sendable {
             findings.append(finding("resource-lists.limit.diagnostics", .warning, offset: nil, path: "", "mediasec limits",
                                     "\(raw.suppressedDiagnostics) further libxml2 diagnostics not shown", map))
         }
-        guard !raw.failed, let rawDocument = raw.document, !rawDocument.nodes.isEmpty else {
+        guard !raw.failed, let rawDocument = raw.document.take(), !rawDocument.nodes.isEmpty else {
             return ResourceListsDecodeOutcome(decoded: nil, findings: findings)
         }
         guard rawDocument.isResourceLists(0, .resourceLists) else {

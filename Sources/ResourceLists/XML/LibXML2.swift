@@ -481,6 +481,16 @@ enum LibXML2 {
 
     // MARK: streaming callbacks
 
+    /// Runs `body` with the parse state of a streaming callback, without
+    /// retaining it (the parse holds it for as long as libxml2 runs).
+    @inline(__always)
+    private static func withState(_ ctx: UnsafeMutableRawPointer?, _ body: (xmlParserCtxtPtr, ParseState) -> Void) {
+        guard let ctx else { return }
+        let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+        guard let p = ctxt.pointee._private else { return }
+        Unmanaged<ParseState>.fromOpaque(p)._withUnsafeGuaranteedRef { body(ctxt, $0) }
+    }
+
     /// A namespace name on the streaming path, interned by libxml2's
     /// (dictionary) pointer; an `&` name that fails the URI check hands the
     /// parse over to the tree path, which reports it.
@@ -493,7 +503,14 @@ enum LibXML2 {
     }
 
     private static let streamStartElementHook: startElementNsSAX2Func = { ctx, localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, nbDefaulted, attributes in
-        guard let (ctxt, state) = LibXML2.state(ofContext: ctx) else { return }
+        withState(ctx) { ctxt, state in
+            startElement(ctxt, state, localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, nbDefaulted, attributes)
+        }
+    }
+
+    private static func startElement(_ ctxt: xmlParserCtxtPtr, _ state: ParseState, _ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
+                                     _ uri: UnsafePointer<xmlChar>?, _ nbNamespaces: Int32, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+                                     _ nbAttributes: Int32, _ nbDefaulted: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         guard state.withinLimits(ctxt, attributes: nbAttributes, depth: state.builder.pointee.depth) else { return }
         guard let localname else { return state.handOver(ctxt) }
         // Without a DTD libxml2 defaults no attribute; with one (never
@@ -531,13 +548,12 @@ enum LibXML2 {
     }
 
     private static let streamEndElementHook: endElementNsSAX2Func = { ctx, _, _, _ in
-        guard let (_, state) = LibXML2.state(ofContext: ctx) else { return }
-        state.builder.pointee.endElement()
+        withState(ctx) { _, state in state.builder.pointee.endElement() }
     }
 
     private static let streamCharactersHook: charactersSAXFunc = { ctx, ch, len in
-        guard let (_, state) = LibXML2.state(ofContext: ctx), let ch, len > 0 else { return }
-        state.builder.pointee.characters(UnsafeBufferPointer(start: ch, count: Int(len)))
+        guard let ch, len > 0 else { return }
+        withState(ctx) { _, state in state.builder.pointee.characters(UnsafeBufferPointer(start: ch, count: Int(len))) }
     }
 
     private static let streamCommentHook: commentSAXFunc = { _, _ in }
