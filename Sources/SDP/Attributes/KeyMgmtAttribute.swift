@@ -38,7 +38,7 @@ public struct KeyMgmtAttribute: SDPAttributeCodable {
     public var isMIKEY: Bool { protocolID == "mikey" }
 
     /// The decoded key management message (strict RFC 8866 base64).
-    public var decodedData: Result<[UInt8], SDPBase64.Failure> { SDPBase64.decode(Array(data.utf8)) }
+    public var decodedData: Result<[UInt8], SDPBase64.Failure> { SDPBase64.decode(data.utf8) }
 
     public var encodedValue: String { (leadingSpace ? " " : "") + protocolID + " " + data }
 

@@ -17,7 +17,7 @@ extension SDPValidationRun {
                 } else {
                     protocols[k.protocolID] = da.located.lineIndex
                 }
-                if !KeyMgmtAttribute.registeredProtocols.contains(k.protocolID) {
+                if !k.isMIKEY && !KeyMgmtAttribute.registeredProtocols.contains(k.protocolID) {
                     if SDPGrammar.equalsIgnoringCase(k.protocolID, "mikey") {
                         add(SDPRules.keyMgmtProtocolCase, at: idAt(), path() + ".protocolId", "'\(k.protocolID)' is not 'mikey' (KMPID is case-sensitive)")
                     } else {
@@ -40,10 +40,14 @@ extension SDPValidationRun {
                 default: report = validator.validate(bytes)   // a decoding error: reported as MIKEY reports it
                 }
                 mikeyReports[da.located.lineIndex] = (da.located, report)
+                if report.findings.isEmpty { continue }
+                // Built once for all the nested findings of this message.
+                let nestedPath = path() + ".mikey"
+                let dataOffset = dataAt()
                 for f in report.findings {
                     var g = f
-                    g.path = path() + ".mikey" + (f.path.isEmpty ? "" : "." + f.path)
-                    g.offset = dataAt() + SDPBase64.textOffset(ofDecodedByte: f.offset ?? 0)
+                    g.path = f.path.isEmpty ? nestedPath : nestedPath + "." + f.path
+                    g.offset = dataOffset + SDPBase64.textOffset(ofDecodedByte: f.offset ?? 0)
                     if let o = f.offset { g.message = f.message + " (MIKEY byte \(o))" }
                     sink.addNested(g)
                 }

@@ -80,7 +80,15 @@ struct SDPIndex: Sendable {
         mediaFields = sections.media.enumerated().map { i, r in
             let line = sd.lines[r.lowerBound]
             let base = d.valueOffset(ofLine: r.lowerBound)
-            return Result { () throws(DecodingError) in try MediaField.decode(line.value, base: base, path: SDPPathText.indexed("media", i)) }
+            // The decoder joins its error paths onto the one it is given:
+            // the m-line's path is built only for an error.
+            do throws(DecodingError) {
+                return .success(try MediaField.decode(line.value, base: base, path: ""))
+            } catch {
+                var e = error
+                e.path = ByteCursor.join(SDPPathText.indexed("media", i), error.path)
+                return .failure(e)
+            }
         }
         transports = mediaFields.map { r in
             if case .success(let m) = r { return m.transport }

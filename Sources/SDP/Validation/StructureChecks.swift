@@ -238,7 +238,7 @@ extension SDPValidationRun {
                 }
             case 0x63:
                 if case .session = level { sessionConnection = true }
-                checkConnection(l, base: base, path: "\(level.path).connection")
+                checkConnection(l, base: base, level: level)
             case 0x62:
                 do { _ = try BandwidthField.decode(l.value, base: base, path: "\(level.path).bandwidth") } catch { sink.add(error) }
             case 0x74:
@@ -345,9 +345,17 @@ extension SDPValidationRun {
         return n > 0 && v <= 127 ? v : nil
     }
 
-    mutating func checkConnection(_ l: SDPLine, base: Int, path: String) {
+    mutating func checkConnection(_ l: SDPLine, base: Int, level: SDPLevel) {
+        // `<level>.connection`, built only for a finding; the decoder joins
+        // its error paths onto an empty one and the prefix goes in front.
+        var path: String { level.path + ".connection" }
         let c: ConnectionField
-        do { c = try ConnectionField.decode(l.value, base: base, path: path) } catch { sink.add(error); return }
+        do { c = try ConnectionField.decode(l.value, base: base, path: "") } catch {
+            var e = error
+            e.path = ByteCursor.join(path, error.path)
+            sink.add(e)
+            return
+        }
         let suffixAt = base + c.netType.utf8.count + c.addrType.utf8.count + 2 + c.address.utf8.count
         if !c.isMulticast, c.isIP4 || c.isIP6, !c.suffixes.isEmpty, c.isIP4 ? c.ip4Octets != nil : c.address.contains(":") {
             add(SDPRules.connectionUnicastSlash, at: suffixAt, path + ".connectionAddress", "'/' suffix on the unicast address \(c.address)")
