@@ -82,6 +82,27 @@ public struct SecurityPolicyPayload: Hashable, Sendable, PayloadBodyCodable {
         set { parameterStorage = ParameterStorage(newValue) }
     }
 
+    /// Calls `body(index, type, valueLength, firstValueByte)` for each
+    /// parameter in order, over the wire form (no list materialized): what
+    /// the validator's per-parameter rules need.
+    func forEachParameterSummary(_ body: (Int, UInt8, Int, UInt8?) -> Void) {
+        switch parameterStorage {
+        case .list(let l):
+            for (i, p) in l.enumerated() { body(i, p.type, p.valueStorage.count, p.valueStorage.isEmpty ? nil : p.valueStorage.byte(at: 0)) }
+        case .wire(let w):
+            w.withBytes { b in
+                var i = 0, index = 0
+                while i + 1 < b.count {
+                    let n = Int(b[i + 1])
+                    let first: UInt8? = n > 0 && i + 2 < b.count ? b[i + 2] : nil
+                    body(index, b[i], n, first)
+                    i += 2 + n
+                    index += 1
+                }
+            }
+        }
+    }
+
     public init(policyNumber: UInt8, protType: ProtType, parameters: [PolicyParameter]) {
         self.policyNumber = policyNumber
         self.protType = protType

@@ -69,16 +69,24 @@ public struct MIKEYValidator: Sendable {
     /// data types 11–18; `tr33829` for TRANSFER_INIT/RESP and whenever a TR
     /// code point (Prot Type or General Extension) appears.
     public static func applicableProfiles(for m: MIKEYMessage, codePoints cp: CodePointProfile) -> Set<MIKEYProfileName> {
+        // Plain comparisons (no sets built per message): this runs for every
+        // a=key-mgmt of every SDP description validated.
+        func trProt(_ p: ProtType) -> Bool { p == cp.protTypeTLS || p == cp.protTypePSKMIME || p == cp.protTypeApplicationSpecific }
+        var tr = m.header.dataType == .transferInit || m.header.dataType == .transferResp
+        if !tr, case .generic(let e) = m.header.csIDMap, e.contains(where: { trProt($0.protType) }) { tr = true }
+        if !tr {
+            for p in m.payloads {
+                switch p {
+                case .generalExtension(let g) where g.type == cp.extensionIMSConference || g.type == cp.extensionProofOfOrigin: tr = true
+                case .securityPolicy(let sp) where trProt(sp.protType): tr = true
+                default: break
+                }
+                if tr { break }
+            }
+        }
         var s: Set<MIKEYProfileName> = [.rfc3830]
         if m.header.dataType.isTicketMessage { s.insert(.rfc6043) }
-        let trProt: Set<ProtType> = [cp.protTypeTLS, cp.protTypePSKMIME, cp.protTypeApplicationSpecific]
-        let trExt: Set<GeneralExtensionType> = [cp.extensionIMSConference, cp.extensionProofOfOrigin]
-        if m.header.dataType == .transferInit || m.header.dataType == .transferResp { s.insert(.tr33829) }
-        if case .generic(let e) = m.header.csIDMap, e.contains(where: { trProt.contains($0.protType) }) { s.insert(.tr33829) }
-        for p in m.payloads {
-            if case .generalExtension(let g) = p, trExt.contains(g.type) { s.insert(.tr33829) }
-            if case .securityPolicy(let sp) = p, trProt.contains(sp.protType) { s.insert(.tr33829) }
-        }
+        if tr { s.insert(.tr33829) }
         return s
     }
 
@@ -111,7 +119,7 @@ struct ValidationRun {
     let d: DecodedMIKEYMessage
     let cp: CodePointProfile
     let keys: MIKEYKeys
-    var sink: FindingSink
+    let sink: FindingSink
     var recovered: [(path: String, payloads: [Payload])] = []
 
     init(d: DecodedMIKEYMessage, cp: CodePointProfile, keys: MIKEYKeys, sink: FindingSink) {
@@ -127,17 +135,17 @@ struct ValidationRun {
     func offset(_ i: Int) -> Int? { i < d.spans.count ? d.spans[i].range.lowerBound : nil }
     func path(_ i: Int) -> String { "payloads[\(i)]" }
 
-    mutating func add(_ rule: MIKEYRule, at offset: Int?, _ path: String, _ message: String? = nil) {
-        sink.add(rule, at: offset, path, message)
+    func add(_ rule: MIKEYRule, at offset: Int?, _ path: @autoclosure () -> String, _ message: @autoclosure () -> String? = nil) {
+        sink.add(rule, at: offset, path(), message())
     }
 
     /// Reports a registry value that is unassigned (warning) or private use (info).
-    mutating func registry<R: RegistryValue>(_ v: R, at offset: Int?, _ path: String) {
+    func registry<R: RegistryValue>(_ v: R, at offset: Int?, _ path: @autoclosure () -> String) {
         if v.isAssigned { return }
         if v.isPrivateUse {
-            add(MIKEYRules.registryPrivateUse, at: offset, path, "\(R.registryName) \(v.rawValue) is private use")
+            add(MIKEYRules.registryPrivateUse, at: offset, path(), "\(R.registryName) \(v.rawValue) is private use")
         } else {
-            add(MIKEYRules.registryUnassigned, at: offset, path, "\(R.registryName) \(v.rawValue) is not assigned")
+            add(MIKEYRules.registryUnassigned, at: offset, path(), "\(R.registryName) \(v.rawValue) is not assigned")
         }
     }
 

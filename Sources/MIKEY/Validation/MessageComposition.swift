@@ -14,10 +14,28 @@ struct MessageComposition {
     let slots: [[PayloadType]]
     let counts: [PayloadType: ClosedRange<Int>]
     let last: Set<PayloadType>
+    /// `counts` sorted by code point, computed once.
+    let sortedCounts: [(PayloadType, ClosedRange<Int>)]
+
+    init(specRef: String, slots: [[PayloadType]], counts: [PayloadType: ClosedRange<Int>], last: Set<PayloadType>) {
+        self.specRef = specRef
+        self.slots = slots
+        self.counts = counts
+        self.last = last
+        self.sortedCounts = counts.sorted(by: { $0.key.rawValue < $1.key.rawValue }).map { ($0.key, $0.value) }
+    }
 
     static let many = Int.max
 
+    /// The compositions of data types 0…26, built once (the validator looks
+    /// one up per message).
+    static let table: [MessageComposition?] = (0...26).map { build(DataType(rawValue: UInt8($0))) }
+
     static func forDataType(_ t: DataType) -> MessageComposition? {
+        Int(t.rawValue) < table.count ? table[Int(t.rawValue)] : nil
+    }
+
+    private static func build(_ t: DataType) -> MessageComposition? {
         let T = PayloadType.timestamp, RAND = PayloadType.rand, ID = PayloadType.id, CERT = PayloadType.cert
         let SP = PayloadType.securityPolicy, KEMAC = PayloadType.kemac, CHASH = PayloadType.chash, PKE = PayloadType.pke
         let SIGN = PayloadType.sign, V = PayloadType.verification, DH = PayloadType.dh, ERR = PayloadType.error
@@ -78,17 +96,21 @@ extension ValidationRun {
             return
         }
         guard let comp = MessageComposition.forDataType(dataType) else { return }
-        var counts: [PayloadType: Int] = [:]
+        // Counts per allowed type, parallel to comp.sortedCounts (at most
+        // nine entries: linear scans, no dictionary per message).
+        let allowed = comp.sortedCounts
+        var counts = [Int](repeating: 0, count: allowed.count)
+        func slotOf(_ t: PayloadType) -> Int? { allowed.firstIndex { $0.0 == t } }
         var slot = 0
         var orderReported = false
         for (i, p) in m.payloads.enumerated() {
             let t = p.type
             if t == .generalExtension { continue }
-            counts[t, default: 0] += 1
-            guard comp.counts[t] != nil else {
+            guard let k = slotOf(t) else {
                 add(MIKEYRules.unexpectedPayload, at: offset(i), path(i), "\(t.name ?? "payload \(t.rawValue)") is not part of \(dataType.name ?? "this message") (\(comp.specRef))")
                 continue
             }
+            counts[k] += 1
             if let s = comp.slots[slot...].firstIndex(where: { $0.contains(t) }) {
                 slot = s
             } else if !orderReported {
@@ -96,17 +118,18 @@ extension ValidationRun {
                 add(MIKEYRules.payloadOrder, at: offset(i), path(i), "\(t.name ?? "?") appears after payloads that \(comp.specRef) puts behind it")
             }
         }
-        for (t, range) in comp.counts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            let n = counts[t] ?? 0
+        for (k, (t, range)) in allowed.enumerated() {
+            let n = counts[k]
             if n < range.lowerBound {
                 add(MIKEYRules.missingPayload, at: nil, "payloads", "\(dataType.name ?? "message") requires \(range.lowerBound) \(t.name ?? "?") payload(s), found \(n) (\(comp.specRef))")
             } else if n > range.upperBound {
                 add(MIKEYRules.tooManyPayloads, at: nil, "payloads", "\(dataType.name ?? "message") allows at most \(range.upperBound) \(t.name ?? "?") payload(s), found \(n) (\(comp.specRef))")
             }
         }
+        func count(_ t: PayloadType) -> Int { slotOf(t).map { counts[$0] } ?? 0 }
         if let lastIndex = m.payloads.lastIndex(where: { $0.type != .generalExtension }) {
             let lastType = m.payloads[lastIndex].type
-            let needed = comp.last.filter { (counts[$0] ?? 0) > 0 }
+            let needed = comp.last.filter { count($0) > 0 }
             if !needed.isEmpty && !needed.contains(lastType) {
                 add(MIKEYRules.lastPayload, at: offset(lastIndex), path(lastIndex),
                     "\(needed.compactMap(\.name).sorted().joined(separator: "/")) must be the last payload; found \(lastType.name ?? "?") last")

@@ -3,11 +3,11 @@ import MediasecCore
 extension ValidationRun {
     /// Visits every payload, nested ones included (TP Data, Ticket Data,
     /// Initiator Data), with its path and span.
-    func walk(_ visit: (Payload, String, PayloadSpan?) -> Void) {
+    func walk(_ visit: (Payload, PayloadPath, PayloadSpan?) -> Void) {
         func rec(_ ps: [Payload], _ spans: [PayloadSpan]?, _ prefix: String) {
             for (i, p) in ps.enumerated() {
                 let span = spans.flatMap { i < $0.count ? $0[i] : nil }
-                let path = "\(prefix)[\(i)]"
+                let path = PayloadPath(prefix: prefix, index: i)
                 visit(p, path, span)
                 func nested(_ n: String) -> [PayloadSpan]? { span?.nested.first { $0.name == n }?.spans }
                 switch p {
@@ -25,10 +25,11 @@ extension ValidationRun {
     }
 
     /// Field-level rules of RFC 3830 §6 that apply wherever a payload sits.
+    /// (Paths are ``PayloadPath`` values, rendered only inside a finding.)
     mutating func checkPayloads() {
-        var items: [(Payload, String, Int?)] = []
+        var items: [(Payload, PayloadPath, Int?)] = []
         walk { p, path, span in items.append((p, path, span?.range.lowerBound)) }
-        var policyNumbers: [UInt8: String] = [:]
+        var policyNumbers: [UInt8: PayloadPath] = [:]
         for (p, path, at) in items {
             switch p {
             case .rand(let r):
@@ -97,41 +98,70 @@ extension ValidationRun {
         }
     }
 
-    mutating func checkIdentity(_ type: IDType, _ data: [UInt8], path: String, at: Int?) {
+    mutating func checkIdentity(_ type: IDType, _ data: [UInt8], path: PayloadPath, at: Int?) {
         registry(type, at: at, "\(path).idType")
         if data.isEmpty { add(MIKEYRules.idEmpty, at: at, "\(path).idData"); return }
         if type == .uri {
-            let s = MIKEYJSON.printable(data) ?? ""
-            if s.firstIndex(of: ":") == nil || s.hasPrefix(":") {
+            let noScheme: Bool
+            if data.allSatisfy({ $0 >= 0x20 && $0 < 0x7f }) {
+                // Printable ASCII (the common case): one byte scan, no String.
+                let colon = data.firstIndex(of: 0x3a)
+                noScheme = colon == nil || colon == 0
+            } else {
+                let s = MIKEYJSON.printable(data) ?? ""
+                noScheme = s.firstIndex(of: ":") == nil || s.hasPrefix(":")
+            }
+            if noScheme {
                 add(MIKEYRules.idTypeURIInvalid, at: at, "\(path).idData", "ID of type URI has no scheme")
             }
         }
     }
 
     /// RFC 3830 §6.10.1: the one-byte parameters, registry values, duplicates.
-    mutating func checkSRTPPolicy(_ sp: SecurityPolicyPayload, path: String, at: Int?) {
-        var seen = Set<UInt8>()
-        let oneByte: Set<UInt8> = [0, 2, 5, 7, 8, 9, 10]
-        for (i, param) in sp.parameters.enumerated() {
-            let p = "\(path).policyParam[\(i)]"
-            if !seen.insert(param.type).inserted {
-                add(MIKEYRules.spParamDuplicate, at: at, p, "parameter type \(param.type) is set twice")
+    mutating func checkSRTPPolicy(_ sp: SecurityPolicyPayload, path: PayloadPath, at: Int?) {
+        // Types seen so far: a 256-bit set in four words (no Set per policy).
+        var seen: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        func insert(_ t: UInt8) -> Bool {
+            let bit = UInt64(1) << UInt64(t & 63)
+            switch t >> 6 {
+            case 0: defer { seen.0 |= bit }; return seen.0 & bit == 0
+            case 1: defer { seen.1 |= bit }; return seen.1 & bit == 0
+            case 2: defer { seen.2 |= bit }; return seen.2 & bit == 0
+            default: defer { seen.3 |= bit }; return seen.3 & bit == 0
             }
-            let t = SRTPPolicyParameterType(rawValue: param.type)
+        }
+        sp.forEachParameterSummary { i, type, count, first in
+            if !insert(type) {
+                add(MIKEYRules.spParamDuplicate, at: at, "\(path).policyParam[\(i)]", "parameter type \(type) is set twice")
+            }
+            let t = SRTPPolicyParameterType(rawValue: type)
             if !t.isAssigned {
-                add(MIKEYRules.spParamUnassigned, at: at, "\(p).type", "SRTP parameter type \(param.type) is not registered")
-                continue
+                add(MIKEYRules.spParamUnassigned, at: at, "\(path).policyParam[\(i)].type", "SRTP parameter type \(type) is not registered")
+                return
             }
-            if oneByte.contains(param.type) && param.value.count != 1 {
-                add(MIKEYRules.spParamLength, at: at, "\(p).length", "\(t.name ?? "parameter") value is \(param.value.count) bytes, expected 1")
-                continue
+            let oneByte: Bool
+            switch type {
+            case 0, 2, 5, 7, 8, 9, 10: oneByte = true
+            default: oneByte = false
             }
-            if let names = SRTPPolicyParameterType.valueNames[param.type], let v = param.value.first, names[v] == nil, v < 241 {
-                add(MIKEYRules.spParamUnassigned, at: at, "\(p).value", "\(t.name ?? "parameter") value \(v) is not registered")
+            if oneByte && count != 1 {
+                add(MIKEYRules.spParamLength, at: at, "\(path).policyParam[\(i)].length", "\(t.name ?? "parameter") value is \(count) bytes, expected 1")
+                return
             }
-            if (7...10).contains(param.type) && param.type != 9, let v = param.value.first, v > 1 {
-                add(MIKEYRules.spParamUnassigned, at: at, "\(p).value", "\(t.name ?? "parameter") must be 0 (off) or 1 (on), is \(v)")
+            if let names = SRTPPolicyParameterType.valueNames[type], let v = first, names[v] == nil, v < 241 {
+                add(MIKEYRules.spParamUnassigned, at: at, "\(path).policyParam[\(i)].value", "\(t.name ?? "parameter") value \(v) is not registered")
+            }
+            if (7...10).contains(type) && type != 9, let v = first, v > 1 {
+                add(MIKEYRules.spParamUnassigned, at: at, "\(path).policyParam[\(i)].value", "\(t.name ?? "parameter") must be 0 (off) or 1 (on), is \(v)")
             }
         }
     }
+}
+
+/// `prefix[index]`, the path of a payload in a chain, rendered as a string
+/// only when a finding needs it.
+struct PayloadPath: CustomStringConvertible {
+    let prefix: String
+    let index: Int
+    var description: String { "\(prefix)[\(index)]" }
 }

@@ -10,7 +10,7 @@ extension ValidationRun {
             checkRANDRRoles()
             checkTicketKEMACs()
         }
-        var items: [(Payload, String, PayloadSpan?)] = []
+        var items: [(Payload, PayloadPath, PayloadSpan?)] = []
         walk { p, path, span in items.append((p, path, span)) }
         for (p, path, span) in items {
             let at = span?.range.lowerBound
@@ -53,31 +53,31 @@ extension ValidationRun {
         }
     }
 
-    mutating func checkPolicy(_ p: TicketPolicy, granted: Bool, path: String, at: Int?, ticket: TicketPayload?) {
+    mutating func checkPolicy(_ p: TicketPolicy, granted: Bool, path: PayloadPath, at: Int?, ticket: TicketPayload?) {
         let f = p.flags
         let flagAt = at.map { $0 + 5 }
-        let fp = "\(path).flags"
-        if !f.contains(.d) && !f.contains(.l) { add(MIKEYRules.flagNotDImpliesL, at: flagAt, fp, "flags \(f.letterString): D is 0 but L is 0") }
-        if f.contains(.g) && !f.contains(.f) { add(MIKEYRules.flagGImpliesF, at: flagAt, fp, "flags \(f.letterString): G without F") }
-        if !f.contains(.g) && !f.contains(.h) { add(MIKEYRules.flagGOrH, at: flagAt, fp, "flags \(f.letterString): neither G nor H") }
-        if f.contains(.i) && !f.contains(.e) { add(MIKEYRules.flagIImpliesE, at: flagAt, fp, "flags \(f.letterString): I without E") }
-        if f.contains(.k) && !f.contains(.d) { add(MIKEYRules.flagKImpliesD, at: flagAt, fp, "flags \(f.letterString): K without D") }
-        if f.contains(.m) && !f.contains(.f) { add(MIKEYRules.flagMImpliesF, at: flagAt, fp, "flags \(f.letterString): M without F") }
-        if !granted && f.contains(.k) { add(MIKEYRules.tpKFlag, at: flagAt, fp) }
+        func fp() -> String { "\(path).flags" }
+        if !f.contains(.d) && !f.contains(.l) { add(MIKEYRules.flagNotDImpliesL, at: flagAt, fp(), "flags \(f.letterString): D is 0 but L is 0") }
+        if f.contains(.g) && !f.contains(.f) { add(MIKEYRules.flagGImpliesF, at: flagAt, fp(), "flags \(f.letterString): G without F") }
+        if !f.contains(.g) && !f.contains(.h) { add(MIKEYRules.flagGOrH, at: flagAt, fp(), "flags \(f.letterString): neither G nor H") }
+        if f.contains(.i) && !f.contains(.e) { add(MIKEYRules.flagIImpliesE, at: flagAt, fp(), "flags \(f.letterString): I without E") }
+        if f.contains(.k) && !f.contains(.d) { add(MIKEYRules.flagKImpliesD, at: flagAt, fp(), "flags \(f.letterString): K without D") }
+        if f.contains(.m) && !f.contains(.f) { add(MIKEYRules.flagMImpliesF, at: flagAt, fp(), "flags \(f.letterString): M without F") }
+        if !granted && f.contains(.k) { add(MIKEYRules.tpKFlag, at: flagAt, fp()) }
         if p.reserved != 0 { add(MIKEYRules.tpReserved, at: flagAt.map { $0 + 2 }, "\(path).reserved") }
         if let t = ticket, f.contains(.i), !f.contains(.f), ticketCarriesTGK(t) {
-            add(MIKEYRules.flagIWithTGKImpliesF, at: flagAt, fp, "flags \(f.letterString): forking with a TGK in the ticket requires F")
+            add(MIKEYRules.flagIWithTGKImpliesF, at: flagAt, fp(), "flags \(f.letterString): forking with a TGK in the ticket requires F")
         }
         // TP Data = First Payload, [IDRkms], [IDRi], [TRs], [TRe], [TRr], [KEMAC], {IDRapp}, (IDRr)
         let hasIDRr = p.tpData.contains { if case .idRole(let r) = $0 { r.role == .responder } else { false } }
         if !hasIDRr { add(MIKEYRules.tpMissingIDRr, at: at, "\(path).tpData", "TP Data has no IDRr payload") }
         for (i, q) in p.tpData.enumerated() {
-            let qp = "\(path).tpData[\(i)]"
+            func qp() -> String { "\(path).tpData[\(i)]" }
             switch q {
             case .kemac(let k):
-                if granted { add(MIKEYRules.tpKEMACInGranted, at: at, qp) }
+                if granted { add(MIKEYRules.tpKEMACInGranted, at: at, qp()) }
                 if k.encryptionAlgorithm != .null || k.macAlgorithm != .null {
-                    add(MIKEYRules.tpKEMACNotNull, at: at, qp, "TP KEMAC uses Encr alg \(k.encryptionAlgorithm.rawValue) / MAC alg \(k.macAlgorithm.rawValue)")
+                    add(MIKEYRules.tpKEMACNotNull, at: at, qp(), "TP KEMAC uses Encr alg \(k.encryptionAlgorithm.rawValue) / MAC alg \(k.macAlgorithm.rawValue)")
                 }
             case .timestampRole(let tr):
                 if tr.role == .rekeyInterval && tr.tsType != .ntpUTC32 {
@@ -86,7 +86,7 @@ extension ValidationRun {
             case .idRole, .generalExtension:
                 break
             default:
-                add(MIKEYRules.tpUnexpected, at: at, qp, "\(q.type.name ?? "?") in TP Data")
+                add(MIKEYRules.tpUnexpected, at: at, qp(), "\(q.type.name ?? "?") in TP Data")
             }
         }
     }
@@ -102,7 +102,7 @@ extension ValidationRun {
         return false
     }
 
-    mutating func checkTicket(_ t: TicketPayload, path: String, span: PayloadSpan?) {
+    mutating func checkTicket(_ t: TicketPayload, path: PayloadPath, span: PayloadSpan?) {
         let at = span?.range.lowerBound
         let forking = t.policy.flags.contains(.i)
         if forking != !t.initiatorData.isEmpty {
@@ -138,12 +138,12 @@ extension ValidationRun {
     /// RFC 6043 §6.2.1: every key in a MIKEY-TICKET message carries an SPI.
     mutating func checkKeyDataSPI() {
         guard dataType.isTicketMessage else { return }
-        var items: [(Payload, String, Int?)] = []
+        var items: [(Payload, PayloadPath, Int?)] = []
         walk { p, path, span in items.append((p, path, span?.range.lowerBound)) }
         for (p, path, at) in items {
             guard case .kemac(let k) = p, k.encryptionAlgorithm == .null, let keys = try? k.plainKeyData(profile: cp) else { continue }
             for (j, q) in keys.enumerated() {
-                if case .keyData(let kd) = q, kd.validity.type != .spi, !path.contains("tpData") {
+                if case .keyData(let kd) = q, kd.validity.type != .spi, !path.prefix.contains("tpData") {
                     add(MIKEYRules.keyDataSPI, at: at, "\(path).keyData[\(j)].kv", "key \(kd.type.name ?? "?") has KV \(kd.validity.type.rawValue)")
                 }
             }
