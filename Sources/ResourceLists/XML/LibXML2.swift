@@ -1,4 +1,11 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The module's only contact with the libxml2 C API (with
 /// `LibXML2Schema.swift`). Everything above works on ``RawDocument``.
@@ -75,6 +82,8 @@ enum LibXML2 {
         var elements = 0
         /// Streaming: the input needs the tree path (see ``LibXML2``).
         var needsTree = false
+        /// Streaming: the parser context's pool entry (see ``ContextPool``).
+        var pooled: ContextPool.Entry?
         /// Streaming: the raw document under construction. Behind a
         /// pointer, so the callbacks' many small updates are plain stores
         /// (a stored property of a class is access-checked at run time).
@@ -208,13 +217,92 @@ enum LibXML2 {
     /// "Huge input lookup" check, the one place that tells the callbacks
     /// apart, needs more than 10 MB of input (``treeTextLimit``).
     private static func streamingContext(_ base: UnsafePointer<UInt8>, count: Int, state: ParseState) -> xmlParserCtxtPtr? {
-        guard count > 0, count <= treeTextLimit,
-              let ctxt = base.withMemoryRebound(to: CChar.self, capacity: count, { xmlCreateMemoryParserCtxt($0, Int32(count)) })
-        else { return nil }
-        if let input = ctxt.pointee.input, let buffer = input.pointee.buf {
+        guard count > 0, count <= treeTextLimit else { return nil }
+        var ctxt: xmlParserCtxtPtr?
+        if let reused = ContextPool.shared.take(adding: count) {
+            // What xmlCtxtReadMemory does with a context it reuses: reset,
+            // then a memory input.
+            xmlCtxtReset(reused.ctxt)
+            if let buffer = base.withMemoryRebound(to: CChar.self, capacity: count, { xmlParserInputBufferCreateMem($0, Int32(count), XML_CHAR_ENCODING_NONE) }) {
+                if let input = xmlNewIOInputStream(reused.ctxt, buffer, XML_CHAR_ENCODING_NONE) {
+                    if inputPush(reused.ctxt, input) >= 0 { // inputPush frees the input when it fails
+                        ctxt = reused.ctxt
+                        state.pooled = reused
+                    }
+                } else {
+                    xmlFreeParserInputBuffer(buffer)
+                }
+            }
+            if ctxt == nil { xmlFreeParserCtxt(reused.ctxt) }
+        }
+        if ctxt == nil {
+            ctxt = base.withMemoryRebound(to: CChar.self, capacity: count) { xmlCreateMemoryParserCtxt($0, Int32(count)) }
+            if let ctxt { state.pooled = ContextPool.Entry(ctxt: ctxt, bytes: count, parses: 1) }
+        }
+        if let input = ctxt?.pointee.input, let buffer = input.pointee.buf {
             buffer.pointee.readcallback = nil
         }
         return ctxt
+    }
+
+    /// Parser contexts of the streaming path, kept for the next document
+    /// (a new context costs libxml2 a dictionary, a SAX handler and a dozen
+    /// tables, and as much again to free). A context is reused the way
+    /// `xmlCtxtReadMemory` reuses one (`xmlCtxtReset`, which clears every
+    /// per-document field, then a new input), only after a parse that ran
+    /// to its end (never after a stop), and only while the documents it
+    /// has parsed total at most ``byteBudget`` bytes and ``parseBudget``
+    /// parses: its dictionary keeps the names of every document, and must
+    /// stay far below libxml2's 10 MB dictionary limit. Contexts are
+    /// handed out under a lock, one parse at a time each.
+    final class ContextPool: @unchecked Sendable {
+        struct Entry {
+            var ctxt: xmlParserCtxtPtr
+            /// Input bytes and parses this context has seen, this one included.
+            var bytes: Int
+            var parses: Int
+        }
+
+        static let shared = ContextPool()
+        static let byteBudget = 1 << 20
+        static let parseBudget = 4096
+        static let capacity = 8
+
+        private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+        private var entries: [Entry] = []
+
+        private init() {
+            mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+            mutex.initialize(to: pthread_mutex_t())
+            pthread_mutex_init(mutex, nil)
+            entries.reserveCapacity(Self.capacity)
+        }
+
+        /// A context that can parse `count` more bytes within its budget,
+        /// with the counts updated; nil when none is free. Contexts over
+        /// their budget are freed.
+        func take(adding count: Int) -> Entry? {
+            pthread_mutex_lock(mutex)
+            let entry = entries.popLast()
+            pthread_mutex_unlock(mutex)
+            guard var e = entry else { return nil }
+            guard count <= Self.byteBudget - e.bytes, e.parses < Self.parseBudget else {
+                xmlFreeParserCtxt(e.ctxt)
+                return nil
+            }
+            e.bytes += count
+            e.parses += 1
+            return e
+        }
+
+        /// Keeps a context for the next parse, or frees it when the pool is full.
+        func give(_ e: Entry) {
+            pthread_mutex_lock(mutex)
+            let kept = entries.count < Self.capacity
+            if kept { entries.append(e) }
+            pthread_mutex_unlock(mutex)
+            if !kept { xmlFreeParserCtxt(e.ctxt) }
+        }
     }
 
     private static func parse(_ ctxt: xmlParserCtxtPtr, state: ParseState, schema: CompiledSchema?) -> RawParseResult {
@@ -266,7 +354,11 @@ enum LibXML2 {
         defer {
             if let doc { xmlFreeDoc(doc) }
             ctxt.pointee._private = nil
-            xmlFreeParserCtxt(ctxt)
+            if let pooled = state.pooled, pooled.ctxt == ctxt, !state.stopped, !state.needsTree, doc == nil {
+                ContextPool.shared.give(pooled)
+            } else {
+                xmlFreeParserCtxt(ctxt)
+            }
         }
         if state.streaming {
             if state.needsTree {
