@@ -40,9 +40,12 @@ public struct SDPDecoder: Sendable {
         }
         var lines: [SDPLine] = []
         var offsets: [Int] = []
-        // One allocation each: the line count is at most the LF count + 1
-        // (capped by maxLines, beyond which decoding stops).
-        let expected = min(Self.countLF(bytes), max(0, limits.maxLines)) + 1
+        // One allocation each for a description-sized input: the line
+        // count is at most the LF count + 1 (capped by maxLines, beyond
+        // which decoding stops). Only the first 64 KiB are counted, so that
+        // a large input rejected early (a line over maxLineLength) is not
+        // read to its end first; beyond, the arrays grow as usual.
+        let expected = min(Self.countLF(bytes, upTo: 65536), max(0, limits.maxLines)) + 1
         lines.reserveCapacity(expected)
         offsets.reserveCapacity(expected)
         var mediaCount = 0
@@ -136,10 +139,11 @@ public struct SDPDecoder: Sendable {
         return (n, .endOfInput)
     }
 
-    static func countLF(_ bytes: [UInt8]) -> Int {
+    /// The LF bytes among the first `limit` bytes.
+    static func countLF(_ bytes: [UInt8], upTo limit: Int) -> Int {
         bytes.withUnsafeBufferPointer { p in
             var c = 0
-            for b in p where b == 0x0a { c += 1 }
+            for b in p.prefix(limit) where b == 0x0a { c += 1 }
             return c
         }
     }

@@ -102,7 +102,7 @@ extension SDPValidationRun {
                !index.has(.crypto, level), !(index.mediaField(mi)?.isRejected ?? false) {
                 add(SDPRules.srtpNoKeying, at: index.mLineOffset(mi), "media[\(mi)]", "\(p) m-line with neither a=crypto nor a=key-mgmt")
             }
-            if role == .answer, !list.isEmpty, !index.typed(level, SDPIndex.keyMgmt).isEmpty {
+            if role == .answer, !list.isEmpty, index.hasTyped(level, SDPIndex.keyMgmt) {
                 add(SDPRules.cryptoWithKeyMgmt, at: lineOffset(list[0].0.located.lineIndex), list[0].0.located.path)
             }
         }

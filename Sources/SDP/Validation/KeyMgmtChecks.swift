@@ -53,10 +53,9 @@ extension SDPValidationRun {
                 }
             }
         }
-        let sessionHas = !index.typed(.session, SDPIndex.keyMgmt).isEmpty
+        let sessionHas = index.hasTyped(.session, SDPIndex.keyMgmt)
         for mi in 0..<index.mediaCount {
-            let list = index.typed(.media(mi), SDPIndex.keyMgmt)
-            guard let first = list.first else { continue }
+            guard let first = index.firstTyped(.media(mi), SDPIndex.keyMgmt) else { continue }
             if sessionHas {
                 add(SDPRules.keyMgmtMediaOverrides, at: lineOffset(first.0.located.lineIndex), first.0.located.path)
             }
@@ -78,9 +77,8 @@ extension SDPValidationRun {
 
     /// TR 33.829 §8.3.1.2 / Annex D.3: key-mgmt for TLS-based media.
     mutating func checkTRKeyMgmt() {
-        let sessionKM = index.typed(.session, SDPIndex.keyMgmt)
-        if !sessionKM.isEmpty, let mi = (0..<index.mediaCount).first(where: { !index.typed(.media($0), SDPIndex.keyMgmt).isEmpty }) {
-            let da = index.typed(.media(mi), SDPIndex.keyMgmt)[0].0
+        if index.hasTyped(.session, SDPIndex.keyMgmt), let mi = (0..<index.mediaCount).first(where: { index.hasTyped(.media($0), SDPIndex.keyMgmt) }),
+           let (da, _) = index.firstTyped(.media(mi), SDPIndex.keyMgmt) {
             add(SDPRules.trMixedLevels, at: lineOffset(da.located.lineIndex), da.located.path, "key-mgmt at session level and in media[\(mi)]")
         }
         let tlsProt = options.mikey.codePoints.protTypeTLS

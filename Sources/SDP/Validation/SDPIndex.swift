@@ -165,6 +165,38 @@ struct SDPIndex: Sendable {
         return out
     }
 
+    /// The first typed attribute of a kind at a level: `typed(level,
+    /// kind).first` without building the list.
+    func firstTyped<T>(_ level: SDPLevel, _ kind: Kind<T>) -> (DecodedAttribute, T)? {
+        guard let s = slot(level) else { return nil }
+        var p = firstPosition(kind.slot, s)
+        if p < 0 { return nil }
+        let list = attributes[s]
+        while p >= 0 && p < list.count {
+            if let da = list[p].decoded, case .success(let t) = da.result, let v = kind.match(t) { return (da, v) }
+            p = list[p].next
+        }
+        return nil
+    }
+
+    /// `!typed(level, kind).isEmpty` without building the list.
+    func hasTyped<T>(_ level: SDPLevel, _ kind: Kind<T>) -> Bool {
+        guard let s = slot(level) else { return false }
+        var p = firstPosition(kind.slot, s)
+        let list = attributes[s]
+        while p >= 0 && p < list.count {
+            if let d = list[p].decoded, case .success(let t) = d.result, kind.match(t) != nil { return true }
+            p = list[p].next
+        }
+        return false
+    }
+
+    /// `effective(media, kind).items.first` without building a list: the
+    /// first typed attribute at the media level, else at the session level.
+    func effectiveFirst<T>(_ media: Int, _ kind: Kind<T>) -> (DecodedAttribute, T)? {
+        firstTyped(.media(media), kind) ?? firstTyped(.session, kind)
+    }
+
     /// The media-level attributes of a kind if there are any, else the
     /// session-level ones (the precedence of RFC 4567 §3.1 and RFC 8122 §5).
     func effective<T>(_ media: Int, _ kind: Kind<T>) -> (level: SDPLevel, items: [(DecodedAttribute, T)]) {

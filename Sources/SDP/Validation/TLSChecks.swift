@@ -24,10 +24,10 @@ extension SDPValidationRun {
             guard let p = index.proto(mi), let f = index.mediaField(mi), !f.isRejected else { continue }
             func mPath() -> String { "media[\(mi)]" }
             let mAt = index.mLineOffset(mi)
-            if p.usesTLSOrDTLS && index.effective(mi, SDPIndex.fingerprint).items.isEmpty {
+            if p.usesTLSOrDTLS && index.effectiveFirst(mi, SDPIndex.fingerprint) == nil {
                 add(SDPRules.tlsFingerprintMissing, at: mAt, mPath(), "\(p) m-line without a=fingerprint")
             }
-            let setup = index.effective(mi, SDPIndex.setup).items.first
+            let setup = index.effectiveFirst(mi, SDPIndex.setup)
             if p.isDatagramTLS {
                 if setup == nil && !index.has(.setup, .media(mi)) && !index.has(.setup, .session) {
                     add(SDPRules.dtlsSetupMissing, at: mAt, mPath(), "\(p) m-line without a=setup")
@@ -38,15 +38,15 @@ extension SDPValidationRun {
                         add(SDPRules.dtlsOfferActpass, at: da.valueOffset, "\(da.located.path).setup", "the offer uses setup:\(s.role.rawValue)")
                     }
                 }
-                if (p == .udpTLSUDPTL || p.security == .dtlsSRTP), let (da, _) = index.effective(mi, SDPIndex.connection).items.first {
+                if (p == .udpTLSUDPTL || p.security == .dtlsSRTP), let (da, _) = index.effectiveFirst(mi, SDPIndex.connection) {
                     add(SDPRules.dtlsConnectionForbidden, at: lineOffset(da.located.lineIndex), da.located.path, "a=connection on a \(p) m-line")
                 }
-                if index.typed(.media(mi), SDPIndex.tlsID).isEmpty && !index.has(.tlsID, .media(mi)) && role != .answer {
+                if !index.hasTyped(.media(mi), SDPIndex.tlsID) && !index.has(.tlsID, .media(mi)) && role != .answer {
                     add(SDPRules.tlsIDMissing, at: mAt, mPath(), "\(p) m-line without a=tls-id")
                 }
             }
             if p.isTCP, let info = p.info, info.application != .msrp, !p.isDatagramTLS,
-               index.effective(mi, SDPIndex.connection).items.isEmpty, !index.has(.connection, .media(mi)) {
+               index.effectiveFirst(mi, SDPIndex.connection) == nil, !index.has(.connection, .media(mi)) {
                 add(SDPRules.connectionAttrTCP, at: mAt, mPath(), "\(p) m-line without a=connection")
             }
         }

@@ -12,8 +12,7 @@ extension SDPValidationRun {
             }
         }
         for mi in 0..<index.mediaCount {
-            let list = index.typed(.media(mi), SDPIndex.e2ae)
-            guard let (da, e) = list.first, e.indication != nil else { continue }
+            guard let (da, e) = index.firstTyped(.media(mi), SDPIndex.e2ae), e.indication != nil else { continue }
             if let p = index.proto(mi), !Self.isE2AESecured(p.rawValue) {
                 add(SDPRules.e2aeTransport, at: lineOffset(da.located.lineIndex), da.located.path, "a=3ge2ae:\(e.value) on a \(p) m-line")
             }
