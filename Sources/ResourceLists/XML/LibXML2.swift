@@ -228,6 +228,7 @@ enum LibXML2 {
                     if inputPush(reused.ctxt, input) >= 0 { // inputPush frees the input when it fails
                         ctxt = reused.ctxt
                         state.pooled = reused
+                        state.builder.pointee.adopt(reused.names)
                     }
                 } else {
                     xmlFreeParserInputBuffer(buffer)
@@ -237,7 +238,7 @@ enum LibXML2 {
         }
         if ctxt == nil {
             ctxt = base.withMemoryRebound(to: CChar.self, capacity: count) { xmlCreateMemoryParserCtxt($0, Int32(count)) }
-            if let ctxt { state.pooled = ContextPool.Entry(ctxt: ctxt, bytes: count, parses: 1) }
+            if let ctxt { state.pooled = ContextPool.Entry(ctxt: ctxt, names: InternTable(), bytes: count, parses: 1) }
         }
         if let input = ctxt?.pointee.input, let buffer = input.pointee.buf {
             buffer.pointee.readcallback = nil
@@ -258,6 +259,8 @@ enum LibXML2 {
     final class ContextPool: @unchecked Sendable {
         struct Entry {
             var ctxt: xmlParserCtxtPtr
+            /// The names read from this context's dictionary so far.
+            var names: InternTable
             /// Input bytes and parses this context has seen, this one included.
             var bytes: Int
             var parses: Int
@@ -355,6 +358,7 @@ enum LibXML2 {
             if let doc { xmlFreeDoc(doc) }
             ctxt.pointee._private = nil
             if let pooled = state.pooled, pooled.ctxt == ctxt, !state.stopped, !state.needsTree, doc == nil {
+                state.builder.pointee.save(to: pooled.names)
                 ContextPool.shared.give(pooled)
             } else {
                 xmlFreeParserCtxt(ctxt)
@@ -462,9 +466,9 @@ enum LibXML2 {
                 state.record(XMLDiagnostic(source: .parser, level: .error, domain: 3, code: 99, message: "xmlns: '\(name)' is not a valid URI",
                                            line: Int(xmlGetLineNo(node)), column: 0, elementIndex: index, offset: nil))
             }
-            return builder.namespace(p) { name }
+            return builder.namespace(p) { (name, true) } // reported above, once per use
         }
-        return builder.namespace(p) { String(cString: p) }
+        return builder.namespace(p) { (String(cString: p), true) }
     }
 
     private static func length(_ p: UnsafePointer<xmlChar>) -> Int {
@@ -587,11 +591,9 @@ enum LibXML2 {
     /// (dictionary) pointer; an `&` name that fails the URI check hands the
     /// parse over to the tree path, which reports it.
     private static func streamNamespace(_ p: UnsafePointer<xmlChar>, ctxt: xmlParserCtxtPtr, state: ParseState) -> Int {
-        state.builder.pointee.namespace(p) {
-            let (name, valid) = namespaceName(p)
-            if !valid { state.handOver(ctxt) }
-            return name
-        }
+        let i = state.builder.pointee.namespace(p) { namespaceName(p) }
+        if !state.builder.pointee.document.namespaces[i].valid { state.handOver(ctxt) }
+        return i
     }
 
     private static let streamStartElementHook: startElementNsSAX2Func = { ctx, localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, nbDefaulted, attributes in

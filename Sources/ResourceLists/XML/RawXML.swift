@@ -64,6 +64,9 @@ struct RawDocument: Sendable {
     struct Namespace: Sendable, Hashable {
         var string: String
         var code: NamespaceCode
+        /// False for a name with `&` that is not a URI reference (the
+        /// streaming path hands such a document to the tree path).
+        var valid = true
     }
 
     var nodes: [Node] = []
@@ -149,6 +152,21 @@ struct RawDocument: Sendable {
     }
 }
 
+/// Names and namespace names read from one libxml2 parser context's
+/// dictionary, kept with the context (see ``LibXML2/ContextPool``) for its
+/// next documents: the dictionary, and so every pointer in here, lives as
+/// long as the context.
+final class InternTable {
+    fileprivate var nameKeys: [UnsafeRawPointer] = []
+    fileprivate var nameMap: [UnsafeRawPointer: Int] = [:]
+    fileprivate var names: [RawDocument.Name] = []
+    fileprivate var namespaceKeys: [UnsafeRawPointer] = []
+    fileprivate var namespaceMap: [UnsafeRawPointer: Int] = [:]
+    fileprivate var namespaces: [RawDocument.Namespace] = []
+
+    init() {}
+}
+
 /// Appends to a ``RawDocument`` in document order (from SAX callbacks or
 /// from a walk of libxml2's tree). Names are interned by libxml2 pointer:
 /// libxml2 keeps element and attribute names and namespace names in its
@@ -180,10 +198,33 @@ struct RawDocumentBuilder {
         document.attributes.reserveCapacity(min(n / 32 + 4, 2048))
         document.names.reserveCapacity(Self.linearLimit)
         nameKeys.reserveCapacity(Self.linearLimit)
+        document.namespaces.reserveCapacity(4)
+        namespaceKeys.reserveCapacity(4)
         open.reserveCapacity(16)
     }
 
     var depth: Int { open.count }
+
+    /// Starts from the names a parser context has already read (the
+    /// document's tables then also list names it does not use).
+    mutating func adopt(_ table: InternTable) {
+        nameKeys = table.nameKeys
+        nameMap = table.nameMap
+        document.names = table.names
+        namespaceKeys = table.namespaceKeys
+        namespaceMap = table.namespaceMap
+        document.namespaces = table.namespaces
+    }
+
+    /// Keeps this parse's names for the context's next document.
+    func save(to table: InternTable) {
+        table.nameKeys = nameKeys
+        table.nameMap = nameMap
+        table.names = document.names
+        table.namespaceKeys = namespaceKeys
+        table.namespaceMap = namespaceMap
+        table.namespaces = document.namespaces
+    }
 
     // MARK: interning
 
@@ -250,9 +291,9 @@ struct RawDocumentBuilder {
     mutating func name(_ p: UnsafePointer<UInt8>?) -> Int { p.map { name($0) } ?? -1 }
 
     /// The namespace index of the namespace name read from libxml2's
-    /// string `p`. `make` resolves an unknown one (it is called once per
-    /// distinct pointer).
-    mutating func namespace(_ p: UnsafePointer<UInt8>, _ make: () -> String) -> Int {
+    /// string `p`. `make` resolves an unknown one and says whether it is
+    /// valid (it is called once per distinct pointer).
+    mutating func namespace(_ p: UnsafePointer<UInt8>, _ make: () -> (String, Bool)) -> Int {
         let key = UnsafeRawPointer(p)
         if let v = Self.lookup(key, namespaceKeys, namespaceMap) { return v }
         let count = Self.length(p)
@@ -262,8 +303,8 @@ struct RawDocumentBuilder {
             break
         }
         if entry == nil {
-            let s = make()
-            entry = RawDocument.Namespace(string: s, code: RawDocument.classify(namespace: s))
+            let (s, valid) = make()
+            entry = RawDocument.Namespace(string: s, code: RawDocument.classify(namespace: s), valid: valid)
         }
         let v = document.namespaces.count
         document.namespaces.append(entry ?? RawDocument.Namespace(string: "", code: .other))
