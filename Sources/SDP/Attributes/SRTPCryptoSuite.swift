@@ -50,15 +50,42 @@ public struct SRTPCryptoSuite: RawRepresentable, Hashable, Sendable, CustomStrin
         "AEAD_AES_256_GCM": Info(keyLength: 32, saltLength: 12, srtpLifetimeLog2: 48, srtcpLifetimeLog2: 31, registered: true, specRef: "RFC 7714 §12 Table 3"),
     ]
 
-    /// The table as a list, for a comparison scan instead of hashing.
-    private static let entries: [(name: String, info: Info)] = table.map { ($0.key, $0.value) }
+    /// The table's names and entries in one order, and the names' bytes
+    /// in one buffer (`nameBytes[nameStarts[i]..<nameStarts[i + 1]]`), for
+    /// a comparison scan that neither hashes nor copies a String.
+    private static let sortedEntries: [(key: String, value: Info)] = table.sorted { $0.key < $1.key }
+    private static let nameBytes: [UInt8] = sortedEntries.flatMap { Array($0.key.utf8) }
+    private static let nameStarts: [Int] = sortedEntries.reduce(into: [0]) { s, e in s.append((s.last ?? 0) + e.key.utf8.count) }
+
+    /// Position in ``sortedEntries`` of the name matching `raw`
+    /// case-insensitively (ASCII; registry names are upper case).
+    private static func entryIndex(_ raw: String) -> Int? {
+        var r = raw
+        return r.withUTF8 { p -> Int? in
+            nameBytes.withUnsafeBufferPointer { b -> Int? in
+                nameStarts.withUnsafeBufferPointer { s -> Int? in
+                    var i = 0
+                    while i + 1 < s.count {
+                        let lo = s[i], hi = s[i + 1]
+                        if hi - lo == p.count && hi <= b.count {
+                            var k = 0
+                            while k < p.count && SDPGrammar.lower(b[lo + k]) == SDPGrammar.lower(p[k]) { k += 1 }
+                            if k == p.count { return i }
+                        }
+                        i += 1
+                    }
+                    return nil
+                }
+            }
+        }
+    }
 
     /// The registry entry matching `rawValue` case-insensitively (ASCII):
     /// a scan comparing lengths first, no upper-cased copy, no hashing.
     var entry: (name: String, info: Info)? {
-        let n = rawValue.utf8.count
-        for e in Self.entries where e.name.utf8.count == n && SDPGrammar.equalsIgnoringCase(e.name, rawValue) { return e }
-        return nil
+        guard let i = Self.entryIndex(rawValue), i < Self.sortedEntries.count else { return nil }
+        let e = Self.sortedEntries[i]
+        return (e.key, e.value)
     }
 
     /// The registry spelling matching `rawValue` case-insensitively.
