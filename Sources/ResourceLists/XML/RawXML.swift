@@ -157,14 +157,68 @@ struct RawDocument: Sendable {
 /// next documents: the dictionary, and so every pointer in here, lives as
 /// long as the context.
 final class InternTable {
-    fileprivate var nameKeys: [UnsafeRawPointer] = []
-    fileprivate var nameMap: [UnsafeRawPointer: Int] = [:]
+    fileprivate var nameIndex = PointerIndex()
     fileprivate var names: [RawDocument.Name] = []
-    fileprivate var namespaceKeys: [UnsafeRawPointer] = []
-    fileprivate var namespaceMap: [UnsafeRawPointer: Int] = [:]
+    fileprivate var namespaceIndex = PointerIndex()
     fileprivate var namespaces: [RawDocument.Namespace] = []
 
     init() {}
+}
+
+/// A map from libxml2 string pointers to small integers: open addressing
+/// with linear probing and a multiplicative hash of the address (Swift's
+/// seeded hashing would cost more than the rest of a lookup). At most half
+/// full, so probes stay short; it doubles as it fills, so n insertions
+/// cost O(n).
+struct PointerIndex {
+    private var keys: [UInt] = []
+    private var values: [Int] = []
+    private var shift = 64
+    private(set) var count = 0
+
+    init() {}
+
+    @inline(__always)
+    private func slot(_ key: UInt) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt(shift))
+    }
+
+    func find(_ pointer: UnsafeRawPointer) -> Int? {
+        guard count > 0 else { return nil }
+        let key = UInt(bitPattern: pointer)
+        let mask = keys.count - 1
+        var i = slot(key)
+        while true {
+            let k = keys[i]
+            if k == key { return values[i] }
+            if k == 0 { return nil }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Adds a pointer that ``find(_:)`` does not know.
+    mutating func insert(_ pointer: UnsafeRawPointer, _ value: Int) {
+        if (count + 1) * 2 > keys.count { grow() }
+        put(UInt(bitPattern: pointer), value)
+        count += 1
+    }
+
+    private mutating func put(_ key: UInt, _ value: Int) {
+        let mask = keys.count - 1
+        var i = slot(key)
+        while keys[i] != 0 { i = (i + 1) & mask }
+        keys[i] = key
+        values[i] = value
+    }
+
+    private mutating func grow() {
+        let old = (keys, values)
+        let capacity = max(32, keys.count * 2)
+        keys = [UInt](repeating: 0, count: capacity)
+        values = [Int](repeating: 0, count: capacity)
+        shift = 64 - capacity.trailingZeroBitCount
+        for (k, v) in zip(old.0, old.1) where k != 0 { put(k, v) }
+    }
 }
 
 /// Appends to a ``RawDocument`` in document order (from SAX callbacks or
@@ -180,14 +234,9 @@ struct RawDocumentBuilder {
     /// The text node that character data extends, or -1 (reset at every
     /// element boundary).
     private var openText = -1
-    /// libxml2 pointer of each entry of `document.names` / `namespaces`.
-    private var nameKeys: [UnsafeRawPointer] = []
-    private var nameMap: [UnsafeRawPointer: Int] = [:]
-    private var namespaceKeys: [UnsafeRawPointer] = []
-    private var namespaceMap: [UnsafeRawPointer: Int] = [:]
-    /// Small documents use a linear search of the keys; past this many
-    /// names a dictionary takes over, so lookups stay O(1) on hostile input.
-    private static let linearLimit = 16
+    /// Index in `document.names` / `namespaces` by libxml2 pointer.
+    private var nameIndex = PointerIndex()
+    private var namespaceIndex = PointerIndex()
 
     /// `expectedBytes`: the input size, an upper bound of the arena (values
     /// and text are never longer than their markup).
@@ -196,10 +245,8 @@ struct RawDocumentBuilder {
         document.arena.reserveCapacity(n)
         document.nodes.reserveCapacity(min(n / 16 + 4, 4096))
         document.attributes.reserveCapacity(min(n / 32 + 4, 2048))
-        document.names.reserveCapacity(Self.linearLimit)
-        nameKeys.reserveCapacity(Self.linearLimit)
+        document.names.reserveCapacity(16)
         document.namespaces.reserveCapacity(4)
-        namespaceKeys.reserveCapacity(4)
         open.reserveCapacity(16)
     }
 
@@ -208,21 +255,17 @@ struct RawDocumentBuilder {
     /// Starts from the names a parser context has already read (the
     /// document's tables then also list names it does not use).
     mutating func adopt(_ table: InternTable) {
-        nameKeys = table.nameKeys
-        nameMap = table.nameMap
+        nameIndex = table.nameIndex
         document.names = table.names
-        namespaceKeys = table.namespaceKeys
-        namespaceMap = table.namespaceMap
+        namespaceIndex = table.namespaceIndex
         document.namespaces = table.namespaces
     }
 
     /// Keeps this parse's names for the context's next document.
     func save(to table: InternTable) {
-        table.nameKeys = nameKeys
-        table.nameMap = nameMap
+        table.nameIndex = nameIndex
         table.names = document.names
-        table.namespaceKeys = namespaceKeys
-        table.namespaceMap = namespaceMap
+        table.namespaceIndex = namespaceIndex
         table.namespaces = document.namespaces
     }
 
@@ -253,29 +296,10 @@ struct RawDocumentBuilder {
         }
     }
 
-    private static func lookup(_ key: UnsafeRawPointer, _ keys: [UnsafeRawPointer], _ map: [UnsafeRawPointer: Int]) -> Int? {
-        if keys.count <= linearLimit {
-            var i = 0
-            for k in keys {
-                if k == key { return i }
-                i += 1
-            }
-            return nil
-        }
-        return map[key]
-    }
-
-    private static func remember(_ key: UnsafeRawPointer, _ v: Int, _ keys: inout [UnsafeRawPointer], _ map: inout [UnsafeRawPointer: Int]) {
-        keys.append(key)
-        if keys.count > linearLimit {
-            if map.isEmpty { for (i, k) in keys.enumerated() { map[k] = i } } else { map[key] = v }
-        }
-    }
-
     /// The name index of a NUL-terminated libxml2 string.
     mutating func name(_ p: UnsafePointer<UInt8>) -> Int {
         let key = UnsafeRawPointer(p)
-        if let v = Self.lookup(key, nameKeys, nameMap) { return v }
+        if let v = nameIndex.find(key) { return v }
         let count = Self.length(p)
         var entry: RawDocument.Name?
         for k in Self.knownNames where Self.matches(p, count, k.bytes) {
@@ -284,7 +308,7 @@ struct RawDocumentBuilder {
         }
         let v = document.names.count
         document.names.append(entry ?? RawDocument.Name(string: String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self), code: .other))
-        Self.remember(key, v, &nameKeys, &nameMap)
+        nameIndex.insert(key, v)
         return v
     }
 
@@ -295,7 +319,7 @@ struct RawDocumentBuilder {
     /// valid (it is called once per distinct pointer).
     mutating func namespace(_ p: UnsafePointer<UInt8>, _ make: () -> (String, Bool)) -> Int {
         let key = UnsafeRawPointer(p)
-        if let v = Self.lookup(key, namespaceKeys, namespaceMap) { return v }
+        if let v = namespaceIndex.find(key) { return v }
         let count = Self.length(p)
         var entry: RawDocument.Namespace?
         for k in Self.knownNamespaces where Self.matches(p, count, k.bytes) {
@@ -308,7 +332,7 @@ struct RawDocumentBuilder {
         }
         let v = document.namespaces.count
         document.namespaces.append(entry ?? RawDocument.Namespace(string: "", code: .other))
-        Self.remember(key, v, &namespaceKeys, &namespaceMap)
+        namespaceIndex.insert(key, v)
         return v
     }
 

@@ -32,7 +32,7 @@ struct XMLProlog: Sendable, Hashable {
     private static let declarationStart: [UInt8] = Array("<?xml".utf8)
 
     static func read(_ b: [UInt8]) throws(Failure) -> XMLProlog {
-        func starts(_ p: [UInt8]) -> Bool { b.count >= p.count && b[0..<p.count].elementsEqual(p) }
+        func starts(_ p: [UInt8]) -> Bool { has(b, at: 0, p) }
         if ucs4.contains(where: starts) {
             throw .encoding(offset: 0, message: "UCS-4/UTF-32 input; resource lists MUST be UTF-8")
         }
@@ -55,18 +55,35 @@ struct XMLProlog: Sendable, Hashable {
         return p
     }
 
+    /// True when `p` occurs in `b` at offset `i` (a plain byte loop: the
+    /// generic `elementsEqual` on slices costs more than the whole prolog).
+    @inline(__always)
+    private static func has(_ b: [UInt8], at i: Int, _ p: [UInt8]) -> Bool {
+        guard i >= 0, i <= b.count, p.count <= b.count - i else { return false }
+        var k = 0
+        while k < p.count {
+            if b[i + k] != p[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    private static let versionName: [UInt8] = Array("version".utf8)
+    private static let encodingName: [UInt8] = Array("encoding".utf8)
+    private static let standaloneName: [UInt8] = Array("standalone".utf8)
+
     /// Reads `<?xml version=… encoding=… standalone=…?>` at the start. A
     /// malformed declaration is left to libxml2 to report.
     private mutating func readDeclaration(_ b: [UInt8]) {
         var i = bomLength
-        guard b.count >= i + 6, b[i..<(i + 5)].elementsEqual(Self.declarationStart), XMLChars.isSpace(b[i + 5]) else { return }
+        guard b.count >= i + 6, Self.has(b, at: i, Self.declarationStart), XMLChars.isSpace(b[i + 5]) else { return }
         i += 5
         while i < b.count {
             while i < b.count, XMLChars.isSpace(b[i]) { i += 1 }
             guard i < b.count, b[i] != 0x3F else { return } // '?'
             let nameStart = i
             while i < b.count, b[i] != 0x3D, !XMLChars.isSpace(b[i]), b[i] != 0x3F { i += 1 }
-            let name = String(decoding: b[nameStart..<i], as: UTF8.self)
+            let nameCount = i - nameStart
             while i < b.count, XMLChars.isSpace(b[i]) { i += 1 }
             guard i < b.count, b[i] == 0x3D else { return }
             i += 1
@@ -79,11 +96,16 @@ struct XMLProlog: Sendable, Hashable {
             guard i < b.count else { return }
             let value = String(decoding: b[valueStart..<i], as: UTF8.self)
             i += 1
-            switch name {
-            case "version": version = value; versionOffset = valueStart
-            case "encoding": encoding = value; encodingOffset = valueStart
-            case "standalone": standalone = value
-            default: return
+            // The name compared as bytes (an ASCII name equals a string
+            // only when the bytes are the same).
+            if nameCount == Self.versionName.count, Self.has(b, at: nameStart, Self.versionName) {
+                version = value; versionOffset = valueStart
+            } else if nameCount == Self.encodingName.count, Self.has(b, at: nameStart, Self.encodingName) {
+                encoding = value; encodingOffset = valueStart
+            } else if nameCount == Self.standaloneName.count, Self.has(b, at: nameStart, Self.standaloneName) {
+                standalone = value
+            } else {
+                return
             }
         }
     }
