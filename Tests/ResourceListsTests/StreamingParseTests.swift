@@ -135,6 +135,28 @@ import MediasecCore
         }
     }
 
+    /// Streaming parses reuse libxml2 parser contexts (``LibXML2/ContextPool``):
+    /// whatever the previous document did to a context (stopped at a
+    /// limit or a DOCTYPE, handed over to the tree path, failed, warned,
+    /// used other names), the next one decodes as in a fresh context.
+    @Test func reusedContextsMatchFreshOnes() {
+        let sequence: [String] = [
+            Self.open + #"<list name="a"><entry uri="sip:a@x"/></list></resource-lists>"#,
+            "<!DOCTYPE r [<!ENTITY a \"b\">]>" + Self.open + "</resource-lists>",
+            Self.open + #"<list><entry uri="sip:a@x"/></list></resource-lists>"#,
+            Self.open + "<list><entry uri=\"sip:a@x\"></list></resource-lists>",
+            Self.open + #"<list xmlns:e="a&amp; b"><e:x/></list></resource-lists>"#,
+            Self.open + #"<list xml:id="i"><entry uri="sip:b@x"/></list></resource-lists>"#,
+            Self.open + #"<list xmlns:r="rel"><r:x r:y="1"/></list></resource-lists>"#,
+            Self.open + String(repeating: "<list>", count: 70) + String(repeating: "</list>", count: 70) + "</resource-lists>",
+            Self.open + "<list>" + String(repeating: #"<entry uri="sip:u@example.com"/>"#, count: 12_000) + "</list></resource-lists>",
+            Self.open + #"<list name="z" cp:count="3"><entry uri="sip:c@x" cp:copyControl="cc"/></list></resource-lists>"#,
+        ]
+        for _ in 0..<4 {
+            for text in sequence { _ = Self.compare(Array(text.utf8)) }
+        }
+    }
+
     @Test func mutationsAgree() {
         var rng = SplitMix(state: 0x5EED)
         var failures = 0
