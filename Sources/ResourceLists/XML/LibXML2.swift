@@ -219,7 +219,10 @@ enum LibXML2 {
     private static func streamingContext(_ base: UnsafePointer<UInt8>, count: Int, state: ParseState) -> xmlParserCtxtPtr? {
         guard count > 0, count <= treeTextLimit else { return nil }
         var ctxt: xmlParserCtxtPtr?
-        if let reused = ContextPool.shared.take(adding: count) {
+        // Large documents get a context of their own (its tables grow with
+        // the document; a pooled one would keep them).
+        let poolable = count <= ContextPool.largestInput
+        if poolable, let reused = ContextPool.shared.take(adding: count) {
             // What xmlCtxtReadMemory does with a context it reuses: reset,
             // then a memory input.
             xmlCtxtReset(reused.ctxt)
@@ -238,7 +241,7 @@ enum LibXML2 {
         }
         if ctxt == nil {
             ctxt = base.withMemoryRebound(to: CChar.self, capacity: count) { xmlCreateMemoryParserCtxt($0, Int32(count)) }
-            if let ctxt { state.pooled = ContextPool.Entry(ctxt: ctxt, names: InternTable(), bytes: count, parses: 1) }
+            if let ctxt, poolable { state.pooled = ContextPool.Entry(ctxt: ctxt, names: InternTable(), bytes: count, parses: 1) }
         }
         if let input = ctxt?.pointee.input, let buffer = input.pointee.buf {
             buffer.pointee.readcallback = nil
@@ -254,7 +257,9 @@ enum LibXML2 {
     /// to its end (never after a stop), and only while the documents it
     /// has parsed total at most ``byteBudget`` bytes and ``parseBudget``
     /// parses: its dictionary keeps the names of every document, and must
-    /// stay far below libxml2's 10 MB dictionary limit. Contexts are
+    /// stay far below libxml2's 10 MB dictionary limit. Documents over
+    /// ``largestInput`` bytes parse in a context of their own, so a pooled
+    /// context never keeps tables sized for a large one. Contexts are
     /// handed out under a lock, one parse at a time each.
     final class ContextPool: @unchecked Sendable {
         struct Entry {
@@ -268,6 +273,8 @@ enum LibXML2 {
 
         static let shared = ContextPool()
         static let byteBudget = 1 << 20
+        /// Documents larger than this never use or return a pooled context.
+        static let largestInput = 64 << 10
         static let parseBudget = 4096
         static let capacity = 8
 
