@@ -9,6 +9,22 @@ struct FastPathTests {
         #expect(SDPIndexedName.count == SDPIndexedName.allCases.count)
     }
 
+    @Test func registryEntryBySlot() {
+        #expect(SDPAttributeRegistry.entryBySlot.count == SDPIndexedName.allCases.count)
+        var mapped = 0
+        for k in SDPIndexedName.allCases {
+            let i = SDPAttributeRegistry.entryBySlot[Int(k.rawValue)]
+            if i >= 0 {
+                mapped += 1
+                #expect(SDPAttributeRegistry.list[i].name == k.name)
+                #expect(SDPAttributeRegistry.entry(named: k.name)?.name == k.name)
+            } else {
+                #expect(SDPAttributeRegistry.entry(named: k.name) == nil)
+            }
+        }
+        #expect(mapped == SDPAttributeRegistry.list.count)
+    }
+
     @Test func pathTextMatchesInterpolation() {
         for n in [0, 1, 9, 10, 99, 100, 12345, -1, -20] {
             #expect(SDPPathText.indexed("media", n) == "media[\(n)]")

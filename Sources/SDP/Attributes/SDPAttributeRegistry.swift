@@ -67,6 +67,25 @@ public enum SDPAttributeRegistry {
         return list.first { SDPGrammar.equalsIgnoringCase($0.name, name) }?.name
     }
 
+    /// The registry entry of each index slot (``SDPIndexedName``), by
+    /// position in ``list``: the index already knows an attribute's slot,
+    /// so its decoder is found without comparing the name again.
+    static let entryBySlot: [Int] = SDPIndexedName.allCases.map { k in list.firstIndex { $0.name == k.name } ?? -1 }
+
+    /// ``decode(_:in:limits:recordOffsets:)`` for an attribute whose index
+    /// slot is known.
+    static func decode(_ a: IndexedAttribute, slot: SDPIndexedName, in d: DecodedSessionDescription, limits: SDPLimits, recordOffsets: Bool) -> DecodedAttribute? {
+        let k = Int(slot.rawValue)
+        guard k < entryBySlot.count else { return nil }
+        let i = entryBySlot[k]
+        guard i >= 0, i < list.count else { return nil }
+        let e = list[i]
+        let valueOffset = d.valueOffset(ofLine: a.lineIndex) + a.attribute.valueOffsetInLine
+        var offsets = SDPFieldOffsets(recording: recordOffsets)
+        let result = decode(e, a, valueOffset: valueOffset, limits: limits, offsets: &offsets)
+        return DecodedAttribute(located: a, result: result, valueOffset: valueOffset, offsets: recordOffsets ? offsets.table : nil, limits: limits)
+    }
+
     /// Decodes one located attribute of a decoded description; nil when the
     /// name has no typed codec. With `recordOffsets` false the sub-field
     /// offsets are left for ``DecodedAttribute/offsets`` to compute on

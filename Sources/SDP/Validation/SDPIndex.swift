@@ -65,7 +65,7 @@ struct SDPIndex: Sendable {
             guard l.type == 0x61 else { continue }
             let a = IndexedAttribute(lineIndex: i, ordinal: attrs[slot].count, level: level, attribute: SDPAttribute(lineValue: l.value))
             let k = SDPIndexedName(name: a.attribute.name)
-            let e = AttributeEntry(located: a, decoded: k == nil ? nil : SDPAttributeRegistry.decode(a, in: d, limits: limits, recordOffsets: false), slot: k)
+            let e = AttributeEntry(located: a, decoded: k.flatMap { SDPAttributeRegistry.decode(a, slot: $0, in: d, limits: limits, recordOffsets: false) }, slot: k)
             let pos = attrs[slot].count
             attrs[slot].append(e)
             if let k {
