@@ -591,7 +591,12 @@ enum LibXML2 {
         guard let ctx else { return }
         let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
         guard let p = ctxt.pointee._private else { return }
-        Unmanaged<ParseState>.fromOpaque(p)._withUnsafeGuaranteedRef { body(ctxt, $0) }
+        Unmanaged<ParseState>.fromOpaque(p)._withUnsafeGuaranteedRef { state in
+            // Nothing more once the parse was stopped (limit or hand-over):
+            // the input behind the callback's pointers may be gone.
+            if state.stopped || state.needsTree { return }
+            body(ctxt, state)
+        }
     }
 
     /// A namespace name on the streaming path, interned by libxml2's
@@ -617,10 +622,16 @@ enum LibXML2 {
         // Without a DTD libxml2 defaults no attribute; with one (never
         // here) the tree path would see them.
         guard nbDefaulted == 0 else { return state.handOver(ctxt) }
+        // A hand-over stops the parser, and xmlStopParser frees the input
+        // buffer that attribute values point into: after one, this callback
+        // must not read any argument again (fuzzing found the
+        // use-after-free; Corpus/resource-lists-crashes replays it).
         let namespace = uri.map { streamNamespace($0, ctxt: ctxt, state: state) } ?? -1
+        if state.needsTree { return }
         if let namespaces, nbNamespaces > 0 {
             for j in 0..<Int(nbNamespaces) {
                 if let declared = namespaces[2 * j + 1] { _ = streamNamespace(declared, ctxt: ctxt, state: state) }
+                if state.needsTree { return }
             }
         }
         let prefixName = state.builder.pointee.name(prefix)
@@ -639,6 +650,7 @@ enum LibXML2 {
                 return state.handOver(ctxt)
             }
             let attributeNamespace = a[2].map { streamNamespace($0, ctxt: ctxt, state: state) } ?? -1
+            if state.needsTree { return }
             // Values that held a reference were copied by libxml2 and end
             // in NUL; there `&#38;` stands for `&` (the tree builder
             // decodes it). Other values point into the input, where a `&`
