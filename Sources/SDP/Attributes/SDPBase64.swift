@@ -93,58 +93,10 @@ public enum SDPBase64 {
         return .success(out)
     }
 
+    /// A non-contiguous collection: copied once, then decoded as bytes
+    /// (one implementation of the checks and the decoding).
     static func decodeAny<C: Collection>(_ text: C, requirePadding: Bool) -> Result<[UInt8], Failure> where C.Element == UInt8 {
-        // First pass: the checks, in the order they apply, without storing
-        // anything; the second pass decodes straight from the text.
-        var count = 0
-        var pad = 0
-        for c in text {
-            if c == 0x3d { pad += 1; continue }
-            if pad > 0 { return .failure(.padding) }
-            if value(c) < 0 { return .failure(.character) }
-            count += 1
-        }
-        if pad > 2 { return .failure(.padding) }
-        if pad > 0 || requirePadding {
-            guard (count + pad) % 4 == 0 else { return .failure(pad > 0 ? .padding : .length) }
-        }
-        let rest = count % 4
-        if rest == 1 { return .failure(.length) }
-        if pad > 0 && pad != (4 - rest) % 4 { return .failure(.padding) }
-        let full = count - rest
-        var out = [UInt8]()
-        out.reserveCapacity(count * 3 / 4)
-        var acc: UInt32 = 0
-        var n = 0
-        var tail: (UInt8, UInt8, UInt8) = (0, 0, 0)
-        for c in text {
-            if c == 0x3d { break }
-            let v = UInt32(truncatingIfNeeded: value(c))
-            if n < full {
-                acc = acc << 6 | v
-                n += 1
-                if n & 3 == 0 {
-                    out.append(UInt8(acc >> 16 & 0xff)); out.append(UInt8(acc >> 8 & 0xff)); out.append(UInt8(acc & 0xff))
-                    acc = 0
-                }
-            } else {
-                switch n - full {
-                case 0: tail.0 = UInt8(v)
-                case 1: tail.1 = UInt8(v)
-                default: tail.2 = UInt8(v)
-                }
-                n += 1
-            }
-        }
-        if rest == 2 {
-            if tail.1 & 0x0f != 0 { return .failure(.nonCanonical) }
-            out.append(tail.0 << 2 | tail.1 >> 4)
-        } else if rest == 3 {
-            if tail.2 & 0x03 != 0 { return .failure(.nonCanonical) }
-            out.append(tail.0 << 2 | tail.1 >> 4)
-            out.append((tail.1 & 0x0f) << 4 | tail.2 >> 2)
-        }
-        return .success(out)
+        Array(text).withUnsafeBufferPointer { decodeBuffer($0, requirePadding: requirePadding) }
     }
 
     /// Offset of the base64 character that holds the first bit of decoded
