@@ -55,14 +55,28 @@ public struct MIKEYDecoder: Sendable {
         self.limits = limits
     }
 
-    /// Decodes the model only, without recording payload spans.
+    /// Decodes the model only, without recording payload spans (the hot path).
     public func decodeMessage(_ bytes: [UInt8]) throws(DecodingError) -> MIKEYMessage {
-        // decodeParts without its span bookkeeping and tuple: the hot path.
+        var spans: [PayloadSpan] = []
+        var headerEnd = 0
+        return try decodeMessage(bytes, recordSpans: false, spans: &spans, headerEnd: &headerEnd)
+    }
+
+    public func decode(_ bytes: [UInt8]) throws(DecodingError) -> DecodedMIKEYMessage {
+        var spans: [PayloadSpan] = []
+        var headerEnd = 0
+        let m = try decodeMessage(bytes, recordSpans: true, spans: &spans, headerEnd: &headerEnd)
+        return DecodedMIKEYMessage(message: m, bytes: bytes, headerRange: 0..<headerEnd, spans: spans)
+    }
+
+    /// HDR, then the payload chain; spans (and the header's end) go to the
+    /// out parameters so that the model path returns no tuple.
+    func decodeMessage(_ bytes: [UInt8], recordSpans: Bool, spans: inout [PayloadSpan], headerEnd: inout Int) throws(DecodingError) -> MIKEYMessage {
         var c = ByteCursor(bytes, path: "", specRef: "RFC 3830 §6.1")
         var ctx = DecodeContext(profile: profile, limits: limits)
-        ctx.recordSpans = false
-        var spans: [PayloadSpan] = []
+        ctx.recordSpans = recordSpans
         let (header, first) = try Self.decodeHeader(&c)
+        headerEnd = c.position
         let payloads = try PayloadChainCodec.decodeChain(&c, firstType: first, typeFieldOffset: 2, typeFieldPath: "hdr.nextPayload", ctx: &ctx, pathPrefix: "payloads", spans: &spans, requireEnd: true)
         return MIKEYMessage(header: header, payloads: payloads)
     }
@@ -75,21 +89,5 @@ public struct MIKEYDecoder: Sendable {
             if e.code == "truncated" { e.code = "mikey.truncated" }
             throw e
         }
-    }
-
-    public func decode(_ bytes: [UInt8]) throws(DecodingError) -> DecodedMIKEYMessage {
-        var spans: [PayloadSpan] = []
-        let (header, payloads, headerRange) = try decodeParts(bytes, recordSpans: true, spans: &spans)
-        return DecodedMIKEYMessage(message: MIKEYMessage(header: header, payloads: payloads), bytes: bytes, headerRange: headerRange, spans: spans)
-    }
-
-    func decodeParts(_ bytes: [UInt8], recordSpans: Bool, spans: inout [PayloadSpan]) throws(DecodingError) -> (CommonHeader, [Payload], Range<Int>) {
-        var c = ByteCursor(bytes, path: "", specRef: "RFC 3830 §6.1")
-        var ctx = DecodeContext(profile: profile, limits: limits)
-        ctx.recordSpans = recordSpans
-        let (header, first) = try Self.decodeHeader(&c)
-        let headerRange = 0..<c.position
-        let payloads = try PayloadChainCodec.decodeChain(&c, firstType: first, typeFieldOffset: 2, typeFieldPath: "hdr.nextPayload", ctx: &ctx, pathPrefix: "payloads", spans: &spans, requireEnd: true)
-        return (header, payloads, headerRange)
     }
 }

@@ -62,41 +62,28 @@ public struct SecurityPolicyPayload: Hashable, Sendable, PayloadBodyCodable {
 
     public var parameters: [PolicyParameter] {
         get {
-            switch parameterStorage {
-            case .list(let l):
-                return l
-            case .wire(let w):
-                // Well formed: the decoder or `ParameterStorage.init` wrote it.
-                let b = w.array
-                var out: [PolicyParameter] = []
-                var i = 0
-                while i + 1 < b.count {
-                    let n = Int(b[i + 1])
-                    let end = min(b.count, i + 2 + n)
-                    out.append(PolicyParameter(type: b[i], value: Array(b[(i + 2)..<end])))
-                    i = end
-                }
-                return out
-            }
+            if case .list(let l) = parameterStorage { return l }
+            var out: [PolicyParameter] = []
+            forEachParameter { _, type, value in out.append(PolicyParameter(type: type, value: Array(value))) }
+            return out
         }
         set { parameterStorage = ParameterStorage(newValue) }
     }
 
-    /// Calls `body(index, type, valueLength, firstValueByte)` for each
-    /// parameter in order, over the wire form (no list materialized): what
-    /// the validator's per-parameter rules need.
-    func forEachParameterSummary(_ body: (Int, UInt8, Int, UInt8?) -> Void) {
+    /// Calls `body(index, type, value)` for each parameter in order, over
+    /// the wire form (well formed: the decoder or `ParameterStorage.init`
+    /// wrote it) without building the list.
+    func forEachParameter(_ body: (Int, UInt8, UnsafeRawBufferPointer) -> Void) {
         switch parameterStorage {
         case .list(let l):
-            for (i, p) in l.enumerated() { body(i, p.type, p.valueStorage.count, p.valueStorage.isEmpty ? nil : p.valueStorage.byte(at: 0)) }
+            for (i, p) in l.enumerated() { p.valueStorage.withBytes { body(i, p.type, $0) } }
         case .wire(let w):
             w.withBytes { b in
                 var i = 0, index = 0
                 while i + 1 < b.count {
-                    let n = Int(b[i + 1])
-                    let first: UInt8? = n > 0 && i + 2 < b.count ? b[i + 2] : nil
-                    body(index, b[i], n, first)
-                    i += 2 + n
+                    let end = min(b.count, i + 2 + Int(b[i + 1]))
+                    body(index, b[i], UnsafeRawBufferPointer(rebasing: b[(i + 2)..<end]))
+                    i = end
                     index += 1
                 }
             }

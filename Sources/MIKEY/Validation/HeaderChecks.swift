@@ -29,21 +29,17 @@ extension ValidationRun {
                 if h.csIDMap != .empty(csCount: 0) {
                     add(MIKEYRules.ticketRequestMap, at: 8, "hdr.csIdMapType", "#CS \(h.csIDMap.csCount), map type \(h.csIDMap.type.rawValue)")
                 }
-            } else if h.dataType == .requestResp || h.dataType == .resolveResp {
-                // §4.2.1.5 / §4.2.3.5: #CS and the map type are copied from
-                // the request, which must carry #CS 0 and the Empty map.
-                if h.csIDMap != .empty(csCount: 0) {
-                    add(MIKEYRules.ticketRequestMap, at: 8, "hdr.csIdMapType", "#CS \(h.csIDMap.csCount), map type \(h.csIDMap.type.rawValue) in \(h.dataType.name ?? "a response"), which copies the request's #CS 0 and Empty map")
-                }
-                if h.verifyFlag {
-                    add(MIKEYRules.ticketVFlag, at: 3, "hdr.v", "V is 1 in \(h.dataType.name ?? "a MIKEY-TICKET response")")
-                }
             } else if h.dataType == .transferInit {
                 if let t = ticket?.1, t.policy.flags.contains(.f) != h.verifyFlag {
                     add(MIKEYRules.ticketVFlagF, at: 3, "hdr.v", "V is \(h.verifyFlag ? 1 : 0) but the ticket's F flag is \(t.policy.flags.contains(.f) ? 1 : 0)")
                 }
             } else if h.verifyFlag {
                 add(MIKEYRules.ticketVFlag, at: 3, "hdr.v", "V is 1 in \(h.dataType.name ?? "a MIKEY-TICKET response")")
+            }
+            // §4.2.1.5 / §4.2.3.5: the responses copy #CS and the map type
+            // from the request, which must carry #CS 0 and the Empty map.
+            if (h.dataType == .requestResp || h.dataType == .resolveResp) && h.csIDMap != .empty(csCount: 0) {
+                add(MIKEYRules.ticketRequestMap, at: 8, "hdr.csIdMapType", "#CS \(h.csIDMap.csCount), map type \(h.csIDMap.type.rawValue) in \(h.dataType.name ?? "a response"), which copies the request's #CS 0 and Empty map")
             }
             if h.dataType == .transferInit || h.dataType == .transferResp {
                 switch h.csIDMap {

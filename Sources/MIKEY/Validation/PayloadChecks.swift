@@ -130,7 +130,8 @@ extension ValidationRun {
             default: defer { seen.3 |= bit }; return seen.3 & bit == 0
             }
         }
-        sp.forEachParameterSummary { i, type, count, first in
+        sp.forEachParameter { i, type, value in
+            let count = value.count, first = value.first
             if !insert(type) {
                 add(MIKEYRules.spParamDuplicate, at: at, "\(path).policyParam[\(i)]", "parameter type \(type) is set twice")
             }

@@ -25,6 +25,15 @@ enum SDPPathText {
         }
     }
 
+    /// Writes `[n]` (`count` digits) at `at`; returns the end.
+    @inline(__always)
+    static func writeIndex(_ n: Int, _ count: Int, _ p: UnsafeMutableBufferPointer<UInt8>, _ at: Int) -> Int {
+        p[at] = 0x5b
+        writeDigits(n, count, p, at + 1)
+        p[at + count + 1] = 0x5d
+        return at + count + 2
+    }
+
     /// Copies the UTF-8 of `s` to `p` at `at`; returns the end.
     @inline(__always)
     static func write(_ s: String, _ p: UnsafeMutableBufferPointer<UInt8>, _ at: Int) -> Int {
@@ -48,12 +57,8 @@ enum SDPPathText {
         let d = digitCount(n)
         let total = prefix.utf8.count + d + 2 + suffix.utf8.count
         return String(unsafeUninitializedCapacity: total) { p in
-            var i = write(prefix, p, 0)
-            p[i] = 0x5b
-            writeDigits(n, d, p, i + 1)
-            i += d + 1
-            p[i] = 0x5d
-            return write(suffix, p, i + 1)
+            let i = writeIndex(n, d, p, write(prefix, p, 0))
+            return write(suffix, p, i)
         }
     }
 
@@ -63,17 +68,9 @@ enum SDPPathText {
         let d1 = digitCount(n1), d2 = digitCount(n2)
         let total = p1.utf8.count + d1 + 2 + p2.utf8.count + d2 + 2 + suffix.utf8.count
         return String(unsafeUninitializedCapacity: total) { p in
-            var i = write(p1, p, 0)
-            p[i] = 0x5b
-            writeDigits(n1, d1, p, i + 1)
-            i += d1 + 1
-            p[i] = 0x5d
-            i = write(p2, p, i + 1)
-            p[i] = 0x5b
-            writeDigits(n2, d2, p, i + 1)
-            i += d2 + 1
-            p[i] = 0x5d
-            return write(suffix, p, i + 1)
+            var i = writeIndex(n1, d1, p, write(p1, p, 0))
+            i = writeIndex(n2, d2, p, write(p2, p, i))
+            return write(suffix, p, i)
         }
     }
 
