@@ -67,7 +67,7 @@ public struct CryptoAttribute: SDPAttributeCodable {
             _ = s.read(while: SDPGrammar.isWSP)
             let f = "sessionParams[\(params.count)]"
             let at = s.offset
-            let tok = Array(s.read(while: SDPGrammar.isVCHAR))
+            let tok = s.read(while: SDPGrammar.isVCHAR)
             if tok.isEmpty {
                 let what = s.isAtEnd ? "trailing whitespace" : "'\(SDPTextScanner.show(s.peek() ?? 0))' is not a visible character"
                 throw s.fail("sdp.crypto.session-param-syntax", "\(f): \(what)", field: f)

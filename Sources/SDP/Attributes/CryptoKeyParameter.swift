@@ -59,7 +59,7 @@ public enum CryptoKeyParameter: Hashable, Sendable {
             let info = s.read(while: isKeyInfoChar)
             if info.isEmpty { throw s.fail("sdp.crypto.key-params-syntax", "\(f()): empty key-info", field: f(), at: infoAt, specRef: "RFC 4568 §9.1") }
             if SDPGrammar.equalsIgnoringCase(method, "inline") {
-                var sub = SDPTextScanner(Array(info), base: infoAt, path: s.errorPath, specRef: "RFC 4568 §9.2", element: (field, n))
+                var sub = SDPTextScanner(info, base: infoAt, path: s.errorPath, specRef: "RFC 4568 §9.2", element: (field, n))
                 var subOffsets = SDPFieldOffsets(recording: offsets.isRecording)
                 let key = try SRTPInlineKey.decodeInfo(&sub, method: method, offsets: &subOffsets)
                 if offsets.isRecording {

@@ -24,6 +24,11 @@ public struct SDPAttribute: Hashable, Sendable {
 
     /// Splits a line value at its first `:`.
     public init(lineValue v: [UInt8]) {
+        self.init(lineValue: v[...])
+    }
+
+    /// Splits a line value (a decoded line's ``SDPLine/bytes``) at its first `:`.
+    public init(lineValue v: ArraySlice<UInt8>) {
         if let c = v.firstIndex(of: 0x3a) {
             name = SDPGrammar.string(v[..<c])
             value = Array(v[(c + 1)...])

@@ -28,6 +28,13 @@ public enum SDPBase64 {
         }
     }
 
+    /// ``value(_:)`` of every byte, as a table (0xff for a non-base64
+    /// byte): the decoding loop does one load per character.
+    static let table: [UInt8] = (0...255).map { c in
+        let v = value(UInt8(c))
+        return v < 0 ? 0xff : UInt8(v)
+    }
+
     public static func decode<C: Collection>(_ text: C) -> Result<[UInt8], Failure> where C.Element == UInt8 {
         decode(text, requirePadding: true)
     }
@@ -50,12 +57,19 @@ public enum SDPBase64 {
     /// ``decode(_:requirePadding:)`` over contiguous bytes: the same checks
     /// in the same order, the output written in place.
     static func decodeBuffer(_ text: UnsafeBufferPointer<UInt8>, requirePadding: Bool) -> Result<[UInt8], Failure> {
+        table.withUnsafeBufferPointer { t in decodeBuffer(text, requirePadding: requirePadding, table: t) }
+    }
+
+    private static func decodeBuffer(_ text: UnsafeBufferPointer<UInt8>, requirePadding: Bool, table t: UnsafeBufferPointer<UInt8>) -> Result<[UInt8], Failure> {
+        guard t.count == 256 else { return .failure(.character) }
+        // A table lookup per byte (`t[Int(c)]`, c < 256 = t.count).
+        @inline(__always) func v(_ c: UInt8) -> UInt32 { UInt32(t[Int(c)]) }
         var count = 0
         var pad = 0
         for c in text {
             if c == 0x3d { pad += 1; continue }
             if pad > 0 { return .failure(.padding) }
-            if value(c) < 0 { return .failure(.character) }
+            if t[Int(c)] == 0xff { return .failure(.character) }
             count += 1
         }
         if pad > 2 { return .failure(.padding) }
@@ -66,24 +80,24 @@ public enum SDPBase64 {
         if rest == 1 { return .failure(.length) }
         if pad > 0 && pad != (4 - rest) % 4 { return .failure(.padding) }
         // The '=' are all at the end: the first `count` bytes are values.
-        if rest == 2 && value(text[count - 1]) & 0x0f != 0 { return .failure(.nonCanonical) }
-        if rest == 3 && value(text[count - 1]) & 0x03 != 0 { return .failure(.nonCanonical) }
+        if rest == 2 && v(text[count - 1]) & 0x0f != 0 { return .failure(.nonCanonical) }
+        if rest == 3 && v(text[count - 1]) & 0x03 != 0 { return .failure(.nonCanonical) }
         let full = count - rest
         let outCount = full / 4 * 3 + (rest == 0 ? 0 : rest - 1)
         let out = [UInt8](unsafeUninitializedCapacity: outCount) { o, initialized in
             var i = 0, j = 0
             while i < full {
-                let n = UInt32(value(text[i])) << 18 | UInt32(value(text[i + 1])) << 12 | UInt32(value(text[i + 2])) << 6 | UInt32(value(text[i + 3]))
+                let n = v(text[i]) << 18 | v(text[i + 1]) << 12 | v(text[i + 2]) << 6 | v(text[i + 3])
                 o[j] = UInt8(n >> 16 & 0xff); o[j + 1] = UInt8(n >> 8 & 0xff); o[j + 2] = UInt8(n & 0xff)
                 i += 4
                 j += 3
             }
             if rest >= 2 {
-                let a = UInt8(value(text[i])), b = UInt8(value(text[i + 1]))
+                let a = UInt8(v(text[i])), b = UInt8(v(text[i + 1]))
                 o[j] = a << 2 | b >> 4
                 j += 1
                 if rest == 3 {
-                    let c = UInt8(value(text[i + 2]))
+                    let c = UInt8(v(text[i + 2]))
                     o[j] = (b & 0x0f) << 4 | c >> 2
                     j += 1
                 }

@@ -88,6 +88,12 @@ public struct SRTPInlineKey: Hashable, Sendable {
         return s
     }
 
+    /// One `|` field of the key-info and the absolute offset of its first byte.
+    struct Field {
+        let at: Int
+        let text: ArraySlice<UInt8>
+    }
+
     static func isBase64Field(_ c: UInt8) -> Bool { SDPGrammar.isBase64(c) || c == 0x3d }
 
     /// Decodes `srtp-key-info`; the scanner covers the key-info only.
@@ -96,23 +102,33 @@ public struct SRTPInlineKey: Hashable, Sendable {
         offsets.record("keySalt", s.offset)
         let ks = s.readString(while: isBase64Field)
         if ks.isEmpty { throw s.fail(code, "keySalt: expected base64 key||salt", field: "keySalt") }
-        var fields: [(text: [UInt8], at: Int)] = []
+        // The '|' fields: slices of the key-info; a third one is an error,
+        // so at most three are kept (no array).
+        var fields: (Field?, Field?, Field?) = (nil, nil, nil)
+        var fieldCount = 0
         while s.consume(0x7c) {
-            let at = s.offset
-            fields.append((Array(s.read { $0 != 0x7c }), at))
+            let f = Field(at: s.offset, text: s.read { $0 != 0x7c })
+            switch fieldCount {
+            case 0: fields.0 = f
+            case 1: fields.1 = f
+            case 2: fields.2 = f
+            default: break
+            }
+            fieldCount += 1
         }
         if !s.isAtEnd { throw s.fail(code, "keySalt: '\(SDPTextScanner.show(s.peek() ?? 0))' is not a base64 character", field: "keySalt") }
-        guard fields.count <= 2 else {
-            throw s.fail(code, "more than two '|' fields after key||salt (lifetime and MKI at most)", field: "mki", at: fields[2].at - 1)
+        if let third = fields.2 {
+            throw s.fail(code, "more than two '|' fields after key||salt (lifetime and MKI at most)", field: "mki", at: third.at - 1)
         }
         var lifetime: Lifetime? = nil
         var mki: MKI? = nil
-        for (k, f) in fields.enumerated() {
+        for k in 0..<2 {
+            guard let f = k == 0 ? fields.0 : fields.1 else { continue }
             if f.text.contains(0x3a) {
-                guard mki == nil, k == fields.count - 1 else { throw s.fail(code, "the MKI must be the last field", field: "mki", at: f.at) }
+                guard mki == nil, k == fieldCount - 1 else { throw s.fail(code, "the MKI must be the last field", field: "mki", at: f.at) }
                 offsets.record("mki", f.at)
                 mki = try decodeMKI(f.text, at: f.at, s)
-                offsets.record("mki.length", f.at + (f.text.firstIndex(of: 0x3a) ?? 0) + 1)
+                offsets.record("mki.length", f.at + ((f.text.firstIndex(of: 0x3a) ?? f.text.startIndex) - f.text.startIndex) + 1)
             } else {
                 guard k == 0 else { throw s.fail(code, "a second lifetime field (the lifetime never holds ':', the MKI always does)", field: "lifetime", at: f.at) }
                 offsets.record("lifetime", f.at)
@@ -122,7 +138,7 @@ public struct SRTPInlineKey: Hashable, Sendable {
         return SRTPInlineKey(method: method, keySalt: ks, lifetime: lifetime, mki: mki)
     }
 
-    static func decodeLifetime(_ t: [UInt8], at: Int, _ s: SDPTextScanner) throws(DecodingError) -> Lifetime {
+    static func decodeLifetime(_ t: ArraySlice<UInt8>, at: Int, _ s: SDPTextScanner) throws(DecodingError) -> Lifetime {
         var sub = SDPTextScanner(t, base: at, path: s.path, specRef: "RFC 4568 §6.1", element: s.element)
         let pow = sub.consume("2^")
         let at2 = sub.offset
@@ -134,7 +150,7 @@ public struct SRTPInlineKey: Hashable, Sendable {
         return Lifetime(powerOfTwo: pow, digits: DecimalToken(uncheckedDigits: SDPGrammar.string(digits)))
     }
 
-    static func decodeMKI(_ t: [UInt8], at: Int, _ s: SDPTextScanner) throws(DecodingError) -> MKI {
+    static func decodeMKI(_ t: ArraySlice<UInt8>, at: Int, _ s: SDPTextScanner) throws(DecodingError) -> MKI {
         var sub = SDPTextScanner(t, base: at, path: s.path, specRef: "RFC 4568 §6.1", element: s.element)
         let code = "sdp.crypto.mki-syntax"
         let v = try sub.readDecimal("mki.value", code: code)

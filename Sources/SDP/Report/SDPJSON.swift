@@ -32,6 +32,8 @@ public enum SDPJSON {
         return .string(Hex.encode(b))
     }
 
+    static func text(_ b: ArraySlice<UInt8>) -> JSONValue { text(Array(b)) }
+
     static func lineInfo(_ idx: SDPIndex, _ i: Int) -> [(String, JSONValue)] {
         [("line", .int(i + 1)), ("offset", .int(idx.lineOffset(i))), ("lineEnding", .string(idx.d.lines[i].ending.rawValue))]
     }
@@ -43,7 +45,7 @@ public enum SDPJSON {
         do {
             o += render(try decode(l.value, idx.d.valueOffset(ofLine: i)))
         } catch {
-            o += [("value", text(l.value)), ("error", errorJSON(error))]
+            o += [("value", text(l.bytes)), ("error", errorJSON(error))]
         }
         return .object(o)
     }
@@ -67,7 +69,7 @@ public enum SDPJSON {
     }
 
     static func textLine(_ idx: SDPIndex, _ i: Int) -> JSONValue {
-        .object(lineInfo(idx, i) + [("value", text(idx.d.lines[i].value))])
+        .object(lineInfo(idx, i) + [("value", text(idx.d.lines[i].bytes))])
     }
 
     static func session(_ idx: SDPIndex, codePoints: CodePointProfile) -> JSONValue {
@@ -142,7 +144,7 @@ public enum SDPJSON {
                 o += [("security", .string(info.security.rawValue)), ("application", .string(info.application.rawValue))]
             }
         case .failure(let e):
-            o += [("value", text(sd.lines[r.lowerBound].value)), ("error", errorJSON(e))]
+            o += [("value", text(sd.lines[r.lowerBound].bytes)), ("error", errorJSON(e))]
         }
         var info: JSONValue = .null, key: JSONValue = .null
         var conns: [JSONValue] = [], bws: [JSONValue] = []

@@ -12,6 +12,12 @@ public struct BandwidthField: Hashable, Sendable {
     }
 
     public static func decode(_ value: [UInt8], base: Int = 0, path: String) throws(DecodingError) -> BandwidthField {
+        try decode(value[...], base: base, path: path)
+    }
+
+    /// Decodes a slice of the description (a decoded line's ``SDPLine/bytes``); `base` is the
+    /// absolute offset of its first byte.
+    public static func decode(_ value: ArraySlice<UInt8>, base: Int = 0, path: String) throws(DecodingError) -> BandwidthField {
         var s = SDPTextScanner(value, base: base, path: path, specRef: "RFC 8866 §5.8")
         let code = "sdp.b.syntax"
         let t = try FieldScan.token(&s, "bwtype", code: code)

@@ -29,6 +29,12 @@ public struct ConnectionField: Hashable, Sendable {
     static let specRef = "RFC 8866 §5.7"
 
     public static func decode(_ value: [UInt8], base: Int = 0, path: String) throws(DecodingError) -> ConnectionField {
+        try decode(value[...], base: base, path: path)
+    }
+
+    /// Decodes a slice of the description (a decoded line's ``SDPLine/bytes``); `base` is the
+    /// absolute offset of its first byte.
+    public static func decode(_ value: ArraySlice<UInt8>, base: Int = 0, path: String) throws(DecodingError) -> ConnectionField {
         var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
         let code = "sdp.c.syntax"
         let net = try FieldScan.token(&s, "nettype", code: code)

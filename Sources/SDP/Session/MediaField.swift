@@ -29,6 +29,12 @@ public struct MediaField: Hashable, Sendable {
     static let specRef = "RFC 8866 §5.14"
 
     public static func decode(_ value: [UInt8], base: Int = 0, path: String) throws(DecodingError) -> MediaField {
+        try decode(value[...], base: base, path: path)
+    }
+
+    /// Decodes a slice of the description (a decoded line's ``SDPLine/bytes``); `base` is the
+    /// absolute offset of its first byte.
+    public static func decode(_ value: ArraySlice<UInt8>, base: Int = 0, path: String) throws(DecodingError) -> MediaField {
         var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
         let code = "sdp.m.syntax"
         let media = try FieldScan.token(&s, "media", code: code)
@@ -39,14 +45,14 @@ public struct MediaField: Hashable, Sendable {
         try s.expect(0x20, "port", code: code)
         // token *("/" token): the same checks, one string for the run
         // (token characters never include '/', so the text is the join).
-        let protoStart = s.offset - base
+        let protoStart = s.index
         try FieldScan.skipToken(&s, "proto", code: code)
         while s.consume(0x2f) { try FieldScan.skipToken(&s, "proto", code: code) }
-        let proto = SDPGrammar.string(value[max(0, min(protoStart, value.count))..<max(0, min(s.offset - base, value.count))])
+        let proto = SDPGrammar.string(value[protoStart..<s.index])
         var formats: [String] = []
         // At most one format per remaining space: one allocation.
         var spaces = 0
-        for k in max(0, min(s.offset - base, value.count))..<value.count where value[k] == 0x20 { spaces += 1 }
+        for k in s.index..<value.endIndex where value[k] == 0x20 { spaces += 1 }
         formats.reserveCapacity(spaces)
         while s.consume(0x20) { formats.append(try FieldScan.token(&s, "fmts[\(formats.count)]", code: code)) }
         if formats.isEmpty { throw s.fail(code, "fmts: at least one <fmt> is required", field: "fmts") }

@@ -31,6 +31,12 @@ public struct OriginField: Hashable, Sendable {
     static let specRef = "RFC 8866 §5.2"
 
     public static func decode(_ value: [UInt8], base: Int = 0, path: String = "session.origin") throws(DecodingError) -> OriginField {
+        try decode(value[...], base: base, path: path)
+    }
+
+    /// Decodes a slice of the description (a decoded line's ``SDPLine/bytes``); `base` is the
+    /// absolute offset of its first byte.
+    public static func decode(_ value: ArraySlice<UInt8>, base: Int = 0, path: String = "session.origin") throws(DecodingError) -> OriginField {
         var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
         let code = "sdp.o.syntax"
         let user = try FieldScan.nonWS(&s, "username", code: code)

@@ -19,6 +19,12 @@ public struct RepeatField: Hashable, Sendable {
     }
 
     public static func decode(_ value: [UInt8], base: Int = 0, path: String) throws(DecodingError) -> RepeatField {
+        try decode(value[...], base: base, path: path)
+    }
+
+    /// Decodes a slice of the description (a decoded line's ``SDPLine/bytes``); `base` is the
+    /// absolute offset of its first byte.
+    public static func decode(_ value: ArraySlice<UInt8>, base: Int = 0, path: String) throws(DecodingError) -> RepeatField {
         var s = SDPTextScanner(value, base: base, path: path, specRef: "RFC 8866 §5.10")
         let code = "sdp.r.syntax"
         if s.peek() == 0x30 { throw s.fail(code, "repeatInterval: must start with a non-zero digit (POS-DIGIT)", field: "repeatInterval") }

@@ -106,7 +106,7 @@ public struct SDPDecoder: Sendable {
                     throw fail("sdp.limit.formats", "\(spaces - 2) formats on one m= line exceed maxFormats \(limits.maxFormats)", at: start, ref: "mediasec limits")
                 }
             }
-            lines.append(SDPLine(type: type, value: Array(bytes[(start + 2)..<end]), ending: ending))
+            lines.append(SDPLine(type: type, bytes: bytes[(start + 2)..<end], ending: ending))
             offsets.append(start)
             start = end + ending.bytes.count
         }
@@ -120,30 +120,75 @@ public struct SDPDecoder: Sendable {
 
     /// The first byte from `start` that ends the line or makes it an error,
     /// in the order the checks apply to each byte: LF, CR (with or without
-    /// its LF), NUL, then the length limit.
+    /// its LF), NUL, then the length limit (a line of more than
+    /// `maxLength` value bytes stops at byte `start + maxLength`).
+    ///
+    /// Eight bytes are tested at a time for a byte below 0x0e (the only
+    /// bytes that can end a line or be an error); a candidate that is not
+    /// LF, CR or NUL (HTAB, other controls) is ordinary and the scan goes
+    /// on after it.
     @inline(__always)
     static func scanLine(_ p: UnsafeBufferPointer<UInt8>, from start: Int, maxLength: Int) -> (Int, LineStop) {
         let n = p.count
         var i = start
-        while i < n {
-            let c = p[i]
-            if c > 0x0d || (c != 0x0a && c != 0x0d && c != 0x00) {
-                if i - start >= maxLength { return (i, .tooLong) }
-                i += 1
-                continue
+        while true {
+            let c = firstBelow0E(p, from: i)
+            if c >= n {
+                return n - start > maxLength ? (start + maxLength, .tooLong) : (n, .endOfInput)
             }
-            if c == 0x0a { return (i, .lf) }
-            if c == 0x0d { return (i, i + 1 < n && p[i + 1] == 0x0a ? .crlf : .bareCR) }
-            return (i, .nul)
+            let b = p[c]
+            if b == 0x0a || b == 0x0d || b == 0x00 {
+                if c - start > maxLength { return (start + maxLength, .tooLong) }
+                if b == 0x0a { return (c, .lf) }
+                if b == 0x0d { return (c, c + 1 < n && p[c + 1] == 0x0a ? .crlf : .bareCR) }
+                return (c, .nul)
+            }
+            i = c + 1
         }
-        return (n, .endOfInput)
     }
 
-    /// The LF bytes among the first `limit` bytes.
+    /// The index of the first byte below 0x0e at or after `from`, or
+    /// `p.count`. Word loads check eight bytes per step: in `(x - 0x0e…0e)
+    /// & ~x & 0x80…80` the lowest set byte is the first byte below 0x0e
+    /// (a borrow only carries upwards, past that byte).
+    @inline(__always)
+    static func firstBelow0E(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        let n = p.count
+        var i = max(0, from)
+        if let base = p.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while n - i >= 8 {
+                let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let t = (x &- 0x0e0e_0e0e_0e0e_0e0e) & ~x & 0x8080_8080_8080_8080
+                if t != 0 { return i + t.trailingZeroBitCount >> 3 }
+                i += 8
+            }
+        }
+        while i < n, p[i] >= 0x0e { i += 1 }
+        return i
+    }
+
+    /// The LF bytes among the first `limit` bytes, eight at a time: in
+    /// `y = x ^ 0x0a…0a` an LF is a zero byte, and `~(((y & 0x7f…7f) +
+    /// 0x7f…7f) | y) & 0x80…80` has one bit per zero byte, exactly.
     static func countLF(_ bytes: [UInt8], upTo limit: Int) -> Int {
         bytes.withUnsafeBufferPointer { p in
+            let n = min(p.count, max(0, limit))
             var c = 0
-            for b in p.prefix(limit) where b == 0x0a { c += 1 }
+            var i = 0
+            if let base = p.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while n - i >= 8 {
+                    let y = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) ^ 0x0a0a_0a0a_0a0a_0a0a
+                    let nonzero = ((y & 0x7f7f_7f7f_7f7f_7f7f) &+ 0x7f7f_7f7f_7f7f_7f7f) | y
+                    c += (~nonzero & 0x8080_8080_8080_8080).nonzeroBitCount
+                    i += 8
+                }
+            }
+            while i < n {
+                if p[i] == 0x0a { c += 1 }
+                i += 1
+            }
             return c
         }
     }

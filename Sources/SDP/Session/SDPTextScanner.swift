@@ -7,9 +7,12 @@ import MediasecCore
 /// clause used for errors. Nothing here can trap: every read checks the
 /// bounds, numbers are ``DecimalToken``s.
 struct SDPTextScanner {
-    let bytes: [UInt8]
+    /// The text scanned: a slice of the description (or of a value), so
+    /// that a field or sub-field scanner shares its parent's storage.
+    /// Indices are the slice's own (``index`` starts at `startIndex`).
+    let bytes: ArraySlice<UInt8>
     private(set) var index: Int
-    /// Absolute offset of `bytes[0]` in the description.
+    /// Absolute offset of the slice's first byte in the description.
     let base: Int
     let path: String
     let specRef: String
@@ -17,9 +20,9 @@ struct SDPTextScanner {
     /// kept apart so that the string is only built when an error is.
     let element: (name: String, index: Int)?
 
-    init(_ bytes: [UInt8], base: Int, path: String, specRef: String, element: (name: String, index: Int)? = nil) {
+    init(_ bytes: ArraySlice<UInt8>, base: Int, path: String, specRef: String, element: (name: String, index: Int)? = nil) {
         self.bytes = bytes
-        self.index = 0
+        self.index = bytes.startIndex
         self.base = base
         self.path = path
         self.specRef = specRef
@@ -32,21 +35,25 @@ struct SDPTextScanner {
         return ByteCursor.join(path, "\(e.name)[\(e.index)]")
     }
 
+    init(_ bytes: [UInt8], base: Int, path: String, specRef: String, element: (name: String, index: Int)? = nil) {
+        self.init(bytes[...], base: base, path: path, specRef: specRef, element: element)
+    }
+
     init(_ text: String, base: Int = 0, path: String, specRef: String) {
         self.init(Array(text.utf8), base: base, path: path, specRef: specRef)
     }
 
     /// Absolute offset of the next unread byte.
-    var offset: Int { base + index }
-    var isAtEnd: Bool { index >= bytes.count }
-    var remaining: Int { bytes.count - index }
+    var offset: Int { base + (index - bytes.startIndex) }
+    var isAtEnd: Bool { index >= bytes.endIndex }
+    var remaining: Int { bytes.endIndex - index }
 
     func peek(_ ahead: Int = 0) -> UInt8? {
         let i = index + ahead
-        return i >= 0 && i < bytes.count ? bytes[i] : nil
+        return i >= bytes.startIndex && i < bytes.endIndex ? bytes[i] : nil
     }
 
-    mutating func advance(_ n: Int = 1) { index = min(bytes.count, index + max(0, n)) }
+    mutating func advance(_ n: Int = 1) { index = min(bytes.endIndex, index + max(0, n)) }
 
     /// Consumes `b` when it is next.
     mutating func consume(_ b: UInt8) -> Bool {
@@ -56,19 +63,22 @@ struct SDPTextScanner {
 
     /// Consumes the ASCII literal when it is next (case-sensitive unless told).
     mutating func consume(_ literal: String, caseInsensitive: Bool = false) -> Bool {
-        let l = Array(literal.utf8)
+        let l = literal.utf8
         guard remaining >= l.count else { return false }
-        for (k, c) in l.enumerated() {
-            let b = bytes[index + k]
+        var k = index
+        for c in l {
+            let b = bytes[k]
             if caseInsensitive ? SDPGrammar.lower(b) != SDPGrammar.lower(c) : b != c { return false }
+            k += 1
         }
-        index += l.count
+        index = k
         return true
     }
 
     mutating func read(while p: (UInt8) -> Bool) -> ArraySlice<UInt8> {
         let start = index
-        while index < bytes.count, p(bytes[index]) { index += 1 }
+        let end = bytes.endIndex
+        while index < end, p(bytes[index]) { index += 1 }
         return bytes[start..<index]
     }
 
@@ -78,7 +88,7 @@ struct SDPTextScanner {
 
     mutating func readRest() -> ArraySlice<UInt8> {
         let s = bytes[index...]
-        index = bytes.count
+        index = bytes.endIndex
         return s
     }
 

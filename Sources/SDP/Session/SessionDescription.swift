@@ -29,7 +29,7 @@ public struct SessionDescription: Hashable, Sendable {
 
     public func encoded() -> [UInt8] {
         var out = [UInt8]()
-        out.reserveCapacity(lines.reduce(0) { $0 + $1.value.count + 4 })
+        out.reserveCapacity(lines.reduce(0) { $0 + $1.bytes.count + 4 })
         for l in lines { out.append(contentsOf: l.encoded()) }
         return out
     }
@@ -59,7 +59,7 @@ public struct SessionDescription: Hashable, Sendable {
     public func attributes(at level: SDPLevel) -> [IndexedAttribute] {
         var out: [IndexedAttribute] = []
         for (i, l) in lines(at: level) where l.type == 0x61 {
-            out.append(IndexedAttribute(lineIndex: i, ordinal: out.count, level: level, attribute: SDPAttribute(lineValue: l.value)))
+            out.append(IndexedAttribute(lineIndex: i, ordinal: out.count, level: level, attribute: SDPAttribute(lineValue: l.bytes)))
         }
         return out
     }
@@ -77,6 +77,6 @@ public struct SessionDescription: Hashable, Sendable {
         let s = sections
         guard i >= 0, i < s.media.count else { return nil }
         let line = lines[s.media[i].lowerBound]
-        return Result { () throws(DecodingError) in try MediaField.decode(line.value, path: "media[\(i)]") }
+        return Result { () throws(DecodingError) in try MediaField.decode(line.bytes, path: "media[\(i)]") }
     }
 }

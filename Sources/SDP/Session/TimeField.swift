@@ -19,6 +19,12 @@ public struct TimeField: Hashable, Sendable {
     }
 
     public static func decode(_ value: [UInt8], base: Int = 0, path: String) throws(DecodingError) -> TimeField {
+        try decode(value[...], base: base, path: path)
+    }
+
+    /// Decodes a slice of the description (a decoded line's ``SDPLine/bytes``); `base` is the
+    /// absolute offset of its first byte.
+    public static func decode(_ value: ArraySlice<UInt8>, base: Int = 0, path: String) throws(DecodingError) -> TimeField {
         var s = SDPTextScanner(value, base: base, path: path, specRef: "RFC 8866 §5.9")
         let code = "sdp.t.syntax"
         let a = try s.readDecimal("startTime", code: code)

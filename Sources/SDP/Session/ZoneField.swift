@@ -23,6 +23,12 @@ public struct ZoneField: Hashable, Sendable {
     public init(adjustments: [Adjustment]) { self.adjustments = adjustments }
 
     public static func decode(_ value: [UInt8], base: Int = 0, path: String) throws(DecodingError) -> ZoneField {
+        try decode(value[...], base: base, path: path)
+    }
+
+    /// Decodes a slice of the description (a decoded line's ``SDPLine/bytes``); `base` is the
+    /// absolute offset of its first byte.
+    public static func decode(_ value: ArraySlice<UInt8>, base: Int = 0, path: String) throws(DecodingError) -> ZoneField {
         var s = SDPTextScanner(value, base: base, path: path, specRef: "RFC 8866 §5.11")
         let code = "sdp.z.syntax"
         var out: [Adjustment] = []

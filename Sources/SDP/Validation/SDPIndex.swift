@@ -63,7 +63,7 @@ struct SDPIndex: Sendable {
                 continue
             }
             guard l.type == 0x61 else { continue }
-            let a = IndexedAttribute(lineIndex: i, ordinal: attrs[slot].count, level: level, attribute: SDPAttribute(lineValue: l.value))
+            let a = IndexedAttribute(lineIndex: i, ordinal: attrs[slot].count, level: level, attribute: SDPAttribute(lineValue: l.bytes))
             let k = SDPIndexedName(name: a.attribute.name)
             let e = AttributeEntry(located: a, decoded: k.flatMap { SDPAttributeRegistry.decode(a, slot: $0, in: d, limits: limits, recordOffsets: false) }, slot: k)
             let pos = attrs[slot].count
@@ -83,7 +83,7 @@ struct SDPIndex: Sendable {
             // The decoder joins its error paths onto the one it is given:
             // the m-line's path is built only for an error.
             do throws(DecodingError) {
-                return .success(try MediaField.decode(line.value, base: base, path: ""))
+                return .success(try MediaField.decode(line.bytes, base: base, path: ""))
             } catch {
                 var e = error
                 e.path = ByteCursor.join(SDPPathText.indexed("media", i), error.path)

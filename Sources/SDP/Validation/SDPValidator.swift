@@ -87,7 +87,7 @@ public struct SDPValidator: Sendable {
         var s = Set(SDPProfileName.allCases)
         s.remove(.tr33829)
         for l in d.lines where l.type == 0x61 {
-            let a = SDPAttribute(lineValue: l.value)
+            let a = SDPAttribute(lineValue: l.bytes)
             if a.name == E2AEAttribute.attributeName { s.insert(.tr33829) }
             if a.name == KeyMgmtAttribute.attributeName, let v = a.value,
                let k = try? KeyMgmtAttribute.decode(v), k.isMIKEY, let bytes = try? k.decodedData.get(),

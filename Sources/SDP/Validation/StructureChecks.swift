@@ -223,27 +223,27 @@ extension SDPValidationRun {
             let base = d.valueOffset(ofLine: i)
             switch l.type {
             case 0x76:
-                if l.value != [0x30] {
-                    add(SDPRules.version, at: base, "session.version", "v=\(SDPGrammar.string(l.value)): this memo defines version 0")
+                if l.bytes != [0x30] {
+                    add(SDPRules.version, at: base, "session.version", "v=\(SDPGrammar.string(l.bytes)): this memo defines version 0")
                 }
             case 0x6f:
                 if case .session = level {
-                    do { _ = try OriginField.decode(l.value, base: base, path: "session.origin") } catch { sink.add(error) }
+                    do { _ = try OriginField.decode(l.bytes, base: base, path: "session.origin") } catch { sink.add(error) }
                 }
             case 0x73, 0x69:
                 func path() -> String { l.type == 0x73 ? "session.sessionName" : "\(level.path).information" }
-                if l.type == 0x73 && l.value.isEmpty { add(SDPRules.sessionNameEmpty, at: base, path()) }
-                if !hasCharset && !l.value.allSatisfy({ $0 < 0x80 }) && String(validating: l.value, as: UTF8.self) == nil {
+                if l.type == 0x73 && l.bytes.isEmpty { add(SDPRules.sessionNameEmpty, at: base, path()) }
+                if !hasCharset && !l.bytes.allSatisfy({ $0 < 0x80 }) && String(validating: l.bytes, as: UTF8.self) == nil {
                     add(SDPRules.textNotUTF8, at: base, path())
                 }
             case 0x63:
                 if case .session = level { sessionConnection = true }
                 checkConnection(l, base: base, level: level)
             case 0x62:
-                do { _ = try BandwidthField.decode(l.value, base: base, path: "\(level.path).bandwidth") } catch { sink.add(error) }
+                do { _ = try BandwidthField.decode(l.bytes, base: base, path: "\(level.path).bandwidth") } catch { sink.add(error) }
             case 0x74:
                 do {
-                    let t = try TimeField.decode(l.value, base: base, path: "session.time")
+                    let t = try TimeField.decode(l.bytes, base: base, path: "session.time")
                     if !TimeField.isValidTime(t.startTime) {
                         add(SDPRules.timeValue, at: base, "session.time.startTime", "startTime '\(t.startTime)' is neither 0 nor a time of at least 10 digits without a leading zero")
                     }
@@ -252,9 +252,9 @@ extension SDPValidationRun {
                     }
                 } catch { sink.add(error) }
             case 0x72:
-                do { _ = try RepeatField.decode(l.value, base: base, path: "session.repeat") } catch { sink.add(error) }
+                do { _ = try RepeatField.decode(l.bytes, base: base, path: "session.repeat") } catch { sink.add(error) }
             case 0x7a:
-                do { _ = try ZoneField.decode(l.value, base: base, path: "session.zone") } catch { sink.add(error) }
+                do { _ = try ZoneField.decode(l.bytes, base: base, path: "session.zone") } catch { sink.add(error) }
             case 0x6b:
                 add(SDPRules.keyFieldObsolete, at: lineOffset(i), "\(level.path).key")
             default:
@@ -350,7 +350,7 @@ extension SDPValidationRun {
         // its error paths onto an empty one and the prefix goes in front.
         var path: String { level.path + ".connection" }
         let c: ConnectionField
-        do { c = try ConnectionField.decode(l.value, base: base, path: "") } catch {
+        do { c = try ConnectionField.decode(l.bytes, base: base, path: "") } catch {
             var e = error
             e.path = ByteCursor.join(path, error.path)
             sink.add(e)
