@@ -21,14 +21,32 @@ public struct FingerprintAttribute: SDPAttributeCodable {
 
     public var hashFunction: HashFunction
     /// The hex pairs and colons as written.
-    public var fingerprint: String
+    public var fingerprint: String {
+        didSet { shape = Self.shape(of: fingerprint) }
+    }
     /// A space between `fingerprint:` and the hash name (not in the ABNF).
     public var leadingSpace: Bool
+    /// ``byteCount`` and ``hasLowercaseHex``, worked out once per value
+    /// (by the decoder's own scan for a decoded one).
+    private var shape: Shape
+
+    struct Shape: Sendable {
+        var byteCount: Int
+        var hasLowercaseHex: Bool
+    }
 
     public init(hashFunction: HashFunction, fingerprint: String, leadingSpace: Bool = false) {
         self.hashFunction = hashFunction
         self.fingerprint = fingerprint
         self.leadingSpace = leadingSpace
+        self.shape = Self.shape(of: fingerprint)
+    }
+
+    private init(hashFunction: HashFunction, fingerprint: String, leadingSpace: Bool, shape: Shape) {
+        self.hashFunction = hashFunction
+        self.fingerprint = fingerprint
+        self.leadingSpace = leadingSpace
+        self.shape = shape
     }
 
     /// Canonical form: uppercase pairs joined by `:`.
@@ -40,25 +58,42 @@ public struct FingerprintAttribute: SDPAttributeCodable {
         self.init(hashFunction: hashFunction, fingerprint: parts.joined(separator: ":"))
     }
 
+    /// Equality and hashing of the value as written (``shape`` follows from it).
+    public static func == (a: FingerprintAttribute, b: FingerprintAttribute) -> Bool {
+        a.hashFunction == b.hashFunction && a.fingerprint == b.fingerprint && a.leadingSpace == b.leadingSpace
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(hashFunction)
+        h.combine(fingerprint)
+        h.combine(leadingSpace)
+    }
+
     /// The fingerprint bytes.
     public var bytes: [UInt8] { Hex.decode(fingerprint) ?? [] }
-    public var hasLowercaseHex: Bool { SDPGrammar.containsByte(fingerprint) { $0 >= 0x61 && $0 <= 0x66 } }
+    public var hasLowercaseHex: Bool { shape.hasLowercaseHex }
 
     /// `bytes.count` without building the bytes: hex digits / 2 when the
     /// text is hex digits in pairs with `:` or whitespace between, else 0
     /// (what `Hex.decode` accepts).
-    var byteCount: Int {
-        var t = fingerprint
+    var byteCount: Int { shape.byteCount }
+
+    /// One pass over a text for ``byteCount`` and ``hasLowercaseHex``.
+    static func shape(of text: String) -> Shape {
+        var t = text
         return t.withUTF8 { p in
             var digits = 0
+            var valid = true
+            var lower = false
             for c in p {
                 switch c {
-                case 0x30...0x39, 0x41...0x46, 0x61...0x66: digits += 1
+                case 0x30...0x39, 0x41...0x46: digits += 1
+                case 0x61...0x66: digits += 1; lower = true
                 case 0x20, 0x09, 0x0a, 0x0d, 0x3a: continue
-                default: return 0
+                default: valid = false
                 }
             }
-            return digits % 2 == 0 ? digits / 2 : 0
+            return Shape(byteCount: valid && digits % 2 == 0 ? digits / 2 : 0, hasLowercaseHex: lower)
         }
     }
 
@@ -72,15 +107,28 @@ public struct FingerprintAttribute: SDPAttributeCodable {
         let hash = try FieldScan.token(&s, "hashFunction", code: code)
         try s.expect(0x20, "hashFunction", code: code)
         offsets.record("fingerprint", s.offset)
-        let start = s.offset
-        repeat {
-            guard let a = s.peek(), let b = s.peek(1), SDPGrammar.isHex(a), SDPGrammar.isHex(b) else {
+        // 2HEX *(":" 2HEX), read straight from the bytes; the pair count
+        // and the case of the digits come out of the same pass.
+        let start = s.index
+        let n = value.count
+        var i = start
+        var pairs = 0
+        var lower = false
+        while true {
+            guard i >= 0, i + 1 < n, SDPGrammar.isHex(value[i]), SDPGrammar.isHex(value[i + 1]) else {
+                s.advance(i - s.index)
                 throw s.fail(code, "fingerprint: expected two hex digits", field: "fingerprint")
             }
-            s.advance(2)
-        } while s.consume(0x3a)
+            if value[i] >= 0x61 || value[i + 1] >= 0x61 { lower = true }
+            pairs += 1
+            i += 2
+            guard i < n, value[i] == 0x3a else { break }
+            i += 1
+        }
+        s.advance(i - s.index)
         try s.expectEnd("fingerprint", code: code)
-        let text = SDPGrammar.string(value[(start - base)...])
-        return FingerprintAttribute(hashFunction: HashFunction(rawValue: hash), fingerprint: text, leadingSpace: lead)
+        let text = SDPGrammar.string(value[start...])
+        return FingerprintAttribute(hashFunction: HashFunction(rawValue: hash), fingerprint: text, leadingSpace: lead,
+                                    shape: Shape(byteCount: pairs, hasLowercaseHex: lower))
     }
 }

@@ -6,8 +6,18 @@
 /// (FACTS.md §10 item 19); the value keeps the spelling of the input and
 /// ``info`` matches case-insensitively. Registries are data.
 public struct HashFunction: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
-    public var rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
+    public var rawValue: String {
+        didSet { known = Self.lookup(rawValue) }
+    }
+    /// Position of the name in ``registered`` (matched case-insensitively),
+    /// -1 for an unregistered name: looked up once per value, as bytes,
+    /// instead of lowercasing and hashing the name at every question.
+    private var known: Int8
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+        self.known = Self.lookup(rawValue)
+    }
 
     public struct Info: Sendable, Hashable {
         /// Digest length in bytes = the fingerprint's byte count.
@@ -17,22 +27,66 @@ public struct HashFunction: RawRepresentable, Hashable, Sendable, CustomStringCo
         public let specRef: String
     }
 
-    public static let table: [String: Info] = [
-        "sha-1": Info(digestLength: 20, forbidden: false, specRef: "RFC 3279"),
-        "sha-224": Info(digestLength: 28, forbidden: false, specRef: "RFC 4055"),
-        "sha-256": Info(digestLength: 32, forbidden: false, specRef: "RFC 4055"),
-        "sha-384": Info(digestLength: 48, forbidden: false, specRef: "RFC 4055"),
-        "sha-512": Info(digestLength: 64, forbidden: false, specRef: "RFC 4055"),
-        "md5": Info(digestLength: 16, forbidden: true, specRef: "RFC 3279"),
-        "md2": Info(digestLength: 16, forbidden: true, specRef: "RFC 3279"),
+    /// The registry in one list; ``table`` and the byte lookup are built from it.
+    static let registered: [(name: String, info: Info)] = [
+        ("sha-1", Info(digestLength: 20, forbidden: false, specRef: "RFC 3279")),
+        ("sha-224", Info(digestLength: 28, forbidden: false, specRef: "RFC 4055")),
+        ("sha-256", Info(digestLength: 32, forbidden: false, specRef: "RFC 4055")),
+        ("sha-384", Info(digestLength: 48, forbidden: false, specRef: "RFC 4055")),
+        ("sha-512", Info(digestLength: 64, forbidden: false, specRef: "RFC 4055")),
+        ("md5", Info(digestLength: 16, forbidden: true, specRef: "RFC 3279")),
+        ("md2", Info(digestLength: 16, forbidden: true, specRef: "RFC 3279")),
     ]
 
+    public static let table: [String: Info] = Dictionary(uniqueKeysWithValues: registered.map { ($0.name, $0.info) })
+
+    /// Each registered name packed as by ``key(_:)``, in ``registered`` order.
+    private static let keys: [UInt64] = registered.map { key($0.name) ?? 0 }
+    private static let infos: [Info] = registered.map(\.info)
+
+    /// The ASCII-lowercased bytes of a name of at most 7 bytes, with its
+    /// length in the top byte; nil for a longer name (no registered name is).
+    private static func key(_ s: String) -> UInt64? {
+        var t = s
+        return t.withUTF8 { p -> UInt64? in
+            guard p.count <= 7 else { return nil }
+            var k: UInt64 = 0
+            for b in p { k = k << 8 | UInt64(SDPGrammar.lower(b)) }
+            return UInt64(p.count) << 56 | k
+        }
+    }
+
+    /// ``known`` for a name: `table[canonicalName]`'s position, without
+    /// building the lowercase string.
+    private static func lookup(_ s: String) -> Int8 {
+        guard let k = key(s) else { return -1 }
+        var i = 0
+        for r in keys {
+            if r == k { return Int8(truncatingIfNeeded: i) }
+            i += 1
+        }
+        return -1
+    }
+
     public var canonicalName: String { SDPGrammar.lowercased(rawValue) }
-    public var info: Info? { Self.table[canonicalName] }
-    /// Spelled other than the registry's lowercase.
-    public var isNonCanonicalCase: Bool { info != nil && rawValue != canonicalName }
+    public var info: Info? { known >= 0 && Int(known) < Self.infos.count ? Self.infos[Int(known)] : nil }
+    /// Spelled other than the registry's lowercase (a registered name with
+    /// an uppercase ASCII letter: `canonicalName` differs from `rawValue`).
+    public var isNonCanonicalCase: Bool { known >= 0 && SDPGrammar.containsByte(rawValue) { $0 >= 0x41 && $0 <= 0x5a } }
+
+    /// `sha-256` or a registered hash with a longer digest (RFC 8122 §5:
+    /// the SHA-256-or-stronger fingerprint an endpoint must offer).
+    var isSHA256OrStronger: Bool {
+        guard let i = info else { return false }
+        return known == Self.sha256Position || i.digestLength > 32
+    }
+    private static let sha256Position: Int8 = lookup("sha-256")
 
     public var description: String { rawValue }
+
+    /// Equality and hashing of the name as written (``known`` follows from it).
+    public static func == (a: HashFunction, b: HashFunction) -> Bool { a.rawValue == b.rawValue }
+    public func hash(into h: inout Hasher) { h.combine(rawValue) }
 
     public static let sha1 = HashFunction(rawValue: "sha-1")
     public static let sha256 = HashFunction(rawValue: "sha-256")

@@ -24,7 +24,7 @@ public struct MSRPPathAttribute: SDPAttributeCodable {
         var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
         var uris: [MSRPURI] = []
         repeat {
-            uris.append(try MSRPURI.decode(&s, field: "uris[\(uris.count)]", offsets: &offsets))
+            uris.append(try MSRPURI.decode(&s, index: uris.count, offsets: &offsets))
         } while s.consume(0x20)
         try s.expectEnd("uris", code: "sdp.msrp.uri-syntax")
         return MSRPPathAttribute(uris)

@@ -23,6 +23,11 @@ public struct SetupAttribute: SDPAttributeCodable {
     public var encodedValue: String { role.rawValue }
 
     public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> SetupAttribute {
+        // The four roles compared as bytes; the text is built for the error.
+        if SDPLiteralBytes.equals(value, "active") { return SetupAttribute(.active) }
+        if SDPLiteralBytes.equals(value, "passive") { return SetupAttribute(.passive) }
+        if SDPLiteralBytes.equals(value, "actpass") { return SetupAttribute(.actpass) }
+        if SDPLiteralBytes.equals(value, "holdconn") { return SetupAttribute(.holdconn) }
         let text = SDPGrammar.string(value)
         guard let r = Role(rawValue: text) else {
             throw DecodingError(code: "sdp.setup.syntax", offset: base, path: ByteCursor.join(path, "role"), specRef: specRef,
@@ -39,5 +44,22 @@ public struct SetupAttribute: SDPAttributeCodable {
         case .actpass: return [.active, .passive, .holdconn]
         case .holdconn: return [.holdconn]
         }
+    }
+}
+
+/// Byte comparisons of attribute values with the ASCII keywords of their
+/// grammars, without building a String from the value.
+enum SDPLiteralBytes {
+    /// `value` is exactly the UTF-8 of `literal` (an ASCII keyword: equal
+    /// exactly when `String(decoding: value) == literal`).
+    static func equals(_ value: [UInt8], _ literal: String) -> Bool {
+        let u = literal.utf8
+        guard value.count == u.count else { return false }
+        var i = 0
+        for b in u {
+            guard i < value.count, value[i] == b else { return false }
+            i += 1
+        }
+        return true
     }
 }

@@ -5,50 +5,79 @@ import MediasecCore
 extension SDPValidationRun {
     mutating func checkTLS() {
         for level in index.levels {
-            let fps = index.typed(level, SDPIndex.fingerprint)
-            for (da, fp) in fps { checkFingerprint(da, fp) }
-            if !fps.isEmpty, !fps.contains(where: { $0.1.hashFunction.canonicalName == "sha-256" }),
-               !fps.contains(where: { ($0.1.hashFunction.info?.digestLength ?? 0) > 32 }) {
-                add(SDPRules.fingerprintNoSHA256, at: lineOffset(fps[0].0.located.lineIndex), fps[0].0.located.path, "no sha-256 (or stronger) fingerprint at \(level.path)")
+            if index.has(.fingerprint, level) { checkFingerprints(level) }
+            if index.has(.tlsID, level) {
+                for (da, t) in index.typed(level, SDPIndex.tlsID) where !TLSIDAttribute.lengthRange.contains(t.value.utf8.count) {
+                    add(SDPRules.tlsIDLength, at: da.valueOffset, "\(da.located.path).tlsId", "tls-id of \(t.value.utf8.count) characters (20..255)")
+                }
             }
-            for (da, t) in index.typed(level, SDPIndex.tlsID) where !TLSIDAttribute.lengthRange.contains(t.value.utf8.count) {
-                add(SDPRules.tlsIDLength, at: da.valueOffset, "\(da.located.path).tlsId", "tls-id of \(t.value.utf8.count) characters (20..255)")
-            }
-            if role == .answer {
+            if role == .answer, index.has(.setup, level) {
                 for (da, s) in index.typed(level, SDPIndex.setup) where s.role == .actpass {
                     add(SDPRules.setupAnswerActpass, at: da.valueOffset, "\(da.located.path).setup")
                 }
             }
         }
         for mi in 0..<index.mediaCount {
-            guard let p = index.proto(mi), let f = index.mediaField(mi), !f.isRejected else { continue }
-            func mPath() -> String { "media[\(mi)]" }
+            guard let p = index.proto(mi) else { continue }
+            // Only TLS/DTLS m-lines and the TCP ones that need a=connection
+            // have rules here: any other m-line is passed over before its
+            // m= field is looked at.
+            let secured = p.usesTLSOrDTLS
+            let dtls = p.isDatagramTLS
+            let wantsConnection = !dtls && Self.mayBeTCP(p) && p.isTCP && (p.info.map { $0.application != .msrp } ?? false)
+            guard secured || wantsConnection, let f = index.mediaField(mi), !f.isRejected else { continue }
+            func mPath() -> String { SDPPathText.indexed("media", mi) }
             let mAt = index.mLineOffset(mi)
-            if p.usesTLSOrDTLS && index.effectiveFirst(mi, SDPIndex.fingerprint) == nil {
+            let level = SDPLevel.media(mi)
+            if secured && !index.hasTyped(level, SDPIndex.fingerprint) && !index.hasTyped(.session, SDPIndex.fingerprint) {
                 add(SDPRules.tlsFingerprintMissing, at: mAt, mPath(), "\(p) m-line without a=fingerprint")
             }
-            let setup = index.effectiveFirst(mi, SDPIndex.setup)
-            if p.isDatagramTLS {
-                if setup == nil && !index.has(.setup, .media(mi)) && !index.has(.setup, .session) {
+            if dtls {
+                // A decodable a=setup is also a present one: no attribute
+                // of the name at either level is "no a=setup".
+                if !index.has(.setup, level) && !index.has(.setup, .session) {
                     add(SDPRules.dtlsSetupMissing, at: mAt, mPath(), "\(p) m-line without a=setup")
-                }
-                if let (da, s) = setup {
+                } else if let (da, s) = index.effectiveFirst(mi, SDPIndex.setup) {
                     if s.role == .holdconn { add(SDPRules.dtlsHoldconn, at: da.valueOffset, "\(da.located.path).setup", "setup:holdconn on a \(p) m-line") }
                     if role == .offer && s.role != .actpass {
                         add(SDPRules.dtlsOfferActpass, at: da.valueOffset, "\(da.located.path).setup", "the offer uses setup:\(s.role.rawValue)")
                     }
                 }
-                if (p == .udpTLSUDPTL || p.security == .dtlsSRTP), let (da, _) = index.effectiveFirst(mi, SDPIndex.connection) {
+                if (p.security == .dtlsSRTP || p == .udpTLSUDPTL), let (da, _) = index.effectiveFirst(mi, SDPIndex.connection) {
                     add(SDPRules.dtlsConnectionForbidden, at: lineOffset(da.located.lineIndex), da.located.path, "a=connection on a \(p) m-line")
                 }
-                if !index.hasTyped(.media(mi), SDPIndex.tlsID) && !index.has(.tlsID, .media(mi)) && role != .answer {
+                // Any a=tls-id (decodable or not) at the media level satisfies it.
+                if role != .answer && !index.has(.tlsID, level) {
                     add(SDPRules.tlsIDMissing, at: mAt, mPath(), "\(p) m-line without a=tls-id")
                 }
             }
-            if p.isTCP, let info = p.info, info.application != .msrp, !p.isDatagramTLS,
-               index.effectiveFirst(mi, SDPIndex.connection) == nil, !index.has(.connection, .media(mi)) {
+            if wantsConnection, !index.has(.connection, level), !index.hasTyped(.session, SDPIndex.connection) {
                 add(SDPRules.connectionAttrTCP, at: mAt, mPath(), "\(p) m-line without a=connection")
             }
+        }
+    }
+
+    /// A cheap first test for ``TransportProtocol/isTCP``: a proto whose
+    /// first byte is not `T` does not start with "TCP".
+    private static func mayBeTCP(_ p: TransportProtocol) -> Bool { p.rawValue.utf8.first == 0x54 }
+
+    /// The fingerprints of one level, and RFC 8122 §5's SHA-256 (or
+    /// stronger) one, in one pass.
+    private mutating func checkFingerprints(_ level: SDPLevel) {
+        // `typed(level, .fingerprint)` read straight from the entries (one
+        // copy of each instead of a list of copies of the decoded pairs).
+        let entries = index.named(.fingerprint, level)
+        var first = -1
+        var strong = false
+        for i in entries.indices {
+            guard let da = entries[i].decoded, case .success(.fingerprint(let fp)) = da.result else { continue }
+            if first < 0 { first = i }
+            checkFingerprint(da, fp)
+            if fp.hashFunction.isSHA256OrStronger { strong = true }
+        }
+        if !strong && first >= 0 {
+            func located() -> IndexedAttribute { entries[first].decoded?.located ?? entries[first].located }
+            add(SDPRules.fingerprintNoSHA256, at: lineOffset(located().lineIndex), located().path, "no sha-256 (or stronger) fingerprint at \(level.path)")
         }
     }
 
