@@ -62,9 +62,7 @@ public enum CryptoKeyParameter: Hashable, Sendable {
                 var sub = SDPTextScanner(info, base: infoAt, path: s.errorPath, specRef: "RFC 4568 §9.2", element: (field, n))
                 var subOffsets = SDPFieldOffsets(recording: offsets.isRecording)
                 let key = try SRTPInlineKey.decodeInfo(&sub, method: method, offsets: &subOffsets)
-                if offsets.isRecording {
-                    for (k, v) in subOffsets.table { offsets.record(f() + "." + k, v) }
-                }
+                offsets.record(subOffsets, under: f())
                 out.append(.inline(key))
             } else {
                 out.append(.other(method: method, info: SDPGrammar.string(info)))

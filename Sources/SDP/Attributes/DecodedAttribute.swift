@@ -9,18 +9,66 @@ import MediasecCore
 public struct SDPFieldOffsets: Sendable {
     /// Whether ``record(_:_:)`` stores anything.
     public let isRecording: Bool
-    public private(set) var table: [String: Int] = [:]
+    /// The recorded (field, offset) pairs in recording order; a later
+    /// record of the same field wins, as in ``table``. A list rather than a
+    /// dictionary: recording is what a finding's first offset costs, and an
+    /// append is far cheaper than hashing every key.
+    private(set) var entries: [(field: String, offset: Int)] = []
 
     public init(recording: Bool = true) {
         isRecording = recording
     }
 
-    public subscript(field: String) -> Int? { table[field] }
+    /// The offsets keyed by field (the last record of a field).
+    public var table: [String: Int] {
+        var d: [String: Int] = [:]
+        d.reserveCapacity(entries.count)
+        for e in entries { d[e.field] = e.offset }
+        return d
+    }
+
+    public subscript(field: String) -> Int? {
+        for e in entries.reversed() where e.field == field { return e.offset }
+        return nil
+    }
 
     /// Stores the offset of `field`; the key is built only when recording.
     @inline(__always)
     mutating func record(_ field: @autoclosure () -> String, _ offset: Int) {
-        if isRecording { table[field()] = offset }
+        if isRecording { entries.append((field(), offset)) }
+    }
+
+    /// Records every entry of `sub` under `prefix` + "." (a nested value's
+    /// offsets, e.g. a key-param's `keySalt` as `keyParams[0].keySalt`).
+    mutating func record(_ sub: SDPFieldOffsets, under prefix: @autoclosure () -> String) {
+        guard isRecording, !sub.entries.isEmpty else { return }
+        let p = prefix() + "."
+        for e in sub.entries { entries.append((p + e.field, e.offset)) }
+    }
+}
+
+/// Recorded sub-field offsets of one attribute, looked up by field. A short
+/// list is scanned; beyond ``indexThreshold`` entries a dictionary is built
+/// once, so that many findings on one long attribute stay linear.
+struct SDPOffsetTable: Sendable {
+    static let indexThreshold = 32
+    let offsets: SDPFieldOffsets
+    private let index: [String: Int]?
+
+    init(_ offsets: SDPFieldOffsets) {
+        self.offsets = offsets
+        index = offsets.entries.count > Self.indexThreshold ? offsets.table : nil
+    }
+
+    /// Offsets already keyed by field (an attribute decoded with recording on).
+    init(table: [String: Int]) {
+        offsets = SDPFieldOffsets(recording: false)
+        index = table
+    }
+
+    subscript(field: String) -> Int? {
+        if let index { return index[field] }
+        return offsets[field]
     }
 }
 

@@ -119,10 +119,15 @@ public enum SDPAttributeRegistry {
     /// The sub-field offsets of an attribute, by decoding its value again
     /// with recording on.
     static func recordOffsets(of a: IndexedAttribute, valueOffset: Int, limits: SDPLimits) -> [String: Int] {
-        guard let e = entry(named: a.attribute.name) else { return [:] }
+        recordedOffsets(of: a, valueOffset: valueOffset, limits: limits).table
+    }
+
+    /// ``recordOffsets(of:valueOffset:limits:)`` as the recorded list.
+    static func recordedOffsets(of a: IndexedAttribute, valueOffset: Int, limits: SDPLimits) -> SDPFieldOffsets {
         var offsets = SDPFieldOffsets(recording: true)
+        guard let e = entry(named: a.attribute.name) else { return offsets }
         _ = decode(e, a, valueOffset: valueOffset, limits: limits, offsets: &offsets)
-        return offsets.table
+        return offsets
     }
 
     /// Decodes a value for a name, outside any description.

@@ -226,11 +226,12 @@ struct SDPValidationRun {
 
 /// See ``SDPValidationRun/offsetCache``.
 final class SDPOffsetCache {
-    private var byLine: [Int: [String: Int]] = [:]
+    private var byLine: [Int: SDPOffsetTable] = [:]
 
-    func offsets(of da: DecodedAttribute) -> [String: Int] {
+    func offsets(of da: DecodedAttribute) -> SDPOffsetTable {
         if let o = byLine[da.located.lineIndex] { return o }
-        let o = da.offsets
+        let o = da.recordedOffsets.map { SDPOffsetTable(table: $0) }
+            ?? SDPOffsetTable(SDPAttributeRegistry.recordedOffsets(of: da.located, valueOffset: da.valueOffset, limits: da.limits))
         byLine[da.located.lineIndex] = o
         return o
     }
