@@ -40,12 +40,9 @@ public struct SDPDecoder: Sendable {
         }
         var lines: [SDPLine] = []
         var offsets: [Int] = []
-        // One allocation each for a description-sized input: the line
-        // count is at most the LF count + 1 (capped by maxLines, beyond
-        // which decoding stops). Only the first 64 KiB are counted, so that
-        // a large input rejected early (a line over maxLineLength) is not
-        // read to its end first; beyond, the arrays grow as usual.
-        let expected = min(Self.countLF(bytes, upTo: 65536), max(0, limits.maxLines)) + 1
+        // Room for a typical description's lines; a longer one grows the
+        // arrays geometrically (no count pass over the input first).
+        let expected = min(32, max(1, limits.maxLines))
         lines.reserveCapacity(expected)
         offsets.reserveCapacity(expected)
         var mediaCount = 0
@@ -166,30 +163,5 @@ public struct SDPDecoder: Sendable {
         }
         while i < n, p[i] >= 0x0e { i += 1 }
         return i
-    }
-
-    /// The LF bytes among the first `limit` bytes, eight at a time: in
-    /// `y = x ^ 0x0a…0a` an LF is a zero byte, and `~(((y & 0x7f…7f) +
-    /// 0x7f…7f) | y) & 0x80…80` has one bit per zero byte, exactly.
-    static func countLF(_ bytes: [UInt8], upTo limit: Int) -> Int {
-        bytes.withUnsafeBufferPointer { p in
-            let n = min(p.count, max(0, limit))
-            var c = 0
-            var i = 0
-            if let base = p.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                while n - i >= 8 {
-                    let y = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) ^ 0x0a0a_0a0a_0a0a_0a0a
-                    let nonzero = ((y & 0x7f7f_7f7f_7f7f_7f7f) &+ 0x7f7f_7f7f_7f7f_7f7f) | y
-                    c += (~nonzero & 0x8080_8080_8080_8080).nonzeroBitCount
-                    i += 8
-                }
-            }
-            while i < n {
-                if p[i] == 0x0a { c += 1 }
-                i += 1
-            }
-            return c
-        }
     }
 }

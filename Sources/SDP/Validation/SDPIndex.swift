@@ -4,7 +4,11 @@ import MediasecCore
 /// attributes decoded once, shared by the validator, the offer/answer checks
 /// and the JSON tree.
 struct SDPIndex: Sendable {
-    struct AttributeEntry: Sendable {
+    /// One attribute of a level. A class: the checks pass entries around
+    /// in lists and tuples, and a copy is then one reference count. Only
+    /// ``next`` is written, and only while the index is built; afterwards
+    /// an entry is immutable, hence `@unchecked Sendable`.
+    final class AttributeEntry: @unchecked Sendable {
         let located: IndexedAttribute
         /// nil when the name has no typed codec.
         let decoded: DecodedAttribute?
@@ -13,6 +17,12 @@ struct SDPIndex: Sendable {
         /// Position in the same level's list of the next attribute with the
         /// same slot, -1 for none (the per-name index is this chain).
         fileprivate(set) var next: Int = -1
+
+        init(located: IndexedAttribute, decoded: DecodedAttribute?, slot: SDPIndexedName?) {
+            self.located = located
+            self.decoded = decoded
+            self.slot = slot
+        }
     }
 
     /// A typed attribute kind: its slot in the per-level index and its
