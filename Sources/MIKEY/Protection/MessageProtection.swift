@@ -15,8 +15,16 @@ public enum MessageProtection {
     }
 
     static func isResponse(_ t: DataType) -> Bool {
-        [DataType.pskVerify, .pkVerify, .dhResp, .dhhmacResp, .rsaRResp, .requestResp, .transferResp, .resolveResp].contains(t)
+        // PSK ver msg, PK ver msg, D-H resp, DHHMAC resp, RSA-R R_MSG,
+        // REQUEST_RESP, TRANSFER_RESP, RESOLVE_RESP (no array per call).
+        switch t.rawValue {
+        case 1, 3, 5, 8, 10, 13, 15, 18: return true
+        default: return false
+        }
     }
+
+    /// Why a MAC is not checked when no key is given at all.
+    static let noKeyGiven = "no key given (use --key psk=HEX or --key auth=HEX)"
 
     static func isPublicKeyMethod(_ t: DataType) -> Bool { t == .publicKey || t == .rsaRResp }
 
@@ -58,14 +66,15 @@ public enum MessageProtection {
         guard let i = m.payloads.lastIndex(where: { $0.type == .kemac || $0.type == .verification }),
               i < d.spans.count, let field = d.spans[i].authField else { return .none }
         let alg: MACAlgorithm, enc: EncryptionAlgorithm
-        let path: String
+        let isKEMAC: Bool
         switch m.payloads[i] {
-        case .kemac(let k): (alg, enc, path) = (k.macAlgorithm, k.encryptionAlgorithm, "payloads[\(i)].mac")
-        case .verification(let v): (alg, enc, path) = (v.authAlgorithm, .null, "payloads[\(i)].verData")
+        case .kemac(let k): (alg, enc, isKEMAC) = (k.macAlgorithm, k.encryptionAlgorithm, true)
+        case .verification(let v): (alg, enc, isKEMAC) = (v.authAlgorithm, .null, false)
         default: return .none
         }
         if alg == .null { return .none }
-        guard !keys.isEmpty else { return .missing("no key given (use --key psk=HEX or --key auth=HEX)") }
+        guard !keys.isEmpty else { return .missing(noKeyGiven) }
+        let path = isKEMAC ? "payloads[\(i)].mac" : "payloads[\(i)].verData"
         guard let mk = messageKeys(m, keys: keys, encryption: enc.keyLength == nil ? .null : enc, mac: alg) else {
             return .missing("the key derivation needs RAND/RANDR (give --key rand=… / randri=…) or an auth key")
         }

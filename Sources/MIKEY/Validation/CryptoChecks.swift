@@ -3,7 +3,7 @@ import MediasecCore
 extension ValidationRun {
     /// MAC verification and KEMAC decryption when keys are given
     /// (RFC 3830 §4.1.4, §4.2.3, §4.2.4, §5.2; RFC 6043 §5.1.2, §5.5).
-    mutating func checkCrypto() {
+    func checkCrypto() {
         checkKEMACContents()
         checkMAC()
     }
@@ -17,16 +17,24 @@ extension ValidationRun {
     }
 
     /// NULL KEMACs are decoded; encrypted ones are decrypted when keys allow.
-    mutating func checkKEMACContents() {
-        let publicKeyMethod = [DataType.publicKey, .rsaRResp].contains(dataType)
-        for (i, k) in indexed({ if case .kemac(let x) = $0 { x } else { nil } }) {
+    func checkKEMACContents() {
+        guard has(.kemac) else { return }
+        let publicKeyMethod = MessageProtection.isPublicKeyMethod(dataType)
+        for (i, q) in m.payloads.enumerated() {
+            guard case .kemac(let k) = q else { continue }
             let at = offset(i)
             let first: PayloadType = publicKeyMethod ? .id : .keyData
             var plaintext: [UInt8]? = nil
+            var chain: Result<[Payload], DecodingError>? = nil
             if k.encryptionAlgorithm == .null {
-                plaintext = k.encryptedData
-                if !k.encryptedData.isEmpty && ![DataType.requestInitPSK, .requestInitPK].contains(dataType) {
+                if !k.encryptedDataStorage.isEmpty && !(dataType == .requestInitPSK || dataType == .requestInitPK) {
                     add(MIKEYRules.kemacNullEncryption, at: at.map { $0 + 1 }, "\(path(i)).encrAlg")
+                }
+                if k.encryptedDataStorage.isEmpty {
+                    plaintext = []
+                } else {
+                    // The clear chain (decoded once for this and the SPI check).
+                    chain = keyData(ofTopLevel: i, k, firstType: first)
                 }
             } else if k.encryptionAlgorithm.keyLength != nil, let mk = messageKeys(encryption: k.encryptionAlgorithm, mac: k.macAlgorithm) {
                 guard let t = timestamp else {
@@ -40,13 +48,16 @@ extension ValidationRun {
                     add(MIKEYRules.kemacDecryptFailed, at: at.map { $0 + 4 }, "\(path(i)).encrData", "\(error.code): \(error.message)")
                 }
             }
-            guard let plain = plaintext else { continue }
-            if plain.isEmpty {
-                add(MIKEYRules.kemacKeyDataEmpty, at: at, "\(path(i)).encrData")
-                continue
+            if chain == nil {
+                guard let plain = plaintext else { continue }
+                if plain.isEmpty {
+                    add(MIKEYRules.kemacKeyDataEmpty, at: at, "\(path(i)).encrData")
+                    continue
+                }
+                chain = Result { () throws(DecodingError) in try KEMACPayload.decodeKeyData(plaintext: plain, firstType: first, profile: cp) }
             }
-            do {
-                let chain = try KEMACPayload.decodeKeyData(plaintext: plain, firstType: first, profile: cp)
+            do throws(DecodingError) {
+                guard let chain = try chain?.get() else { continue }
                 recovered.append((path(i), chain))
                 if k.encryptionAlgorithm != .null {
                     add(MIKEYRules.kemacDecrypted, at: at, "\(path(i)).encrData", "decrypted \(chain.count) sub-payload(s)")
@@ -63,7 +74,7 @@ extension ValidationRun {
 
     /// The MAC of the last KEMAC or V payload, over the bytes RFC 3830 §5.2 /
     /// RFC 6043 §5.5 name (``MessageProtection/macInput(_:keys:)``).
-    mutating func checkMAC() {
+    func checkMAC() {
         guard let authIndex = m.payloads.lastIndex(where: { $0.type == .kemac || $0.type == .verification }),
               authIndex < d.spans.count, let field = d.spans[authIndex].authField else { return }
         let nullMAC: Bool = {
@@ -73,9 +84,15 @@ extension ValidationRun {
             default: return false
             }
         }()
-        let p = "\(path(authIndex)).\(m.payloads[authIndex].type == .kemac ? "mac" : "verData")"
+        var p: String { "\(path(authIndex)).\(m.payloads[authIndex].type == .kemac ? "mac" : "verData")" }
         if nullMAC {
-            if [DataType.psk, .dhhmacInit, .dhhmacResp].contains(dataType) { add(MIKEYRules.kemacNullMAC, at: field.lowerBound - 1, p) }
+            if dataType == .psk || dataType == .dhhmacInit || dataType == .dhhmacResp { add(MIKEYRules.kemacNullMAC, at: field.lowerBound - 1, p) }
+            return
+        }
+        // No key at all (the common case of a message inside SDP): what
+        // macInput would answer, without building its path.
+        if keys.isEmpty {
+            add(MIKEYRules.macNotChecked, at: field.lowerBound, p, "MAC not checked: \(MessageProtection.noKeyGiven)")
             return
         }
         switch MessageProtection.macInput(d, keys: keys) {

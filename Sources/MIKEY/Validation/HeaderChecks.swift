@@ -2,7 +2,7 @@ import MediasecCore
 
 extension ValidationRun {
     /// RFC 3830 §6.1, RFC 6043 §6.1 / §6.1.1.
-    mutating func checkHeader() {
+    func checkHeader() {
         let h = m.header
         if !h.dataType.isAssigned {
             if h.dataType.isPrivateUse {
@@ -21,8 +21,9 @@ extension ValidationRun {
             add(MIKEYRules.vFlagIgnoredDH, at: 3, "hdr.v")
         }
         if h.dataType.isTicketMessage {
-            let requests: [DataType] = [.requestInitPSK, .requestInitPK, .resolveInitPSK, .resolveInitPK]
-            if requests.contains(h.dataType) {
+            // REQUEST_INIT_PSK/PK, RESOLVE_INIT_PSK/PK.
+            let isRequest = h.dataType == .requestInitPSK || h.dataType == .requestInitPK || h.dataType == .resolveInitPSK || h.dataType == .resolveInitPK
+            if isRequest {
                 if !h.verifyFlag {
                     add(MIKEYRules.ticketVFlagRequest, at: 3, "hdr.v", "V is 0 in \(h.dataType.name ?? ""); §4.2 says MUST be 1, §6.1 says 0")
                 }
@@ -49,13 +50,11 @@ extension ValidationRun {
                 }
             }
         }
-        let policies = indexed { if case .securityPolicy(let s) = $0 { s } else { nil } }
-        let policyProt = Dictionary(policies.map { ($0.1.policyNumber, $0.1.protType) }, uniquingKeysWith: { a, _ in a })
         switch h.csIDMap {
         case .srtp(let entries):
             // Policy_no with no SP payload: SRTP defaults would apply silently.
-            if !policies.isEmpty {
-                for (i, e) in entries.enumerated() where policyProt[e.policyNumber] == nil {
+            if hasSecurityPolicy {
+                for (i, e) in entries.enumerated() where policyProtType(e.policyNumber) == nil {
                     add(MIKEYRules.srtpPolicyUnresolved, at: 10 + 9 * i, "hdr.csIdMapInfo[\(i)].policyNo", "Policy_no \(e.policyNumber) has no SP payload")
                 }
             }
@@ -63,45 +62,66 @@ extension ValidationRun {
             break
         case .generic(let entries):
             var offset = 10
-            var seen = Set<UInt8>()
+            // CS IDs seen so far: a 256-bit set in four words (no Set per message).
+            var seen: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            func insert(_ t: UInt8) -> Bool {
+                let bit = UInt64(1) << UInt64(t & 63)
+                switch t >> 6 {
+                case 0: defer { seen.0 |= bit }; return seen.0 & bit == 0
+                case 1: defer { seen.1 |= bit }; return seen.1 & bit == 0
+                case 2: defer { seen.2 |= bit }; return seen.2 & bit == 0
+                default: defer { seen.3 |= bit }; return seen.3 & bit == 0
+                }
+            }
+            let ticketResponse = dataType.isTicketMessage && isResponse
             for (i, e) in entries.enumerated() {
-                let p = "hdr.csIdMapInfo[\(i)]"
-                if !seen.insert(e.csID).inserted {
-                    add(MIKEYRules.genericDuplicateCSID, at: offset, "\(p).csId", "CS ID \(e.csID) is used twice")
+                func p() -> String { MIKEYPaths.csIDMapInfo(i) }
+                if !insert(e.csID) {
+                    add(MIKEYRules.genericDuplicateCSID, at: offset, "\(p()).csId", "CS ID \(e.csID) is used twice")
                 }
                 if !e.protType.isAssigned && cp.name(of: e.protType) == nil {
-                    add(MIKEYRules.protTypeUnassigned, at: offset + 1, "\(p).protType", "Prot type \(e.protType.rawValue) is not known")
+                    add(MIKEYRules.protTypeUnassigned, at: offset + 1, "\(p()).protType", "Prot type \(e.protType.rawValue) is not known")
                 }
                 for (j, no) in e.policies.enumerated() {
-                    if let pt = policyProt[no], pt != e.protType {
-                        add(MIKEYRules.genericPolicyProtMismatch, at: offset + 3 + j, "\(p).ps[\(j)]", "policy \(no) is an SP of Prot type \(pt.rawValue), the CS is \(e.protType.rawValue)")
-                    } else if policyProt[no] == nil && !dataType.isTicketMessage {
-                        add(MIKEYRules.srtpPolicyUnresolved, at: offset + 3 + j, "\(p).ps[\(j)]", "Policy_no \(no) has no SP payload")
+                    let pt = policyProtType(no)
+                    if let pt, pt != e.protType {
+                        add(MIKEYRules.genericPolicyProtMismatch, at: offset + 3 + j, "\(p()).ps[\(j)]", "policy \(no) is an SP of Prot type \(pt.rawValue), the CS is \(e.protType.rawValue)")
+                    } else if pt == nil && !dataType.isTicketMessage {
+                        add(MIKEYRules.srtpPolicyUnresolved, at: offset + 3 + j, "\(p()).ps[\(j)]", "Policy_no \(no) has no SP payload")
                     }
                 }
                 if e.protType == .srtp && !e.sessionData.isEmpty && e.srtpSessionData == nil {
-                    add(MIKEYRules.genericSRTPSessionData, at: offset + 5 + e.policies.count, "\(p).sessionData",
+                    add(MIKEYRules.genericSRTPSessionData, at: offset + 5 + e.policies.count, "\(p()).sessionData",
                         "SRTP Session Data is \(e.sessionData.count) bytes with S=\(e.sFlag ? 1 : 0); expected \(e.sFlag ? 10 : 4)")
                 }
-                let isTRProt = e.protType == cp.protTypeTLS || e.protType == cp.protTypePSKMIME || e.protType == cp.protTypeApplicationSpecific
-                if dataType.isTicketMessage && isResponse {
+                if ticketResponse {
                     if e.policies.count != 1 {
-                        if e.protType == cp.protTypeTLS && e.policies.isEmpty && sink.profiles.contains(.tr33829) {
-                            add(MIKEYRules.trTLSRFC6043Conflict, at: offset + 2, "\(p).#p",
+                        if e.protType == cp.protTypeTLS && e.policies.isEmpty && profiles.contains(.tr33829) {
+                            add(MIKEYRules.trTLSRFC6043Conflict, at: offset + 2, "\(p()).#p",
                                 "TLS CS \(e.csID) has #P = 0 in a response; RFC 6043 §6.1.1 requires exactly 1, TR 33.829 Annex D.1 requires 0")
                         } else {
-                            add(MIKEYRules.responsePolicyCount, at: offset + 2, "\(p).#p", "#P is \(e.policies.count) in a response")
+                            add(MIKEYRules.responsePolicyCount, at: offset + 2, "\(p()).#p", "#P is \(e.policies.count) in a response")
                         }
                     }
-                    if e.spi.isEmpty { add(MIKEYRules.responseSPI, at: offset + 6 + e.policies.count + e.sessionData.count, "\(p).spi") }
-                    if e.protType == .srtp && e.sessionData.isEmpty { add(MIKEYRules.responseSessionData, at: offset + 4 + e.policies.count, "\(p).sessionData") }
+                    if e.spi.isEmpty { add(MIKEYRules.responseSPI, at: offset + 6 + e.policies.count + e.sessionData.count, "\(p()).spi") }
+                    if e.protType == .srtp && e.sessionData.isEmpty { add(MIKEYRules.responseSessionData, at: offset + 4 + e.policies.count, "\(p()).sessionData") }
                 } else if dataType.isTicketMessage && e.protType == cp.protTypeTLS && e.policies.isEmpty && dataType == .transferInit {
-                    add(MIKEYRules.trTLSRFC6043Conflict, at: offset + 2, "\(p).#p",
+                    add(MIKEYRules.trTLSRFC6043Conflict, at: offset + 2, "\(p()).#p",
                         "TLS CS \(e.csID) has #P = 0; RFC 6043 §6.1.1 then requires a policy in the response, which TR 33.829 Annex D.1 forbids")
                 }
-                _ = isTRProt
                 offset += 6 + e.policies.count + e.sessionData.count + e.spi.count
             }
         }
+    }
+
+    /// Whether a top-level SP payload exists.
+    var hasSecurityPolicy: Bool { has(.securityPolicy) }
+
+    /// The Prot type of the first top-level SP payload with this Policy no
+    /// (a linear scan: messages carry a handful of payloads).
+    func policyProtType(_ no: UInt8) -> ProtType? {
+        guard hasSecurityPolicy else { return nil }
+        for p in m.payloads { if case .securityPolicy(let s) = p, s.policyNumber == no { return s.protType } }
+        return nil
     }
 }

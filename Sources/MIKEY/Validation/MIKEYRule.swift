@@ -194,21 +194,3 @@ public enum MIKEYRules {
         ("mikey.limit.payloads", "mediasec limits", "More payloads than the limit"),
     ]
 }
-
-/// Collects findings; every finding goes through a rule, and only rules of
-/// enabled profiles are recorded.
-/// A class so that checks may add findings from closures that also read the
-/// run (the path and message autoclosures).
-final class FindingSink {
-    let profiles: Set<MIKEYProfileName>
-    var findings: [Finding] = []
-
-    init(profiles: Set<MIKEYProfileName>) { self.profiles = profiles }
-
-    /// The path and message are built only for a finding that is recorded
-    /// (a clean message builds no strings).
-    func add(_ rule: MIKEYRule, at offset: Int?, _ path: @autoclosure () -> String, _ message: @autoclosure () -> String? = nil) {
-        guard profiles.contains(rule.profile) else { return }
-        findings.append(Finding(code: rule.code, severity: rule.severity, offset: offset, path: path(), specRef: rule.specRef, message: message() ?? rule.summary))
-    }
-}

@@ -69,8 +69,13 @@ public struct MIKEYValidator: Sendable {
     /// data types 11–18; `tr33829` for TRANSFER_INIT/RESP and whenever a TR
     /// code point (Prot Type or General Extension) appears.
     public static func applicableProfiles(for m: MIKEYMessage, codePoints cp: CodePointProfile) -> Set<MIKEYProfileName> {
-        // Plain comparisons (no sets built per message): this runs for every
-        // a=key-mgmt of every SDP description validated.
+        ProfileMask.sets[Int(applicableMask(for: m, codePoints: cp).raw)]
+    }
+
+    /// ``applicableProfiles(for:codePoints:)`` as a bit mask. Plain
+    /// comparisons (no sets built per message): this runs for every
+    /// a=key-mgmt of every SDP description validated.
+    static func applicableMask(for m: MIKEYMessage, codePoints cp: CodePointProfile) -> ProfileMask {
         func trProt(_ p: ProtType) -> Bool { p == cp.protTypeTLS || p == cp.protTypePSKMIME || p == cp.protTypeApplicationSpecific }
         var tr = m.header.dataType == .transferInit || m.header.dataType == .transferResp
         if !tr, case .generic(let e) = m.header.csIDMap, e.contains(where: { trProt($0.protType) }) { tr = true }
@@ -84,9 +89,9 @@ public struct MIKEYValidator: Sendable {
                 if tr { break }
             }
         }
-        var s: Set<MIKEYProfileName> = [.rfc3830]
-        if m.header.dataType.isTicketMessage { s.insert(.rfc6043) }
-        if tr { s.insert(.tr33829) }
+        var s = ProfileMask.rfc3830
+        if m.header.dataType.isTicketMessage { s.raw |= ProfileMask.rfc6043.raw }
+        if tr { s.raw |= ProfileMask.tr33829.raw }
         return s
     }
 
@@ -101,42 +106,75 @@ public struct MIKEYValidator: Sendable {
     }
 
     public func validate(_ decoded: DecodedMIKEYMessage) -> MIKEYValidationReport {
-        let profiles = options.profiles ?? MIKEYValidator.applicableProfiles(for: decoded.message, codePoints: options.codePoints)
-        var v = ValidationRun(d: decoded, cp: options.codePoints, keys: options.keys, sink: FindingSink(profiles: profiles))
+        let mask: ProfileMask, profiles: Set<MIKEYProfileName>
+        if let given = options.profiles {
+            (mask, profiles) = (ProfileMask(given), given)
+        } else {
+            mask = MIKEYValidator.applicableMask(for: decoded.message, codePoints: options.codePoints)
+            profiles = ProfileMask.sets[Int(mask.raw)]
+        }
+        let v = ValidationRun(d: decoded, cp: options.codePoints, keys: options.keys, profiles: mask)
         v.checkHeader()
         v.checkComposition()
         v.checkPayloads()
         v.checkTicketPayloads()
         v.checkTR33829()
         v.checkCrypto()
-        return MIKEYValidationReport(decoded: decoded, findings: v.sink.findings, profiles: profiles, recoveredKeyData: v.recovered)
+        return MIKEYValidationReport(decoded: decoded, findings: v.findings, profiles: profiles, recoveredKeyData: v.recovered)
     }
 }
 
 /// State of one validation pass. The checks live in extensions, one file per
 /// spec area.
-struct ValidationRun {
+///
+/// A class: the checks pass it to closures (payload walks, the path and
+/// message autoclosures of ``add(_:at:_:_:)``), which then capture one
+/// reference instead of copying the message, spans and keys each time.
+/// Every finding goes through a rule, and only rules of enabled profiles
+/// are recorded.
+final class ValidationRun {
     let d: DecodedMIKEYMessage
     let cp: CodePointProfile
     let keys: MIKEYKeys
-    let sink: FindingSink
+    let profiles: ProfileMask
+    var findings: [Finding] = []
     var recovered: [(path: String, payloads: [Payload])] = []
+    /// The key-data chain of the last top-level NULL KEMAC decoded (the SPI
+    /// check of ticket messages and the KEMAC contents check read the same one).
+    private var keyDataMemo: (index: Int, firstType: PayloadType, chain: Result<[Payload], DecodingError>)?
 
-    init(d: DecodedMIKEYMessage, cp: CodePointProfile, keys: MIKEYKeys, sink: FindingSink) {
+    init(d: DecodedMIKEYMessage, cp: CodePointProfile, keys: MIKEYKeys, profiles: ProfileMask) {
         self.d = d
         self.cp = cp
         self.keys = keys
-        self.sink = sink
+        self.profiles = profiles
+        var types: UInt64 = 0
+        for p in d.message.payloads { types |= ValidationRun.bit(p.type) }
+        self.topLevelTypes = types
     }
+
+    /// The types of the top-level payloads, one bit per code point (the
+    /// decoder accepts only types below 64), so that a check whose payload
+    /// type is absent skips its scan.
+    let topLevelTypes: UInt64
+
+    static func bit(_ t: PayloadType) -> UInt64 { t.rawValue < 64 ? UInt64(1) << UInt64(t.rawValue) : 0 }
+
+    /// Whether a top-level payload of this type exists.
+    func has(_ t: PayloadType) -> Bool { topLevelTypes & ValidationRun.bit(t) != 0 }
 
     var m: MIKEYMessage { d.message }
     var dataType: DataType { m.header.dataType }
 
     func offset(_ i: Int) -> Int? { i < d.spans.count ? d.spans[i].range.lowerBound : nil }
-    func path(_ i: Int) -> String { "payloads[\(i)]" }
+    /// `payloads[i]`, from a table for the common indices.
+    func path(_ i: Int) -> String { MIKEYPaths.payload(i) }
 
+    /// The path and message are built only for a finding that is recorded
+    /// (a clean message builds no strings).
     func add(_ rule: MIKEYRule, at offset: Int?, _ path: @autoclosure () -> String, _ message: @autoclosure () -> String? = nil) {
-        sink.add(rule, at: offset, path(), message())
+        guard profiles.contains(rule.profile) else { return }
+        findings.append(Finding(code: rule.code, severity: rule.severity, offset: offset, path: path(), specRef: rule.specRef, message: message() ?? rule.summary))
     }
 
     /// Reports a registry value that is unassigned (warning) or private use (info).
@@ -149,18 +187,58 @@ struct ValidationRun {
         }
     }
 
-    /// Enumerates top-level payloads with their index.
-    func indexed<T>(_ match: (Payload) -> T?) -> [(Int, T)] {
-        var out: [(Int, T)] = []
-        for (i, p) in m.payloads.enumerated() { if let v = match(p) { out.append((i, v)) } }
-        return out
-    }
-
+    /// The first TICKET payload and its index.
     var ticket: (Int, TicketPayload)? {
-        indexed { if case .ticket(let t) = $0 { t } else { nil } }.first
+        guard has(.ticket) else { return nil }
+        for (i, p) in m.payloads.enumerated() { if case .ticket(let t) = p { return (i, t) } }
+        return nil
     }
 
-    var isResponse: Bool {
-        [DataType.pskVerify, .pkVerify, .dhResp, .dhhmacResp, .rsaRResp, .requestResp, .transferResp, .resolveResp].contains(dataType)
+    var isResponse: Bool { MessageProtection.isResponse(dataType) }
+
+    /// ``KEMACPayload/decodeKeyData(plaintext:firstType:profile:)`` of the
+    /// top-level KEMAC `k` at index `i` whose Encr data is in clear.
+    func keyData(ofTopLevel i: Int, _ k: KEMACPayload, firstType: PayloadType) -> Result<[Payload], DecodingError> {
+        if let memo = keyDataMemo, memo.index == i, memo.firstType == firstType { return memo.chain }
+        let r = Result { () throws(DecodingError) in try KEMACPayload.decodeKeyData(plaintext: k.encryptedData, firstType: firstType, profile: cp) }
+        keyDataMemo = (i, firstType, r)
+        return r
     }
+}
+
+/// The enabled profiles as bits (one test per finding instead of a set lookup).
+struct ProfileMask: Equatable {
+    var raw: UInt8
+    static let rfc3830 = ProfileMask(raw: 1), rfc6043 = ProfileMask(raw: 2), tr33829 = ProfileMask(raw: 4)
+
+    init(raw: UInt8) { self.raw = raw }
+
+    init(_ set: Set<MIKEYProfileName>) {
+        raw = 0
+        for p in set { raw |= ProfileMask.bit(p) }
+    }
+
+    static func bit(_ p: MIKEYProfileName) -> UInt8 {
+        switch p {
+        case .rfc3830: return 1
+        case .rfc6043: return 2
+        case .tr33829: return 4
+        }
+    }
+
+    func contains(_ p: MIKEYProfileName) -> Bool { raw & ProfileMask.bit(p) != 0 }
+
+    /// The set of each mask, built once (the report carries a set; a copy of
+    /// one of these is a retain, not a new set per message).
+    static let sets: [Set<MIKEYProfileName>] = (0..<8).map { m in
+        Set(MIKEYProfileName.allCases.filter { ProfileMask(raw: UInt8(m)).contains($0) })
+    }
+}
+
+/// Path strings of top-level payloads.
+enum MIKEYPaths {
+    static let payloads: [String] = (0..<32).map { "payloads[\($0)]" }
+    static func payload(_ i: Int) -> String { i >= 0 && i < payloads.count ? payloads[i] : "payloads[\(i)]" }
+    static let csIDMapInfo: [String] = (0..<16).map { "hdr.csIdMapInfo[\($0)]" }
+    static func csIDMapInfo(_ i: Int) -> String { i >= 0 && i < csIDMapInfo.count ? csIDMapInfo[i] : "hdr.csIdMapInfo[\(i)]" }
 }

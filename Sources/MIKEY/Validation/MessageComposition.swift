@@ -16,6 +16,8 @@ struct MessageComposition {
     let last: Set<PayloadType>
     /// `counts` sorted by code point, computed once.
     let sortedCounts: [(PayloadType, ClosedRange<Int>)]
+    /// `last` as a list (membership by comparison, no hashing per message).
+    let lastList: [PayloadType]
 
     init(specRef: String, slots: [[PayloadType]], counts: [PayloadType: ClosedRange<Int>], last: Set<PayloadType>) {
         self.specRef = specRef
@@ -23,6 +25,7 @@ struct MessageComposition {
         self.counts = counts
         self.last = last
         self.sortedCounts = counts.sorted(by: { $0.key.rawValue < $1.key.rawValue }).map { ($0.key, $0.value) }
+        self.lastList = last.sorted { $0.rawValue < $1.rawValue }
     }
 
     static let many = Int.max
@@ -90,21 +93,32 @@ struct MessageComposition {
 
 extension ValidationRun {
     /// Mandatory payloads, counts, order and the last payload per data type.
-    mutating func checkComposition() {
+    func checkComposition() {
         if m.payloads.isEmpty {
             add(MIKEYRules.emptyMessage, at: 2, "hdr.nextPayload")
             return
         }
         guard let comp = MessageComposition.forDataType(dataType) else { return }
         // Counts per allowed type, parallel to comp.sortedCounts (at most
-        // nine entries: linear scans, no dictionary per message).
+        // nine entries: linear scans, counters on the stack, no dictionary
+        // or array per message).
         let allowed = comp.sortedCounts
-        var counts = [Int](repeating: 0, count: allowed.count)
-        func slotOf(_ t: PayloadType) -> Int? { allowed.firstIndex { $0.0 == t } }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: allowed.count) { counts in
+            counts.initialize(repeating: 0)
+            checkComposition(comp, allowed, counts)
+        }
+    }
+
+    private func checkComposition(_ comp: MessageComposition, _ allowed: [(PayloadType, ClosedRange<Int>)], _ counts: UnsafeMutableBufferPointer<Int>) {
+        func slotOf(_ t: PayloadType) -> Int? {
+            for k in allowed.indices where allowed[k].0 == t { return k }
+            return nil
+        }
+        let payloads = m.payloads
         var slot = 0
         var orderReported = false
-        for (i, p) in m.payloads.enumerated() {
-            let t = p.type
+        for i in payloads.indices {
+            let t = payloads[i].type
             if t == .generalExtension { continue }
             guard let k = slotOf(t) else {
                 add(MIKEYRules.unexpectedPayload, at: offset(i), path(i), "\(t.name ?? "payload \(t.rawValue)") is not part of \(dataType.name ?? "this message") (\(comp.specRef))")
@@ -118,7 +132,8 @@ extension ValidationRun {
                 add(MIKEYRules.payloadOrder, at: offset(i), path(i), "\(t.name ?? "?") appears after payloads that \(comp.specRef) puts behind it")
             }
         }
-        for (k, (t, range)) in allowed.enumerated() {
+        for k in allowed.indices {
+            let (t, range) = allowed[k]
             let n = counts[k]
             if n < range.lowerBound {
                 add(MIKEYRules.missingPayload, at: nil, "payloads", "\(dataType.name ?? "message") requires \(range.lowerBound) \(t.name ?? "?") payload(s), found \(n) (\(comp.specRef))")
@@ -127,13 +142,19 @@ extension ValidationRun {
             }
         }
         func count(_ t: PayloadType) -> Int { slotOf(t).map { counts[$0] } ?? 0 }
-        if let lastIndex = m.payloads.lastIndex(where: { $0.type != .generalExtension }) {
-            let lastType = m.payloads[lastIndex].type
-            let needed = comp.last.filter { count($0) > 0 }
-            if !needed.isEmpty && !needed.contains(lastType) {
+        if let lastIndex = payloads.lastIndex(where: { $0.type != .generalExtension }) {
+            let lastType = payloads[lastIndex].type
+            // `needed`: the MAC/signature types of `last` that the message has.
+            var anyNeeded = false, lastNeeded = false
+            for t in comp.lastList where count(t) > 0 {
+                anyNeeded = true
+                if t == lastType { lastNeeded = true }
+            }
+            if anyNeeded && !lastNeeded {
+                let needed = comp.lastList.filter { count($0) > 0 }
                 add(MIKEYRules.lastPayload, at: offset(lastIndex), path(lastIndex),
                     "\(needed.compactMap(\.name).sorted().joined(separator: "/")) must be the last payload; found \(lastType.name ?? "?") last")
-            } else if needed.contains(lastType) && lastIndex != m.payloads.count - 1 {
+            } else if lastNeeded && lastIndex != payloads.count - 1 {
                 add(MIKEYRules.lastPayload, at: offset(lastIndex + 1), path(lastIndex + 1), "a General Extension follows the MAC/signature payload")
             }
         }

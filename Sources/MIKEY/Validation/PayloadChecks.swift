@@ -1,44 +1,82 @@
 import MediasecCore
 
+/// Where a visited payload lies: its offset and, for a TICKET, its
+/// Initiator Data field (trivial values: no span is copied per payload).
+struct SpanInfo {
+    var at: Int?
+    var initiatorDataField: Range<Int>?
+}
+
 extension ValidationRun {
     /// Visits every payload, nested ones included (TP Data, Ticket Data,
-    /// Initiator Data), with its path and span.
-    func walk(_ visit: (Payload, PayloadPath, PayloadSpan?) -> Void) {
-        func rec(_ ps: [Payload], _ spans: [PayloadSpan]?, _ prefix: String) {
-            for (i, p) in ps.enumerated() {
-                let span = spans.flatMap { i < $0.count ? $0[i] : nil }
-                let path = PayloadPath(prefix: prefix, index: i)
-                visit(p, path, span)
-                func nested(_ n: String) -> [PayloadSpan]? { span?.nested.first { $0.name == n }?.spans }
-                switch p {
-                case .ticketPolicy(let tp):
-                    rec(tp.policy.tpData, nested("tpData"), "\(path).tpData")
-                case .ticket(let t):
-                    rec(t.policy.tpData, nested("tpData"), "\(path).tpData")
-                    if case .base(let b) = t.ticketData { rec(b.payloads, nested("ticketData"), "\(path).ticketData.payloads") }
-                    rec(t.initiatorData, nested("initiatorData"), "\(path).initiatorData")
-                default: break
-                }
+    /// Initiator Data), with its path and span, in order. No arrays or
+    /// strings are built: paths are ``PayloadPath`` values.
+    func walk(_ visit: (Payload, PayloadPath, SpanInfo) -> Void) {
+        walkChain(m.payloads, d.spans, .top, inTPData: false, visit)
+    }
+
+    private func walkChain(_ ps: [Payload], _ spans: [PayloadSpan]?, _ chain: PayloadPath.Chain, inTPData: Bool,
+                           _ visit: (Payload, PayloadPath, SpanInfo) -> Void) {
+        for i in ps.indices {
+            let p = ps[i]
+            var info = SpanInfo()
+            var nested: [NestedSpans]? = nil
+            if let spans, i < spans.count {
+                info.at = spans[i].range.lowerBound
+                info.initiatorDataField = spans[i].initiatorDataField
+                if case .ticketPolicy = p { nested = spans[i].nested } else if case .ticket = p { nested = spans[i].nested }
+            }
+            let path = PayloadPath(chain: chain, index: i, inTPData: inTPData)
+            visit(p, path, info)
+            func spansOf(_ n: String) -> [PayloadSpan]? { nested?.first { $0.name == n }?.spans }
+            switch p {
+            case .ticketPolicy(let tp):
+                walkChain(tp.policy.tpData, spansOf("tpData"), path.child(.tpData), inTPData: true, visit)
+            case .ticket(let t):
+                walkChain(t.policy.tpData, spansOf("tpData"), path.child(.tpData), inTPData: true, visit)
+                if case .base(let b) = t.ticketData { walkChain(b.payloads, spansOf("ticketData"), path.child(.ticketData), inTPData: inTPData, visit) }
+                walkChain(t.initiatorData, spansOf("initiatorData"), path.child(.initiatorData), inTPData: inTPData, visit)
+            default: break
             }
         }
-        rec(m.payloads, d.spans, "payloads")
+    }
+
+    /// The path of the first SP payload (in walk order) with this Policy no.
+    func firstPolicyPath(_ no: UInt8) -> PayloadPath? {
+        var found: PayloadPath? = nil
+        walk { p, path, _ in
+            if found == nil, case .securityPolicy(let sp) = p, sp.policyNumber == no { found = path }
+        }
+        return found
     }
 
     /// Field-level rules of RFC 3830 §6 that apply wherever a payload sits.
     /// (Paths are ``PayloadPath`` values, rendered only inside a finding.)
-    mutating func checkPayloads() {
-        var items: [(Payload, PayloadPath, Int?)] = []
-        walk { p, path, span in items.append((p, path, span?.range.lowerBound)) }
-        var policyNumbers: [UInt8: PayloadPath] = [:]
-        for (p, path, at) in items {
+    func checkPayloads() {
+        // Policy numbers seen so far: a 256-bit set (the first path is found
+        // again only for a duplicate).
+        var policyNumbers: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        func insert(_ t: UInt8) -> Bool {
+            let bit = UInt64(1) << UInt64(t & 63)
+            switch t >> 6 {
+            case 0: defer { policyNumbers.0 |= bit }; return policyNumbers.0 & bit == 0
+            case 1: defer { policyNumbers.1 |= bit }; return policyNumbers.1 & bit == 0
+            case 2: defer { policyNumbers.2 |= bit }; return policyNumbers.2 & bit == 0
+            default: defer { policyNumbers.3 |= bit }; return policyNumbers.3 & bit == 0
+            }
+        }
+        walk { p, path, info in
+            let at = info.at
             switch p {
             case .rand(let r):
-                if r.rand.isEmpty { add(MIKEYRules.randEmpty, at: at, "\(path).rand") }
-                else if r.rand.count < 16 { add(MIKEYRules.randShort, at: at, "\(path).rand", "RAND is \(r.rand.count) bytes") }
+                let n = r.randStorage.count
+                if n == 0 { add(MIKEYRules.randEmpty, at: at, "\(path).rand") }
+                else if n < 16 { add(MIKEYRules.randShort, at: at, "\(path).rand", "RAND is \(n) bytes") }
             case .randRole(let r):
                 registry(r.role, at: at.map { $0 + 1 }, "\(path).randRole")
-                if r.rand.isEmpty { add(MIKEYRules.randEmpty, at: at, "\(path).rand") }
-                else if r.rand.count < 16 { add(MIKEYRules.randShort, at: at, "\(path).rand", "RAND is \(r.rand.count) bytes") }
+                let n = r.randStorage.count
+                if n == 0 { add(MIKEYRules.randEmpty, at: at, "\(path).rand") }
+                else if n < 16 { add(MIKEYRules.randShort, at: at, "\(path).rand", "RAND is \(n) bytes") }
             case .error(let e):
                 registry(e.errorNumber, at: at.map { $0 + 1 }, "\(path).errNo")
                 if e.reserved != 0 { add(MIKEYRules.errReserved, at: at.map { $0 + 2 }, "\(path).reserved") }
@@ -49,14 +87,14 @@ extension ValidationRun {
                 if !k.encryptionAlgorithm.isAssigned || k.encryptionAlgorithm.keyLength == nil {
                     add(MIKEYRules.kemacEncrUnknown, at: at.map { $0 + 1 }, "\(path).encrAlg", "Encr alg \(k.encryptionAlgorithm.rawValue) is not known")
                 }
-                if k.encryptionAlgorithm == .aesKW128 && (k.encryptedData.count % 8 != 0 || k.encryptedData.count < 24) && !k.encryptedData.isEmpty {
-                    add(MIKEYRules.kemacAlgorithmKeyLength, at: at.map { $0 + 4 }, "\(path).encrData", "AES-KW data is \(k.encryptedData.count) bytes")
+                let n = k.encryptedDataStorage.count
+                if k.encryptionAlgorithm == .aesKW128 && (n % 8 != 0 || n < 24) && n != 0 {
+                    add(MIKEYRules.kemacAlgorithmKeyLength, at: at.map { $0 + 4 }, "\(path).encrData", "AES-KW data is \(n) bytes")
                 }
             case .securityPolicy(let sp):
-                if let other = policyNumbers[sp.policyNumber] {
-                    add(MIKEYRules.spDuplicatePolicyNo, at: at.map { $0 + 1 }, "\(path).policyNo", "Policy no \(sp.policyNumber) is also used by \(other)")
-                } else {
-                    policyNumbers[sp.policyNumber] = path
+                if !insert(sp.policyNumber) {
+                    add(MIKEYRules.spDuplicatePolicyNo, at: at.map { $0 + 1 }, "\(path).policyNo",
+                        "Policy no \(sp.policyNumber) is also used by \(firstPolicyPath(sp.policyNumber).map { "\($0)" } ?? "")")
                 }
                 if !sp.protType.isAssigned && cp.name(of: sp.protType) == nil {
                     add(MIKEYRules.protTypeUnassigned, at: at.map { $0 + 2 }, "\(path).protType", "Prot type \(sp.protType.rawValue) is not known")
@@ -84,7 +122,7 @@ extension ValidationRun {
                 if cp.name(of: g.type) == nil { registry(g.type, at: at.map { $0 + 1 }, "\(path).type") }
                 let isTR = g.type == cp.extensionIMSConference || g.type == cp.extensionProofOfOrigin
                 if !isTR {
-                    do { _ = try g.content(profile: cp) } catch {
+                    do throws(DecodingError) { _ = try g.content(profile: cp) } catch {
                         add(MIKEYRules.extContentMalformed, at: at.map { $0 + 4 + error.offset }, "\(path).data", "\(error.code): \(error.message)")
                     }
                 }
@@ -98,7 +136,7 @@ extension ValidationRun {
         }
     }
 
-    mutating func checkIdentity(_ type: IDType, _ data: [UInt8], path: PayloadPath, at: Int?) {
+    func checkIdentity(_ type: IDType, _ data: [UInt8], path: PayloadPath, at: Int?) {
         registry(type, at: at, "\(path).idType")
         if data.isEmpty { add(MIKEYRules.idEmpty, at: at, "\(path).idData"); return }
         if type == .uri {
@@ -118,7 +156,7 @@ extension ValidationRun {
     }
 
     /// RFC 3830 §6.10.1: the one-byte parameters, registry values, duplicates.
-    mutating func checkSRTPPolicy(_ sp: SecurityPolicyPayload, path: PayloadPath, at: Int?) {
+    func checkSRTPPolicy(_ sp: SecurityPolicyPayload, path: PayloadPath, at: Int?) {
         // Types seen so far: a 256-bit set in four words (no Set per policy).
         var seen: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         func insert(_ t: UInt8) -> Bool {
@@ -136,7 +174,8 @@ extension ValidationRun {
                 add(MIKEYRules.spParamDuplicate, at: at, "\(path).policyParam[\(i)]", "parameter type \(type) is set twice")
             }
             let t = SRTPPolicyParameterType(rawValue: type)
-            if !t.isAssigned {
+            let info = SRTPParameterTable.entries[Int(type)]
+            if !info.assigned {
                 add(MIKEYRules.spParamUnassigned, at: at, "\(path).policyParam[\(i)].type", "SRTP parameter type \(type) is not registered")
                 return
             }
@@ -149,7 +188,7 @@ extension ValidationRun {
                 add(MIKEYRules.spParamLength, at: at, "\(path).policyParam[\(i)].length", "\(t.name ?? "parameter") value is \(count) bytes, expected 1")
                 return
             }
-            if let names = SRTPPolicyParameterType.valueNames[type], let v = first, names[v] == nil, v < 241 {
+            if info.hasValueRegistry, let v = first, !info.valueAssigned(v), v < 241 {
                 add(MIKEYRules.spParamUnassigned, at: at, "\(path).policyParam[\(i)].value", "\(t.name ?? "parameter") value \(v) is not registered")
             }
             if (7...10).contains(type) && type != 9, let v = first, v > 1 {
@@ -159,10 +198,88 @@ extension ValidationRun {
     }
 }
 
-/// `prefix[index]`, the path of a payload in a chain, rendered as a string
-/// only when a finding needs it.
+/// ``SRTPPolicyParameterType`` registry facts per parameter type, built
+/// once from its tables (a load per parameter instead of dictionary lookups).
+struct SRTPParameterTable {
+    var assigned = false
+    var hasValueRegistry = false
+    /// The registered values of the type's value registry, as a 256-bit set.
+    var values: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    func valueAssigned(_ v: UInt8) -> Bool {
+        let bit = UInt64(1) << UInt64(v & 63)
+        switch v >> 6 {
+        case 0: return values.0 & bit != 0
+        case 1: return values.1 & bit != 0
+        case 2: return values.2 & bit != 0
+        default: return values.3 & bit != 0
+        }
+    }
+
+    static let entries: [SRTPParameterTable] = (0..<256).map { i in
+        let type = UInt8(i)
+        var e = SRTPParameterTable()
+        e.assigned = SRTPPolicyParameterType(rawValue: type).isAssigned
+        if let names = SRTPPolicyParameterType.valueNames[type] {
+            e.hasValueRegistry = true
+            for v in names.keys {
+                let bit = UInt64(1) << UInt64(v & 63)
+                switch v >> 6 {
+                case 0: e.values.0 |= bit
+                case 1: e.values.1 |= bit
+                case 2: e.values.2 |= bit
+                default: e.values.3 |= bit
+                }
+            }
+        }
+        return e
+    }
+}
+
+/// The path of a payload in a chain, rendered as a string only when a
+/// finding needs it: `payloads[i]`, `payloads[i].tpData[j]`, …
 struct PayloadPath: CustomStringConvertible {
-    let prefix: String
+    /// The nested chains of TP and TICKET payloads.
+    enum Field {
+        case tpData, ticketData, initiatorData
+        var suffix: String {
+            switch self {
+            case .tpData: return ".tpData"
+            case .ticketData: return ".ticketData.payloads"
+            case .initiatorData: return ".initiatorData"
+            }
+        }
+    }
+
+    /// The chain a payload sits in: the message, a chain of a top-level
+    /// payload (held as indices), or a deeper one (prefix rendered).
+    enum Chain {
+        case top
+        case nested(parent: Int, field: Field)
+        case deep(String)
+    }
+
+    let chain: Chain
     let index: Int
-    var description: String { "\(prefix)[\(index)]" }
+    /// Whether some enclosing chain is TP Data.
+    let inTPData: Bool
+
+    var prefix: String {
+        switch chain {
+        case .top: return "payloads"
+        case .nested(let parent, let field): return MIKEYPaths.payload(parent) + field.suffix
+        case .deep(let p): return p
+        }
+    }
+
+    var description: String {
+        if case .top = chain { return MIKEYPaths.payload(index) }
+        return "\(prefix)[\(index)]"
+    }
+
+    /// The chain of one of this payload's nested fields.
+    func child(_ field: Field) -> Chain {
+        if case .top = chain { return .nested(parent: index, field: field) }
+        return .deep(description + field.suffix)
+    }
 }

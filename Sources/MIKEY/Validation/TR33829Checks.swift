@@ -2,8 +2,8 @@ import MediasecCore
 
 extension ValidationRun {
     /// TR 33.829 Annexes A, C, D, E, F, with the code points of the profile.
-    mutating func checkTR33829() {
-        guard sink.profiles.contains(.tr33829) else { return }
+    func checkTR33829() {
+        guard profiles.contains(.tr33829) else { return }
         checkTRCryptoSessions()
         checkConferenceExtension()
         checkPSKMIMEProfile()
@@ -11,17 +11,18 @@ extension ValidationRun {
     }
 
     /// Annex D.1 (TLS) and Annex A.1 (Application Specific) CS rules.
-    mutating func checkTRCryptoSessions() {
-        let trProts: Set<ProtType> = [cp.protTypeTLS, cp.protTypePSKMIME, cp.protTypeApplicationSpecific]
+    func checkTRCryptoSessions() {
         guard case .generic(let entries) = m.header.csIDMap else {
-            for (i, sp) in indexed({ if case .securityPolicy(let s) = $0 { s } else { nil } }) where trProts.contains(sp.protType) {
+            for (i, p) in m.payloads.enumerated() {
+                guard case .securityPolicy(let sp) = p,
+                      sp.protType == cp.protTypeTLS || sp.protType == cp.protTypePSKMIME || sp.protType == cp.protTypeApplicationSpecific else { continue }
                 add(MIKEYRules.trTLSMapType, at: offset(i), path(i), "an SP of a TR Prot Type in a message whose map type is \(m.header.csIDMap.type.rawValue)")
             }
             return
         }
         var offset = 10
         for (i, e) in entries.enumerated() {
-            let p = "hdr.csIdMapInfo[\(i)]"
+            var p: String { MIKEYPaths.csIDMapInfo(i) }
             if e.protType == cp.protTypeTLS {
                 if e.sFlag { add(MIKEYRules.trTLSSFlag, at: offset + 2, "\(p).s") }
                 if !e.policies.isEmpty && !isResponse { add(MIKEYRules.trTLSPolicies, at: offset + 2, "\(p).#p", "#P is \(e.policies.count)") }
@@ -35,8 +36,10 @@ extension ValidationRun {
     }
 
     /// Annex C.1: the participant list.
-    mutating func checkConferenceExtension() {
-        for (i, g) in indexed({ if case .generalExtension(let x) = $0, x.type == cp.extensionIMSConference { x } else { nil } }) {
+    func checkConferenceExtension() {
+        guard has(.generalExtension) else { return }
+        for (i, q) in m.payloads.enumerated() {
+            guard case .generalExtension(let g) = q, g.type == cp.extensionIMSConference else { continue }
             let base = offset(i).map { $0 + 4 }
             if dataType != .transferInit { add(MIKEYRules.trConfDataType, at: offset(i), path(i), "participant list in \(dataType.name ?? "data type \(dataType.rawValue)")") }
             let content: GeneralExtensionContent
@@ -61,11 +64,23 @@ extension ValidationRun {
     }
 
     var proofOfOriginIndices: [Int] {
-        indexed { if case .generalExtension(let x) = $0, x.type == cp.extensionProofOfOrigin { x } else { nil } }.map(\.0)
+        var out: [Int] = []
+        for (i, p) in m.payloads.enumerated() {
+            if case .generalExtension(let x) = p, x.type == cp.extensionProofOfOrigin { out.append(i) }
+        }
+        return out
+    }
+
+    var hasProofOfOrigin: Bool {
+        guard has(.generalExtension) else { return false }
+        for p in m.payloads {
+            if case .generalExtension(let x) = p, x.type == cp.extensionProofOfOrigin { return true }
+        }
+        return false
     }
 
     /// Annex E: the PSK/MIME profile of TRANSFER_INIT and its ticket.
-    mutating func checkPSKMIMEProfile() {
+    func checkPSKMIMEProfile() {
         guard case .generic(let entries) = m.header.csIDMap, entries.contains(where: { $0.protType == cp.protTypePSKMIME }) else { return }
         if dataType != .transferInit {
             add(MIKEYRules.trPSKMIMEDataType, at: 1, "hdr.dataType", "a PSK/MIME CS in \(dataType.name ?? "data type \(dataType.rawValue)")")
@@ -73,7 +88,7 @@ extension ValidationRun {
         if entries.count != 1 { add(MIKEYRules.trPSKMIMESingleCS, at: 8, "hdr.#cs", "#CS is \(entries.count)") }
         var mapOffset = 10
         for (i, e) in entries.enumerated() {
-            let p = "hdr.csIdMapInfo[\(i)]"
+            var p: String { MIKEYPaths.csIDMapInfo(i) }
             let offset = mapOffset
             if e.protType == cp.protTypePSKMIME {
                 if !e.policies.isEmpty { add(MIKEYRules.trPSKMIMEPolicies, at: offset + 2, "\(p).#p", "#P is \(e.policies.count)") }
@@ -83,11 +98,11 @@ extension ValidationRun {
             mapOffset += 6 + e.policies.count + e.sessionData.count + e.spi.count
         }
         if m.header.verifyFlag { add(MIKEYRules.trPSKMIMEVFlag, at: 3, "hdr.v") }
-        let kemacs = indexed { if case .kemac(let k) = $0 { k } else { nil } }
-        if kemacs.isEmpty {
+        if !has(.kemac) {
             add(MIKEYRules.trPSKMIMEKEMAC, at: nil, "payloads")
         }
-        for (i, k) in kemacs where k.encryptionAlgorithm == .null {
+        for (i, q) in m.payloads.enumerated() {
+            guard case .kemac(let k) = q, k.encryptionAlgorithm == .null else { continue }
             if let keys = try? k.plainKeyData(profile: cp) {
                 let hasTEK = keys.contains { if case .keyData(let kd) = $0 { kd.type == .tek || kd.type == .tekSalt } else { false } }
                 if !hasTEK { add(MIKEYRules.trPSKMIMEKEMACContent, at: offset(i), "\(path(i)).keyData") }
@@ -96,11 +111,11 @@ extension ValidationRun {
         guard let (ti, t) = ticket else { return }
         let flagAt = self.offset(ti).map { $0 + 5 }
         let f = t.policy.flags
-        let fp = "\(path(ti)).flags"
+        var fp: String { "\(path(ti)).flags" }
         if f.contains(.f) { add(MIKEYRules.trPSKMIMEFlagF, at: flagAt, fp) }
         if f.contains(.g) { add(MIKEYRules.trPSKMIMEFlagG, at: flagAt, fp) }
         if !f.contains(.l) { add(MIKEYRules.trPSKMIMEFlagL, at: flagAt, fp) }
-        if f.contains(.i) && proofOfOriginIndices.isEmpty {
+        if f.contains(.i) && !hasProofOfOrigin {
             add(MIKEYRules.trPSKMIMEFlagI, at: flagAt, fp, "I = 1 without a proof-of-origin extension")
         }
         if case .base(let b) = t.ticketData {
@@ -114,7 +129,8 @@ extension ValidationRun {
     }
 
     /// Annex F.1 and the forking requirement of Annex E.
-    mutating func checkProofOfOrigin() {
+    func checkProofOfOrigin() {
+        guard hasProofOfOrigin else { return }
         let idx = proofOfOriginIndices
         if idx.count > 1 { add(MIKEYRules.trProofDuplicate, at: offset(idx[1]), path(idx[1])) }
         for i in idx {

@@ -2,58 +2,69 @@ import MediasecCore
 
 extension ValidationRun {
     /// RFC 6043 §6.6, §6.8, §6.10 and Appendix A.
-    mutating func checkTicketPayloads() {
+    func checkTicketPayloads() {
         if dataType.isTicketMessage {
-            for (i, _) in indexed({ if case .id(let x) = $0 { x } else { nil } }) {
-                add(MIKEYRules.ticketIDPayload, at: offset(i), path(i))
+            if has(.id) {
+                for (i, p) in m.payloads.enumerated() {
+                    if case .id = p { add(MIKEYRules.ticketIDPayload, at: offset(i), path(i)) }
+                }
             }
             checkRANDRRoles()
             checkTicketKEMACs()
         }
-        var items: [(Payload, PayloadPath, PayloadSpan?)] = []
-        walk { p, path, span in items.append((p, path, span)) }
-        for (p, path, span) in items {
-            let at = span?.range.lowerBound
-            switch p {
-            case .ticketPolicy(let tp):
-                checkPolicy(tp.policy, granted: false, path: path, at: at, ticket: nil)
-            case .ticket(let t):
-                checkPolicy(t.policy, granted: true, path: path, at: at, ticket: t)
-                checkTicket(t, path: path, span: span)
-            default: break
+        if hasTicketOrPolicy {
+            walk { p, path, info in
+                switch p {
+                case .ticketPolicy(let tp):
+                    checkPolicy(tp.policy, granted: false, path: path, at: info.at, ticket: nil)
+                case .ticket(let t):
+                    checkPolicy(t.policy, granted: true, path: path, at: info.at, ticket: t)
+                    checkTicket(t, path: path, info: info)
+                default: break
+                }
             }
         }
         checkKeyDataSPI()
     }
 
+    /// Whether the message has a TP or TICKET payload (the only payloads
+    /// with nested chains, so none can sit deeper otherwise).
+    var hasTicketOrPolicy: Bool { has(.ticketPolicy) || has(.ticket) }
+
     /// RFC 6043 §4.2.1.5 / §4.2.3.5 (KEMAC MAC in KMS responses) and §6.10
     /// (session keys from the Initiator only when L = 1).
-    mutating func checkTicketKEMACs() {
-        let kemacs = indexed { if case .kemac(let k) = $0 { k } else { nil } }
+    func checkTicketKEMACs() {
+        guard has(.kemac) else { return }
         if dataType == .requestResp || dataType == .resolveResp {
-            for (i, k) in kemacs where k.macAlgorithm != .null {
-                add(MIKEYRules.responseKEMACNullMAC, at: offset(i).map { $0 + 4 + k.encryptedData.count }, "\(path(i)).macAlg", "MAC alg \(k.macAlgorithm.rawValue)")
+            for (i, p) in m.payloads.enumerated() {
+                if case .kemac(let k) = p, k.macAlgorithm != .null {
+                    add(MIKEYRules.responseKEMACNullMAC, at: offset(i).map { $0 + 4 + k.encryptedDataStorage.count }, "\(path(i)).macAlg", "MAC alg \(k.macAlgorithm.rawValue)")
+                }
             }
         }
         if dataType == .transferInit, let t = ticket?.1, !t.policy.flags.contains(.l) {
-            for (i, _) in kemacs { add(MIKEYRules.transferKEMACWithoutL, at: offset(i), path(i), "a KEMAC with flags \(t.policy.flags.letterString)") }
+            for (i, p) in m.payloads.enumerated() {
+                if case .kemac = p { add(MIKEYRules.transferKEMACWithoutL, at: offset(i), path(i), "a KEMAC with flags \(t.policy.flags.letterString)") }
+            }
         }
     }
 
-    mutating func checkRANDRRoles() {
+    func checkRANDRRoles() {
         let expected: RANDRole?
         switch dataType {
         case .requestInitPSK, .requestInitPK, .transferInit: expected = .initiator
         case .resolveInitPSK, .resolveInitPK: expected = .responder
         default: expected = nil
         }
-        guard let e = expected else { return }
-        for (i, r) in indexed({ if case .randRole(let x) = $0 { x } else { nil } }) where r.role != e {
-            add(MIKEYRules.randrRole, at: offset(i).map { $0 + 1 }, "\(path(i)).randRole", "\(dataType.name ?? "") carries \(e.name ?? "") but this RANDR has role \(r.role.rawValue)")
+        guard let e = expected, has(.randRole) else { return }
+        for (i, p) in m.payloads.enumerated() {
+            if case .randRole(let r) = p, r.role != e {
+                add(MIKEYRules.randrRole, at: offset(i).map { $0 + 1 }, "\(path(i)).randRole", "\(dataType.name ?? "") carries \(e.name ?? "") but this RANDR has role \(r.role.rawValue)")
+            }
         }
     }
 
-    mutating func checkPolicy(_ p: TicketPolicy, granted: Bool, path: PayloadPath, at: Int?, ticket: TicketPayload?) {
+    func checkPolicy(_ p: TicketPolicy, granted: Bool, path: PayloadPath, at: Int?, ticket: TicketPayload?) {
         let f = p.flags
         let flagAt = at.map { $0 + 5 }
         func fp() -> String { "\(path).flags" }
@@ -102,18 +113,18 @@ extension ValidationRun {
         return false
     }
 
-    mutating func checkTicket(_ t: TicketPayload, path: PayloadPath, span: PayloadSpan?) {
-        let at = span?.range.lowerBound
+    func checkTicket(_ t: TicketPayload, path: PayloadPath, info: SpanInfo) {
+        let at = info.at
         let forking = t.policy.flags.contains(.i)
         if forking != !t.initiatorData.isEmpty {
-            add(MIKEYRules.initiatorDataPresence, at: span?.initiatorDataField?.lowerBound, "\(path).initiatorData",
+            add(MIKEYRules.initiatorDataPresence, at: info.initiatorDataField?.lowerBound, "\(path).initiatorData",
                 forking ? "I = 1 but Initiator Data is empty" : "Initiator Data present although I = 0")
         }
         if !t.initiatorData.isEmpty {
-            let types = t.initiatorData.map(\.type)
-            if types != [.verification, .verification] {
-                add(MIKEYRules.initiatorDataShape, at: span?.initiatorDataField?.lowerBound, "\(path).initiatorData",
-                    "Initiator Data is \(types.map { $0.name ?? "?" }.joined(separator: ", ")); expected V, V")
+            let id = t.initiatorData
+            if !(id.count == 2 && id[0].type == .verification && id[1].type == .verification) {
+                add(MIKEYRules.initiatorDataShape, at: info.initiatorDataField?.lowerBound, "\(path).initiatorData",
+                    "Initiator Data is \(id.map { $0.type.name ?? "?" }.joined(separator: ", ")); expected V, V")
             }
         }
         guard case .base(let b) = t.ticketData else { return }
@@ -121,12 +132,9 @@ extension ValidationRun {
             add(MIKEYRules.baseTicketVersion, at: at.map { $0 + 3 }, "\(path).subtype", "Subtype \(t.policy.subtype), Version \(t.policy.version)")
         }
         // Ticket Data = THDR, T, RAND, KEMAC, [IDRpsk], V
-        let core = b.payloads.filter { $0.type != .generalExtension }
-        var types = core.map(\.type)
-        if types.count >= 5, types[3] == .idRole { types.remove(at: 3) }
-        if types != [.timestamp, .rand, .kemac, .verification] {
+        if !Self.isBaseTicketShape(b.payloads) {
             add(MIKEYRules.baseTicketShape, at: at, "\(path).ticketData",
-                "base ticket payloads are THDR, \(core.map { $0.type.name ?? "?" }.joined(separator: ", "))")
+                "base ticket payloads are THDR, \(b.payloads.filter { $0.type != .generalExtension }.map { $0.type.name ?? "?" }.joined(separator: ", "))")
         }
         for (i, q) in b.payloads.enumerated() {
             if case .kemac(let k) = q, k.macAlgorithm != .null {
@@ -135,16 +143,47 @@ extension ValidationRun {
         }
     }
 
+    /// Ticket Data without General Extensions is T, RAND, KEMAC, [IDR], V
+    /// (RFC 6043 Appendix A), checked without building the type list.
+    static func isBaseTicketShape(_ payloads: [Payload]) -> Bool {
+        var n = 0
+        var idrAt3 = false
+        for p in payloads {
+            let t = p.type
+            if t == .generalExtension { continue }
+            let ok: Bool
+            switch n {
+            case 0: ok = t == .timestamp
+            case 1: ok = t == .rand
+            case 2: ok = t == .kemac
+            case 3:
+                idrAt3 = t == .idRole
+                ok = idrAt3 || t == .verification
+            case 4: ok = idrAt3 && t == .verification
+            default: ok = false
+            }
+            if !ok { return false }
+            n += 1
+        }
+        return n == 4 ? !idrAt3 : n == 5
+    }
+
     /// RFC 6043 §6.2.1: every key in a MIKEY-TICKET message carries an SPI.
-    mutating func checkKeyDataSPI() {
+    func checkKeyDataSPI() {
         guard dataType.isTicketMessage else { return }
-        var items: [(Payload, PayloadPath, Int?)] = []
-        walk { p, path, span in items.append((p, path, span?.range.lowerBound)) }
-        for (p, path, at) in items {
-            guard case .kemac(let k) = p, k.encryptionAlgorithm == .null, let keys = try? k.plainKeyData(profile: cp) else { continue }
+        walk { p, path, info in
+            // Keys inside TP Data are not checked.
+            guard case .kemac(let k) = p, !path.inTPData, k.encryptionAlgorithm == .null else { return }
+            let decoded: Result<[Payload], DecodingError>
+            if case .top = path.chain {
+                decoded = keyData(ofTopLevel: path.index, k, firstType: .keyData)
+            } else {
+                decoded = Result { () throws(DecodingError) in try k.plainKeyData(profile: cp) }
+            }
+            guard case .success(let keys) = decoded else { return }
             for (j, q) in keys.enumerated() {
-                if case .keyData(let kd) = q, kd.validity.type != .spi, !path.prefix.contains("tpData") {
-                    add(MIKEYRules.keyDataSPI, at: at, "\(path).keyData[\(j)].kv", "key \(kd.type.name ?? "?") has KV \(kd.validity.type.rawValue)")
+                if case .keyData(let kd) = q, kd.validity.type != .spi {
+                    add(MIKEYRules.keyDataSPI, at: info.at, "\(path).keyData[\(j)].kv", "key \(kd.type.name ?? "?") has KV \(kd.validity.type.rawValue)")
                 }
             }
         }
