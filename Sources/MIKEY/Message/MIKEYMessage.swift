@@ -63,7 +63,10 @@ public struct MIKEYDecoder: Sendable {
     }
 
     public func decode(_ bytes: [UInt8]) throws(DecodingError) -> DecodedMIKEYMessage {
+        // A fixed small capacity (the common messages have up to six
+        // payloads): one allocation instead of regrowing 1, 2, 4, 8.
         var spans: [PayloadSpan] = []
+        spans.reserveCapacity(6)
         var headerEnd = 0
         let m = try decodeMessage(bytes, recordSpans: true, spans: &spans, headerEnd: &headerEnd)
         return DecodedMIKEYMessage(message: m, bytes: bytes, headerRange: 0..<headerEnd, spans: spans)

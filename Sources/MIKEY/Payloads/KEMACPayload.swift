@@ -99,6 +99,7 @@ public struct KEMACPayload: Hashable, Sendable, PayloadBodyCodable {
     public static func decodeKeyData(plaintext: [UInt8], firstType: PayloadType = .keyData, profile: CodePointProfile = .default) throws(DecodingError) -> [Payload] {
         if plaintext.isEmpty { return [] }
         var ctx = DecodeContext(profile: profile, limits: .default)
+        ctx.recordSpans = false   // the spans of a key-data chain are not kept
         var c = ByteCursor(plaintext)
         var spans: [PayloadSpan] = []
         return try PayloadChainCodec.decodeChain(&c, firstType: firstType, ctx: &ctx, pathPrefix: "keyData", spans: &spans, requireEnd: true)
