@@ -94,4 +94,49 @@ struct FastPathTests {
         t.rawValue = "rtp/savp"
         #expect(t.info == nil && t.caseInsensitiveMatch == "RTP/SAVP")
     }
+
+    /// The word-at-a-time line scan against the byte-by-byte rule it
+    /// replaces (LF, CR with or without LF, NUL, then the length limit),
+    /// on random lines rich in the bytes around the 0x0e threshold, at
+    /// every alignment.
+    @Test func lineScanMatchesByteLoop() {
+        func reference(_ p: [UInt8], _ start: Int, _ maxLength: Int) -> (Int, SDPDecoder.LineStop) {
+            var i = start
+            while i < p.count {
+                let c = p[i]
+                if c == 0x0a { return (i, .lf) }
+                if c == 0x0d { return (i, i + 1 < p.count && p[i + 1] == 0x0a ? .crlf : .bareCR) }
+                if c == 0x00 { return (i, .nul) }
+                if i - start >= maxLength { return (i, .tooLong) }
+                i += 1
+            }
+            return (p.count, .endOfInput)
+        }
+        let alphabet: [UInt8] = [0x61, 0x20, 0x09, 0x0d, 0x0a, 0x00, 0x0b, 0x0c, 0x0e, 0x0f, 0x7f, 0x80, 0x8d, 0xff, 0x3d]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let n = Int.random(in: 0...40, using: &rng)
+            // Mostly ordinary bytes, so that lines run past a word or two.
+            let bytes = (0..<n).map { _ in Int.random(in: 0..<4, using: &rng) == 0 ? alphabet.randomElement(using: &rng) ?? 0x61 : 0x61 }
+            let start = Int.random(in: 0...n, using: &rng)
+            let maxLength = Int.random(in: 0...24, using: &rng)
+            let got = bytes.withUnsafeBufferPointer { SDPDecoder.scanLine($0, from: start, maxLength: maxLength) }
+            let want = reference(bytes, start, maxLength)
+            #expect(got.0 == want.0 && got.1 == want.1, "\(bytes) from \(start) max \(maxLength)")
+        }
+    }
+
+    /// The base64 table holds exactly the RFC 4648 alphabet: every other
+    /// byte is a character error.
+    @Test func base64TableIsTheAlphabet() {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        for b in 0...255 {
+            let c = UInt8(b)
+            let expected = alphabet.firstIndex(of: c).map(UInt8.init) ?? 0xff
+            #expect(SDPBase64.table[b] == expected)
+            if expected == 0xff && c != 0x3d {
+                #expect(SDPBase64.decode([0x41, 0x41, c, 0x41]) == .failure(.character))
+            }
+        }
+    }
 }

@@ -3,7 +3,7 @@ import MediasecCore
 /// A decoded description with its sections, `m=` fields and typed
 /// attributes decoded once, shared by the validator, the offer/answer checks
 /// and the JSON tree.
-struct SDPIndex: Sendable {
+final class SDPIndex: Sendable {
     /// One attribute of a level. A class: the checks pass entries around
     /// in lists and tuples, and a copy is then one reference count. Only
     /// ``next`` is written, and only while the index is built; afterwards
