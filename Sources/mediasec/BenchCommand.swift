@@ -79,7 +79,7 @@ struct MIKEYThroughput: ParsableCommand {
             // Option values are copied out first: reading a property wrapper
             // inside the timed loop would cost more than a small message.
             let (count, bytes, elapsed, sink) = Self.time(messages, bytesPerPass: bytesPerPass, seconds: seconds, roundTrip: roundTrip)
-            print(String(format: "%@ messages=%d bytes=%d seconds=%.3f msgs_per_s=%.0f mb_per_s=%.2f accepted=%d skipped=%d sink=%d",
+            print(String(format: "%@ messages=%ld bytes=%ld seconds=%.3f msgs_per_s=%.0f mb_per_s=%.2f accepted=%ld skipped=%ld sink=%ld",
                          label, count, bytes, elapsed, Double(count) / elapsed, Double(bytes) / elapsed / 1e6,
                          messages.count, all.count - messages.count, sink & 1))
         }
@@ -142,7 +142,7 @@ struct MIKEYBadInput: ParsableCommand {
         }
         let t = (now() - start) / Double(reps)
         let after = maxRSSKiB()
-        return String(format: "%@ %9d bytes  %10.3f ms  %7.2f ns/byte  peak RSS +%6d KiB  %@",
+        return String(format: "%@ %9ld bytes  %10.3f ms  %7.2f ns/byte  peak RSS +%6ld KiB  %@",
                       name, input.count, t * 1e3, t * 1e9 / Double(max(input.count, 1)), after - before, outcome)
     }
 

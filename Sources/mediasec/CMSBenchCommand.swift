@@ -51,7 +51,7 @@ struct CMSThroughput: ParsableCommand {
                 bytes += bytesPerPass
                 elapsed = now() - start
             } while elapsed < seconds
-            print(String(format: "%@ messages=%d bytes=%d seconds=%.3f msgs_per_s=%.0f mb_per_s=%.2f accepted=%d skipped=%d rules=%@ stage=%@ sink=%d",
+            print(String(format: "%@ messages=%ld bytes=%ld seconds=%.3f msgs_per_s=%.0f mb_per_s=%.2f accepted=%ld skipped=%ld rules=%@ stage=%@ sink=%ld",
                          label, count, bytes, elapsed, Double(count) / elapsed, Double(bytes) / elapsed / 1e6,
                          messages.count, named.count - messages.count, rules.rawValue, stage, sink & 1))
         }
@@ -113,7 +113,7 @@ struct CMSDecryptThroughput: ParsableCommand {
                     count += 16
                     elapsed = now() - start
                 } while elapsed < seconds
-                print(String(format: "%@ size=%d messages=%d seconds=%.3f msgs_per_s=%.0f mb_per_s=%.2f message_bytes=%d sink=%d",
+                print(String(format: "%@ size=%ld messages=%ld seconds=%.3f msgs_per_s=%.0f mb_per_s=%.2f message_bytes=%ld sink=%ld",
                              label, size, count, elapsed, Double(count) / elapsed, Double(count * size) / elapsed / 1e6, msg.count, sink & 1))
             }
         }
@@ -191,7 +191,7 @@ struct CMSBadInput: ParsableCommand {
         }
         let t = (now() - start) / Double(reps)
         let after = maxRSSKiB()
-        return String(format: "%@ %9d bytes  %10.3f ms  %7.2f ns/byte  peak RSS +%6d KiB  %@",
+        return String(format: "%@ %9ld bytes  %10.3f ms  %7.2f ns/byte  peak RSS +%6ld KiB  %@",
                       name, input.count, t * 1e3, t * 1e9 / Double(max(input.count, 1)), after - before, outcome)
     }
 

@@ -31,7 +31,7 @@ struct ResourceListsThroughput: ParsableCommand {
             let messages = accepted.map(\.1)
             guard !messages.isEmpty else { throw UsageFailure(description: "no decodable documents") }
             let (count, bytes, elapsed, sink) = Self.time(messages, seconds: seconds, stage: stage)
-            print(String(format: "%@ messages=%d bytes=%d seconds=%.3f msgs_per_s=%.0f mb_per_s=%.2f accepted=%d skipped=%d stage=%@ sink=%d",
+            print(String(format: "%@ messages=%ld bytes=%ld seconds=%.3f msgs_per_s=%.0f mb_per_s=%.2f accepted=%ld skipped=%ld stage=%@ sink=%ld",
                          label, count, bytes, elapsed, Double(count) / elapsed, Double(bytes) / elapsed / 1e6,
                          messages.count, named.count - messages.count, stage, sink & 1))
         }
@@ -129,7 +129,7 @@ struct ResourceListsBadInput: ParsableCommand {
         }
         let t = (now() - start) / Double(done)
         let after = maxRSSKiB()
-        return String(format: "%@ %9d bytes  %10.3f ms  %7.2f ns/byte  peak RSS +%6d KiB  %@",
+        return String(format: "%@ %9ld bytes  %10.3f ms  %7.2f ns/byte  peak RSS +%6ld KiB  %@",
                       name, input.count, t * 1e3, t * 1e9 / Double(max(input.count, 1)), after - before, outcome)
     }
 

@@ -34,7 +34,7 @@ struct SDPThroughput: ParsableCommand {
             let findings = messages.reduce(0) { $0 + SDPValidator().validate($1).findings.count }
             // Option values are copied out first (see MIKEYThroughput.time).
             let (count, bytes, elapsed, sink) = Self.time(messages, seconds: seconds, validate: stage == "validate")
-            print(String(format: "%@ messages=%d bytes=%d seconds=%.3f msgs_per_s=%.0f mb_per_s=%.2f accepted=%d skipped=%d stage=%@ findings=%d sink=%d",
+            print(String(format: "%@ messages=%ld bytes=%ld seconds=%.3f msgs_per_s=%.0f mb_per_s=%.2f accepted=%ld skipped=%ld stage=%@ findings=%ld sink=%ld",
                          label, count, bytes, elapsed, Double(count) / elapsed, Double(bytes) / elapsed / 1e6,
                          messages.count, named.count - messages.count, stage, findings, sink & 1))
         }
@@ -118,7 +118,7 @@ struct SDPBadInput: ParsableCommand {
         }
         let t = (now() - start) / Double(done)
         let after = maxRSSKiB()
-        return String(format: "%@ %9d bytes  %10.3f ms  %7.2f ns/byte  peak RSS +%6d KiB  %@",
+        return String(format: "%@ %9ld bytes  %10.3f ms  %7.2f ns/byte  peak RSS +%6ld KiB  %@",
                       name, input.count, t * 1e3, t * 1e9 / Double(max(input.count, 1)), after - before, outcome)
     }
 
