@@ -5,7 +5,8 @@ import MIKEY
 /// harness, the corpus replayer and the regression tests.
 ///
 /// For every input the decoder accepts, both round-trip laws must hold:
-/// `encode(decode(b)) == b` and `decode(encode(decode(b))) == decode(b)`.
+/// `encode(decode(b)) == b` and `decode(encode(decode(b))) == decode(b)`;
+/// the validator then runs on the decoded message without trapping.
 /// A violation is a bug in the codec, so it traps (libFuzzer records the
 /// input as a crash). Inputs the decoder rejects must be rejected with a
 /// `mikey.*` code and an offset inside the input.
@@ -50,6 +51,19 @@ public enum MIKEYOracle {
         }
         // The JSON tree must be buildable for every accepted message.
         _ = MIKEYJSON.tree(decoded, profile: profile)
+        // The validator runs on every accepted message, with no key and
+        // with a pre-shared key (so that MAC verification and KEMAC
+        // decryption run on hostile structure too): each finding's offset
+        // lies inside the input and the report serialises.
+        for keys in [MIKEYKeys(), MIKEYKeys(["psk": Array(repeating: 0x5a, count: 16)])] {
+            let report = MIKEYValidator(options: MIKEYValidationOptions(codePoints: profile, keys: keys)).validate(decoded)
+            for f in report.findings {
+                if let o = f.offset, o < 0 || o > bytes.count {
+                    throw Violation(description: "validator: \(f.code) (\(f.path)) at offset \(o) outside 0...\(bytes.count)")
+                }
+            }
+            _ = report.json(codePoints: profile).serialized()
+        }
         return .accepted
     }
 
