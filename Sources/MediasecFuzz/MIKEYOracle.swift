@@ -51,11 +51,13 @@ public enum MIKEYOracle {
         }
         // The JSON tree must be buildable for every accepted message.
         _ = MIKEYJSON.tree(decoded, profile: profile)
-        // The validator runs on every accepted message, with no key and
-        // with a pre-shared key (so that MAC verification and KEMAC
-        // decryption run on hostile structure too): each finding's offset
-        // lies inside the input and the report serialises.
-        for keys in [MIKEYKeys(), MIKEYKeys(["psk": Array(repeating: 0x5a, count: 16)])] {
+        // The validator runs on every accepted message: without a key for
+        // inputs of even length, with a pre-shared key for odd ones (so that
+        // MAC verification and KEMAC decryption run on hostile structure
+        // too, at half the executions' cost). Each finding's offset lies
+        // inside the input and the report serialises.
+        let keys = bytes.count % 2 == 0 ? MIKEYKeys() : MIKEYKeys(["psk": Array(repeating: 0x5a, count: 16)])
+        do {
             let report = MIKEYValidator(options: MIKEYValidationOptions(codePoints: profile, keys: keys)).validate(decoded)
             for f in report.findings {
                 if let o = f.offset, o < 0 || o > bytes.count {

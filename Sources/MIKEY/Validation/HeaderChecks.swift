@@ -63,20 +63,11 @@ extension ValidationRun {
         case .generic(let entries):
             var offset = 10
             // CS IDs seen so far: a 256-bit set in four words (no Set per message).
-            var seen: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-            func insert(_ t: UInt8) -> Bool {
-                let bit = UInt64(1) << UInt64(t & 63)
-                switch t >> 6 {
-                case 0: defer { seen.0 |= bit }; return seen.0 & bit == 0
-                case 1: defer { seen.1 |= bit }; return seen.1 & bit == 0
-                case 2: defer { seen.2 |= bit }; return seen.2 & bit == 0
-                default: defer { seen.3 |= bit }; return seen.3 & bit == 0
-                }
-            }
+            var seen = ByteSet()
             let ticketResponse = dataType.isTicketMessage && isResponse
             for (i, e) in entries.enumerated() {
                 func p() -> String { MIKEYPaths.csIDMapInfo(i) }
-                if !insert(e.csID) {
+                if !seen.insert(e.csID) {
                     add(MIKEYRules.genericDuplicateCSID, at: offset, "\(p()).csId", "CS ID \(e.csID) is used twice")
                 }
                 if !e.protType.isAssigned && cp.name(of: e.protType) == nil {

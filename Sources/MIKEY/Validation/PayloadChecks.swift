@@ -55,16 +55,7 @@ extension ValidationRun {
     func checkPayloads() {
         // Policy numbers seen so far: a 256-bit set (the first path is found
         // again only for a duplicate).
-        var policyNumbers: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        func insert(_ t: UInt8) -> Bool {
-            let bit = UInt64(1) << UInt64(t & 63)
-            switch t >> 6 {
-            case 0: defer { policyNumbers.0 |= bit }; return policyNumbers.0 & bit == 0
-            case 1: defer { policyNumbers.1 |= bit }; return policyNumbers.1 & bit == 0
-            case 2: defer { policyNumbers.2 |= bit }; return policyNumbers.2 & bit == 0
-            default: defer { policyNumbers.3 |= bit }; return policyNumbers.3 & bit == 0
-            }
-        }
+        var policyNumbers = ByteSet()
         walk { p, path, info in
             let at = info.at
             switch p {
@@ -92,7 +83,7 @@ extension ValidationRun {
                     add(MIKEYRules.kemacAlgorithmKeyLength, at: at.map { $0 + 4 }, "\(path).encrData", "AES-KW data is \(n) bytes")
                 }
             case .securityPolicy(let sp):
-                if !insert(sp.policyNumber) {
+                if !policyNumbers.insert(sp.policyNumber) {
                     add(MIKEYRules.spDuplicatePolicyNo, at: at.map { $0 + 1 }, "\(path).policyNo",
                         "Policy no \(sp.policyNumber) is also used by \(firstPolicyPath(sp.policyNumber).map { "\($0)" } ?? "")")
                 }
@@ -158,19 +149,10 @@ extension ValidationRun {
     /// RFC 3830 §6.10.1: the one-byte parameters, registry values, duplicates.
     func checkSRTPPolicy(_ sp: SecurityPolicyPayload, path: PayloadPath, at: Int?) {
         // Types seen so far: a 256-bit set in four words (no Set per policy).
-        var seen: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        func insert(_ t: UInt8) -> Bool {
-            let bit = UInt64(1) << UInt64(t & 63)
-            switch t >> 6 {
-            case 0: defer { seen.0 |= bit }; return seen.0 & bit == 0
-            case 1: defer { seen.1 |= bit }; return seen.1 & bit == 0
-            case 2: defer { seen.2 |= bit }; return seen.2 & bit == 0
-            default: defer { seen.3 |= bit }; return seen.3 & bit == 0
-            }
-        }
+        var seen = ByteSet()
         sp.forEachParameter { i, type, value in
             let count = value.count, first = value.first
-            if !insert(type) {
+            if !seen.insert(type) {
                 add(MIKEYRules.spParamDuplicate, at: at, "\(path).policyParam[\(i)]", "parameter type \(type) is set twice")
             }
             let t = SRTPPolicyParameterType(rawValue: type)
