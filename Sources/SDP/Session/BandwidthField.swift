@@ -18,13 +18,25 @@ public struct BandwidthField: Hashable, Sendable {
     /// Decodes a slice of the description (a decoded line's ``SDPLine/bytes``); `base` is the
     /// absolute offset of its first byte.
     public static func decode(_ value: ArraySlice<UInt8>, base: Int = 0, path: String) throws(DecodingError) -> BandwidthField {
-        var s = SDPTextScanner(value, base: base, path: path, specRef: "RFC 8866 §5.8")
+        let (t, bw) = try scan(value, base: base, path: path)
+        return BandwidthField(bwType: SDPGrammar.string(value[t]), bandwidth: FieldScan.decimal(value, bw))
+    }
+
+    /// The syntax check and the spans of bwtype and bandwidth.
+    static func scan(_ value: ArraySlice<UInt8>, base: Int, path: @autoclosure () -> String) throws(DecodingError) -> (bwType: Range<Int>, bandwidth: Range<Int>) {
+        try FieldGrammar.run(value, base: base, path: path(), specRef: "RFC 8866 §5.8",
+                             { (r: inout FastFieldReader) throws(FastFieldReader.Stop) in try grammar(&r) },
+                             { (r: inout ScannerFieldReader) throws(DecodingError) in try grammar(&r) })
+    }
+
+    /// The grammar, over either reader (see ``FieldReader``).
+    static func grammar<R: FieldReader>(_ s: inout R) throws(R.Failure) -> (bwType: Range<Int>, bandwidth: Range<Int>) {
         let code = "sdp.b.syntax"
-        let t = try FieldScan.token(&s, "bwtype", code: code)
+        let t = try s.token("bwtype", code: code)
         try s.expect(0x3a, "bwtype", code: code)
-        let bw = try s.readDecimal("bandwidth", code: code)
+        let bw = try s.decimal("bandwidth", code: code)
         try s.expectEnd("bandwidth", code: code)
-        return BandwidthField(bwType: t, bandwidth: bw)
+        return (t, bw)
     }
 
     public var encodedValue: String { "\(bwType):\(bandwidth)" }

@@ -35,22 +35,52 @@ public struct ConnectionField: Hashable, Sendable {
     /// Decodes a slice of the description (a decoded line's ``SDPLine/bytes``); `base` is the
     /// absolute offset of its first byte.
     public static func decode(_ value: ArraySlice<UInt8>, base: Int = 0, path: String) throws(DecodingError) -> ConnectionField {
-        var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
-        let code = "sdp.c.syntax"
-        let net = try FieldScan.token(&s, "nettype", code: code)
-        try s.expect(0x20, "nettype", code: code)
-        let addrType = try FieldScan.token(&s, "addrtype", code: code)
-        try s.expect(0x20, "addrtype", code: code)
-        let at = s.offset
-        let addr = s.readString { SDPGrammar.isNonWS($0) && $0 != 0x2f }
-        if addr.isEmpty { throw s.fail(code, "connectionAddress: expected an address", field: "connectionAddress", at: at) }
+        let f = try scan(value, base: base, path: path)
         var suffixes: [DecimalToken] = []
+        if f.suffixCount > 0 {
+            suffixes.reserveCapacity(f.suffixCount)
+            suffixes.append(FieldScan.decimal(value, f.suffixes.0))
+            if f.suffixCount > 1 { suffixes.append(FieldScan.decimal(value, f.suffixes.1)) }
+        }
+        return ConnectionField(netType: SDPGrammar.string(value[f.netType]), addrType: SDPGrammar.string(value[f.addrType]),
+                               address: SDPGrammar.string(value[f.address]), suffixes: suffixes)
+    }
+
+    /// Where each field lies in the value (indices of the slice).
+    struct Spans {
+        var netType, addrType, address: Range<Int>
+        /// The first ``suffixCount`` (at most two) `/` suffixes.
+        var suffixes: (Range<Int>, Range<Int>)
+        var suffixCount: Int
+    }
+
+    /// The syntax check and the field spans, no string built
+    /// (``decode(_:base:path:)`` builds them; the validator only checks).
+    static func scan(_ value: ArraySlice<UInt8>, base: Int, path: String) throws(DecodingError) -> Spans {
+        try FieldGrammar.run(value, base: base, path: path, specRef: specRef,
+                             { (r: inout FastFieldReader) throws(FastFieldReader.Stop) in try grammar(&r) },
+                             { (r: inout ScannerFieldReader) throws(DecodingError) in try grammar(&r) })
+    }
+
+    /// The grammar, over either reader (see ``FieldReader``).
+    static func grammar<R: FieldReader>(_ s: inout R) throws(R.Failure) -> Spans {
+        let code = "sdp.c.syntax"
+        let net = try s.token("nettype", code: code)
+        try s.expect(0x20, "nettype", code: code)
+        let addrType = try s.token("addrtype", code: code)
+        try s.expect(0x20, "addrtype", code: code)
+        let addr = s.span { SDPGrammar.isNonWS($0) && $0 != 0x2f }
+        if addr.isEmpty { throw s.fail(code, "connectionAddress: expected an address", field: "connectionAddress", atIndex: addr.lowerBound) }
+        var suffixes = (addr.upperBound..<addr.upperBound, addr.upperBound..<addr.upperBound)
+        var count = 0
         while s.consume(0x2f) {
-            suffixes.append(try s.readDecimal("connectionAddress", code: code))
-            if suffixes.count > 2 { throw s.fail(code, "connectionAddress: more than two '/' suffixes", field: "connectionAddress") }
+            let d = try s.decimal("connectionAddress", code: code)
+            if count == 0 { suffixes.0 = d } else if count == 1 { suffixes.1 = d }
+            count += 1
+            if count > 2 { throw s.fail(code, "connectionAddress: more than two '/' suffixes", field: "connectionAddress", atIndex: nil) }
         }
         try s.expectEnd("connectionAddress", code: code)
-        return ConnectionField(netType: net, addrType: addrType, address: addr, suffixes: suffixes)
+        return Spans(netType: net, addrType: addrType, address: addr, suffixes: suffixes, suffixCount: count)
     }
 
     public var encodedValue: String {
@@ -70,10 +100,12 @@ public struct ConnectionField: Hashable, Sendable {
     }
 
     /// Four `.`-separated decimal octets (1-3 digits, 0..255), without allocating.
-    static func dottedQuad(_ s: String) -> (UInt8, UInt8, UInt8, UInt8)? {
+    static func dottedQuad(_ s: String) -> (UInt8, UInt8, UInt8, UInt8)? { dottedQuad(bytes: s.utf8) }
+
+    static func dottedQuad<C: Collection>(bytes s: C) -> (UInt8, UInt8, UInt8, UInt8)? where C.Element == UInt8 {
         var parts: (Int, Int, Int, Int) = (0, 0, 0, 0)
         var part = 0, value = 0, digits = 0
-        for c in s.utf8 {
+        for c in s {
             if c == 0x2e {
                 guard digits > 0, part < 3 else { return nil }
                 switch part { case 0: parts.0 = value; case 1: parts.1 = value; default: parts.2 = value }
@@ -98,6 +130,19 @@ public struct ConnectionField: Hashable, Sendable {
         if isIP6 {
             var it = address.utf8.makeIterator()
             guard let a = it.next(), let b = it.next() else { return false }
+            return (a | 0x20) == 0x66 && (b | 0x20) == 0x66
+        }
+        return false
+    }
+
+    /// ``isMulticast`` of an address as written (`addrType` and address
+    /// bytes): the same answer as on the decoded strings, since a byte
+    /// `>= 0x80` (or its replacement character) is neither a digit nor `f`.
+    static func isMulticast(isIP4: Bool, isIP6: Bool, address: ArraySlice<UInt8>) -> Bool {
+        if isIP4, let o = dottedQuad(bytes: address) { return (224...239).contains(o.0) }
+        if isIP6 {
+            guard address.count >= 2 else { return false }
+            let a = address[address.startIndex], b = address[address.startIndex + 1]
             return (a | 0x20) == 0x66 && (b | 0x20) == 0x66
         }
         return false

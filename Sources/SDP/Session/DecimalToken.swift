@@ -32,6 +32,21 @@ public struct DecimalToken: Hashable, Sendable, CustomStringConvertible, Express
         return v
     }
 
+    /// ``value`` of digits as written (`1*DIGIT`), without building the token.
+    static func value(digits: ArraySlice<UInt8>) -> UInt64? {
+        var v: UInt64 = 0
+        for c in digits {
+            let (m, o1) = v.multipliedReportingOverflow(by: 10)
+            let (s, o2) = m.addingReportingOverflow(UInt64(c &- 0x30))
+            if o1 || o2 { return nil }
+            v = s
+        }
+        return v
+    }
+
+    /// ``hasLeadingZero`` of digits as written.
+    static func hasLeadingZero(digits: ArraySlice<UInt8>) -> Bool { digits.count > 1 && digits.first == 0x30 }
+
     /// The value when it lies in `range`, else nil.
     public func value(in range: ClosedRange<UInt64>) -> UInt64? {
         guard let v = value, range.contains(v) else { return nil }

@@ -16,14 +16,34 @@ public struct MediaField: Hashable, Sendable {
     public var port: DecimalToken
     public var numberOfPorts: DecimalToken?
     public var proto: String
-    public var formats: [String]
+    /// The `<fmt>` list. A decoded field keeps the list as the text it was
+    /// read from and builds the strings when asked (the validator reads
+    /// the bytes).
+    public var formats: [String] {
+        get {
+            switch storedFormats {
+            case .strings(let f): return f
+            case .text(let t, let count): return Self.split(t, count: count)
+            }
+        }
+        set { storedFormats = .strings(newValue) }
+    }
+
+    /// ``formats`` as given, or as the decoded text: tokens separated by
+    /// single spaces (a token has no space, so the text and the list
+    /// determine each other).
+    enum Formats: Sendable {
+        case strings([String])
+        case text(ArraySlice<UInt8>, count: Int)
+    }
+    var storedFormats: Formats
 
     public init(media: String, port: DecimalToken, numberOfPorts: DecimalToken? = nil, proto: String, formats: [String]) {
         self.media = media
         self.port = port
         self.numberOfPorts = numberOfPorts
         self.proto = proto
-        self.formats = formats
+        self.storedFormats = .strings(formats)
     }
 
     static let specRef = "RFC 8866 §5.14"
@@ -35,29 +55,93 @@ public struct MediaField: Hashable, Sendable {
     /// Decodes a slice of the description (a decoded line's ``SDPLine/bytes``); `base` is the
     /// absolute offset of its first byte.
     public static func decode(_ value: ArraySlice<UInt8>, base: Int = 0, path: String) throws(DecodingError) -> MediaField {
-        var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
+        let f = try scan(value, base: base, path: path)
+        return MediaField(media: SDPGrammar.string(value[f.media]), port: FieldScan.decimal(value, f.port),
+                          numberOfPorts: f.numberOfPorts.map { FieldScan.decimal(value, $0) },
+                          proto: SDPGrammar.string(value[f.proto]), storedFormats: .text(value[f.formats], count: f.formatCount))
+    }
+
+    init(media: String, port: DecimalToken, numberOfPorts: DecimalToken?, proto: String, storedFormats: Formats) {
+        self.media = media
+        self.port = port
+        self.numberOfPorts = numberOfPorts
+        self.proto = proto
+        self.storedFormats = storedFormats
+    }
+
+    /// Where each field lies in the value (indices of the slice).
+    struct Spans {
+        var media, port: Range<Int>
+        var numberOfPorts: Range<Int>?
+        var proto: Range<Int>
+        /// The `<fmt>` list: tokens separated by single spaces.
+        var formats: Range<Int>
+        var formatCount: Int
+    }
+
+    /// The syntax check and the field spans, no string built.
+    static func scan(_ value: ArraySlice<UInt8>, base: Int, path: String) throws(DecodingError) -> Spans {
+        try FieldGrammar.run(value, base: base, path: path, specRef: specRef,
+                             { (r: inout FastFieldReader) throws(FastFieldReader.Stop) in try grammar(&r) },
+                             { (r: inout ScannerFieldReader) throws(DecodingError) in try grammar(&r) })
+    }
+
+    /// The grammar, over either reader (see ``FieldReader``).
+    static func grammar<R: FieldReader>(_ s: inout R) throws(R.Failure) -> Spans {
         let code = "sdp.m.syntax"
-        let media = try FieldScan.token(&s, "media", code: code)
+        let media = try s.token("media", code: code)
         try s.expect(0x20, "media", code: code)
-        let port = try s.readDecimal("port", code: code)
-        var count: DecimalToken? = nil
-        if s.consume(0x2f) { count = try s.readDecimal("numberOfPorts", code: code) }
+        let port = try s.decimal("port", code: code)
+        var count: Range<Int>? = nil
+        if s.consume(0x2f) { count = try s.decimal("numberOfPorts", code: code) }
         try s.expect(0x20, "port", code: code)
-        // token *("/" token): the same checks, one string for the run
-        // (token characters never include '/', so the text is the join).
+        // token *("/" token): token characters never include '/', so the
+        // text is the join.
         let protoStart = s.index
-        try FieldScan.skipToken(&s, "proto", code: code)
-        while s.consume(0x2f) { try FieldScan.skipToken(&s, "proto", code: code) }
-        let proto = SDPGrammar.string(value[protoStart..<s.index])
-        var formats: [String] = []
-        // At most one format per remaining space: one allocation.
-        var spaces = 0
-        for k in s.index..<value.endIndex where value[k] == 0x20 { spaces += 1 }
-        formats.reserveCapacity(spaces)
-        while s.consume(0x20) { formats.append(try FieldScan.token(&s, "fmts[\(formats.count)]", code: code)) }
-        if formats.isEmpty { throw s.fail(code, "fmts: at least one <fmt> is required", field: "fmts") }
+        _ = try s.token("proto", code: code)
+        while s.consume(0x2f) { _ = try s.token("proto", code: code) }
+        let proto = protoStart..<s.index
+        var formats = 0
+        var fmtStart = s.index
+        while s.consume(0x20) {
+            let t = try s.token("fmts[\(formats)]", code: code)
+            if formats == 0 { fmtStart = t.lowerBound }
+            formats += 1
+        }
+        if formats == 0 { throw s.fail(code, "fmts: at least one <fmt> is required", field: "fmts", atIndex: nil) }
         try s.expectEnd("fmts", code: code)
-        return MediaField(media: media, port: port, numberOfPorts: count, proto: proto, formats: formats)
+        return Spans(media: media, port: port, numberOfPorts: count, proto: proto, formats: fmtStart..<s.index, formatCount: formats)
+    }
+
+    /// The tokens of a decoded format text.
+    static func split(_ t: ArraySlice<UInt8>, count: Int) -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(count)
+        var start = t.startIndex
+        var k = start
+        while k < t.endIndex {
+            if t[k] == 0x20 {
+                out.append(SDPGrammar.string(t[start..<k]))
+                start = k + 1
+            }
+            k += 1
+        }
+        if start < t.endIndex { out.append(SDPGrammar.string(t[start..<t.endIndex])) }
+        return out
+    }
+
+    public static func == (a: MediaField, b: MediaField) -> Bool {
+        guard a.media == b.media, a.port == b.port, a.numberOfPorts == b.numberOfPorts, a.proto == b.proto else { return false }
+        if case .text(let x, _) = a.storedFormats, case .text(let y, _) = b.storedFormats { return x == y }
+        return a.formats == b.formats
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(media)
+        h.combine(port)
+        h.combine(numberOfPorts)
+        h.combine(proto)
+        h.combine(formats)
     }
 
     public var encodedValue: String {

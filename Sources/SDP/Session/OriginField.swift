@@ -37,21 +37,41 @@ public struct OriginField: Hashable, Sendable {
     /// Decodes a slice of the description (a decoded line's ``SDPLine/bytes``); `base` is the
     /// absolute offset of its first byte.
     public static func decode(_ value: ArraySlice<UInt8>, base: Int = 0, path: String = "session.origin") throws(DecodingError) -> OriginField {
-        var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
+        let f = try scan(value, base: base, path: path)
+        return OriginField(username: SDPGrammar.string(value[f.username]), sessionID: FieldScan.decimal(value, f.sessionID),
+                           sessionVersion: FieldScan.decimal(value, f.sessionVersion), netType: SDPGrammar.string(value[f.netType]),
+                           addrType: SDPGrammar.string(value[f.addrType]), unicastAddress: SDPGrammar.string(value[f.unicastAddress]))
+    }
+
+    /// Where each field lies in the value (indices of the slice).
+    struct Spans {
+        var username, sessionID, sessionVersion, netType, addrType, unicastAddress: Range<Int>
+    }
+
+    /// The syntax check and the field spans, no string built
+    /// (``decode(_:base:path:)`` builds them; the validator only checks).
+    static func scan(_ value: ArraySlice<UInt8>, base: Int, path: String) throws(DecodingError) -> Spans {
+        try FieldGrammar.run(value, base: base, path: path, specRef: specRef,
+                             { (r: inout FastFieldReader) throws(FastFieldReader.Stop) in try grammar(&r) },
+                             { (r: inout ScannerFieldReader) throws(DecodingError) in try grammar(&r) })
+    }
+
+    /// The grammar, over either reader (see ``FieldReader``).
+    static func grammar<R: FieldReader>(_ s: inout R) throws(R.Failure) -> Spans {
         let code = "sdp.o.syntax"
-        let user = try FieldScan.nonWS(&s, "username", code: code)
+        let user = try s.nonWS("username", code: code)
         try s.expect(0x20, "username", code: code)
-        let id = try s.readDecimal("sessId", code: code)
+        let id = try s.decimal("sessId", code: code)
         try s.expect(0x20, "sessId", code: code)
-        let version = try s.readDecimal("sessVersion", code: code)
+        let version = try s.decimal("sessVersion", code: code)
         try s.expect(0x20, "sessVersion", code: code)
-        let net = try FieldScan.token(&s, "nettype", code: code)
+        let net = try s.token("nettype", code: code)
         try s.expect(0x20, "nettype", code: code)
-        let addr = try FieldScan.token(&s, "addrtype", code: code)
+        let addr = try s.token("addrtype", code: code)
         try s.expect(0x20, "addrtype", code: code)
-        let unicast = try FieldScan.nonWS(&s, "unicastAddress", code: code)
+        let unicast = try s.nonWS("unicastAddress", code: code)
         try s.expectEnd("unicastAddress", code: code)
-        return OriginField(username: user, sessionID: id, sessionVersion: version, netType: net, addrType: addr, unicastAddress: unicast)
+        return Spans(username: user, sessionID: id, sessionVersion: version, netType: net, addrType: addr, unicastAddress: unicast)
     }
 
     public var encodedValue: String {

@@ -4,14 +4,25 @@ public struct SDPSections: Hashable, Sendable {
     public var media: [Range<Int>]
 
     init(_ lines: [SDPLine]) {
+        // Count the m= lines first: one allocation for the ranges.
+        var count = 0
         var firstM = lines.count
-        var starts: [Int] = []
-        for (i, l) in lines.enumerated() where l.type == 0x6d {
-            if starts.isEmpty { firstM = i }
-            starts.append(i)
+        for i in lines.indices where lines[i].type == 0x6d {
+            if count == 0 { firstM = i }
+            count += 1
         }
         session = 0..<firstM
-        media = starts.enumerated().map { k, s in s..<(k + 1 < starts.count ? starts[k + 1] : lines.count) }
+        var media: [Range<Int>] = []
+        if count > 0 {
+            media.reserveCapacity(count)
+            var start = firstM
+            for i in (firstM + 1)..<lines.count where lines[i].type == 0x6d {
+                media.append(start..<i)
+                start = i
+            }
+            media.append(start..<lines.count)
+        }
+        self.media = media
     }
 
     public func range(_ level: SDPLevel) -> Range<Int>? {

@@ -25,13 +25,25 @@ public struct TimeField: Hashable, Sendable {
     /// Decodes a slice of the description (a decoded line's ``SDPLine/bytes``); `base` is the
     /// absolute offset of its first byte.
     public static func decode(_ value: ArraySlice<UInt8>, base: Int = 0, path: String) throws(DecodingError) -> TimeField {
-        var s = SDPTextScanner(value, base: base, path: path, specRef: "RFC 8866 §5.9")
+        let (a, b) = try scan(value, base: base, path: path)
+        return TimeField(startTime: FieldScan.decimal(value, a), stopTime: FieldScan.decimal(value, b))
+    }
+
+    /// The syntax check and the spans of the two times.
+    static func scan(_ value: ArraySlice<UInt8>, base: Int, path: String) throws(DecodingError) -> (start: Range<Int>, stop: Range<Int>) {
+        try FieldGrammar.run(value, base: base, path: path, specRef: "RFC 8866 §5.9",
+                             { (r: inout FastFieldReader) throws(FastFieldReader.Stop) in try grammar(&r) },
+                             { (r: inout ScannerFieldReader) throws(DecodingError) in try grammar(&r) })
+    }
+
+    /// The grammar, over either reader (see ``FieldReader``).
+    static func grammar<R: FieldReader>(_ s: inout R) throws(R.Failure) -> (start: Range<Int>, stop: Range<Int>) {
         let code = "sdp.t.syntax"
-        let a = try s.readDecimal("startTime", code: code)
+        let a = try s.decimal("startTime", code: code)
         try s.expect(0x20, "startTime", code: code)
-        let b = try s.readDecimal("stopTime", code: code)
+        let b = try s.decimal("stopTime", code: code)
         try s.expectEnd("stopTime", code: code)
-        return TimeField(startTime: a, stopTime: b)
+        return (a, b)
     }
 
     public var encodedValue: String { "\(startTime) \(stopTime)" }
@@ -39,5 +51,11 @@ public struct TimeField: Hashable, Sendable {
     /// `time / "0"`: "0", or at least 10 digits without a leading zero.
     public static func isValidTime(_ t: DecimalToken) -> Bool {
         t.text == "0" || (t.digitCount >= 10 && !t.hasLeadingZero)
+    }
+
+    /// ``isValidTime(_:)`` of the digits (`1*DIGIT`) as written.
+    static func isValidTime(digits d: ArraySlice<UInt8>) -> Bool {
+        guard let first = d.first else { return false }
+        return d.count == 1 ? first == 0x30 : d.count >= 10 && first != 0x30
     }
 }

@@ -5,15 +5,16 @@
 /// application, and what the `<fmt>` list holds.
 public struct TransportProtocol: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     public var rawValue: String {
-        didSet { known = Self.table[rawValue] }
+        didSet { code = Self.code(of: rawValue) }
     }
-    /// ``info``, looked up once per value (the validator asks for the
-    /// security layer of an m-line many times).
-    private var known: Info?
+    /// ``info`` as a position in ``keys`` and ``infos`` (``unknown`` for none), found
+    /// once per value (the validator asks for the security layer of an
+    /// m-line many times); a byte, so a copy of the value costs one string.
+    private var code: UInt8
 
     public init(rawValue: String) {
         self.rawValue = rawValue
-        self.known = Self.table[rawValue]
+        self.code = Self.code(of: rawValue)
     }
 
     public enum Security: String, Sendable, Hashable {
@@ -52,34 +53,96 @@ public struct TransportProtocol: RawRepresentable, Hashable, Sendable, CustomStr
         public let specRef: String
     }
 
-    public static let table: [String: Info] = [
-        "RTP/AVP": Info(security: .none, application: .rtp, formats: .payloadTypes, media: nil, specRef: "RFC 8866 §5.14"),
-        "RTP/AVPF": Info(security: .none, application: .rtp, formats: .payloadTypes, media: nil, specRef: "RFC 4585"),
-        "RTP/SAVP": Info(security: .srtp, application: .rtp, formats: .payloadTypes, media: nil, specRef: "RFC 8866 §5.14 / RFC 3711"),
-        "RTP/SAVPF": Info(security: .srtp, application: .rtp, formats: .payloadTypes, media: nil, specRef: "RFC 8866 §5.14 / RFC 5124"),
-        "UDP/TLS/RTP/SAVP": Info(security: .dtlsSRTP, application: .rtp, formats: .payloadTypes, media: nil, specRef: "RFC 5764 §8 / RFC 5763 §5"),
-        "UDP/TLS/RTP/SAVPF": Info(security: .dtlsSRTP, application: .rtp, formats: .payloadTypes, media: nil, specRef: "RFC 5764 §8 / RFC 5763 §5"),
-        "TCP/MSRP": Info(security: .none, application: .msrp, formats: .star, media: "message", specRef: "RFC 4975 §8.1"),
-        "TCP/TLS/MSRP": Info(security: .tls, application: .msrp, formats: .star, media: "message", specRef: "RFC 4975 §8.1"),
-        "TCP/BFCP": Info(security: .none, application: .bfcp, formats: .star, media: "application", specRef: "RFC 8856 §4"),
-        "TCP/TLS/BFCP": Info(security: .tls, application: .bfcp, formats: .star, media: "application", specRef: "RFC 8856 §4"),
-        "UDP/BFCP": Info(security: .none, application: .bfcp, formats: .star, media: "application", specRef: "RFC 8856 §4"),
-        "UDP/TLS/BFCP": Info(security: .dtls, application: .bfcp, formats: .star, media: "application", specRef: "RFC 8856 §4"),
-        "TCP/DTLS/BFCP": Info(security: .dtls, application: .bfcp, formats: .star, media: "application", specRef: "RFC 8856 §4"),
-        "udptl": Info(security: .none, application: .udptl, formats: .any, media: nil, specRef: "RFC 7345 §1"),
-        "UDP/TLS/UDPTL": Info(security: .dtls, application: .udptl, formats: .any, media: nil, specRef: "RFC 7345 §4.1"),
-        "TCP": Info(security: .none, application: .other, formats: .any, media: nil, specRef: "RFC 4145 §3"),
-        "TCP/TLS": Info(security: .tls, application: .other, formats: .any, media: nil, specRef: "RFC 8122 §4"),
-        "udp": Info(security: .none, application: .other, formats: .any, media: nil, specRef: "RFC 8866 §5.14"),
+    /// The registry rows this suite classifies, in one order: the keys as
+    /// static text (compared bytewise without a hash), the infos beside them.
+    static let keys: [StaticString] = [
+        "RTP/AVP",
+        "RTP/AVPF",
+        "RTP/SAVP",
+        "RTP/SAVPF",
+        "UDP/TLS/RTP/SAVP",
+        "UDP/TLS/RTP/SAVPF",
+        "TCP/MSRP",
+        "TCP/TLS/MSRP",
+        "TCP/BFCP",
+        "TCP/TLS/BFCP",
+        "UDP/BFCP",
+        "UDP/TLS/BFCP",
+        "TCP/DTLS/BFCP",
+        "udptl",
+        "UDP/TLS/UDPTL",
+        "TCP",
+        "TCP/TLS",
+        "udp",
     ]
+    static let infos: [Info] = [
+        Info(security: .none, application: .rtp, formats: .payloadTypes, media: nil, specRef: "RFC 8866 §5.14"),
+        Info(security: .none, application: .rtp, formats: .payloadTypes, media: nil, specRef: "RFC 4585"),
+        Info(security: .srtp, application: .rtp, formats: .payloadTypes, media: nil, specRef: "RFC 8866 §5.14 / RFC 3711"),
+        Info(security: .srtp, application: .rtp, formats: .payloadTypes, media: nil, specRef: "RFC 8866 §5.14 / RFC 5124"),
+        Info(security: .dtlsSRTP, application: .rtp, formats: .payloadTypes, media: nil, specRef: "RFC 5764 §8 / RFC 5763 §5"),
+        Info(security: .dtlsSRTP, application: .rtp, formats: .payloadTypes, media: nil, specRef: "RFC 5764 §8 / RFC 5763 §5"),
+        Info(security: .none, application: .msrp, formats: .star, media: "message", specRef: "RFC 4975 §8.1"),
+        Info(security: .tls, application: .msrp, formats: .star, media: "message", specRef: "RFC 4975 §8.1"),
+        Info(security: .none, application: .bfcp, formats: .star, media: "application", specRef: "RFC 8856 §4"),
+        Info(security: .tls, application: .bfcp, formats: .star, media: "application", specRef: "RFC 8856 §4"),
+        Info(security: .none, application: .bfcp, formats: .star, media: "application", specRef: "RFC 8856 §4"),
+        Info(security: .dtls, application: .bfcp, formats: .star, media: "application", specRef: "RFC 8856 §4"),
+        Info(security: .dtls, application: .bfcp, formats: .star, media: "application", specRef: "RFC 8856 §4"),
+        Info(security: .none, application: .udptl, formats: .any, media: nil, specRef: "RFC 7345 §1"),
+        Info(security: .dtls, application: .udptl, formats: .any, media: nil, specRef: "RFC 7345 §4.1"),
+        Info(security: .none, application: .other, formats: .any, media: nil, specRef: "RFC 4145 §3"),
+        Info(security: .tls, application: .other, formats: .any, media: nil, specRef: "RFC 8122 §4"),
+        Info(security: .none, application: .other, formats: .any, media: nil, specRef: "RFC 8866 §5.14"),
+    ]
+    static let unknown: UInt8 = 0xff
 
-    public var info: Info? { known }
-    public var isKnown: Bool { info != nil }
+    public static let table: [String: Info] = Dictionary(uniqueKeysWithValues: zip(keys.map { "\($0)" }, infos))
+
+    /// The position of `raw` in ``keys``, ``unknown`` for none. Bytewise
+    /// equality is `String` equality here: no key holds one of the three
+    /// ASCII characters a non-ASCII scalar is canonically equivalent to
+    /// (K, ';', '`').
+    static func code(of raw: String) -> UInt8 {
+        let n = raw.utf8.count
+        guard n >= 3, n <= 17 else { return unknown }
+        var r = raw
+        return r.withUTF8 { p -> UInt8 in
+            let keys = Self.keys
+            for i in keys.indices {
+                let k = keys[i]
+                guard k.utf8CodeUnitCount == n else { continue }
+                let q = k.utf8Start
+                var j = 0
+                while j < n && p[j] == q[j] { j += 1 }
+                if j == n { return UInt8(i) }
+            }
+            return unknown
+        }
+    }
+
+    public var info: Info? {
+        let c = Int(code)
+        let infos = Self.infos
+        return c < infos.count ? infos[c] : nil
+    }
+    public var isKnown: Bool { code != Self.unknown }
 
     /// The registered spelling when `rawValue` differs from one only in case.
     public var caseInsensitiveMatch: String? {
-        guard info == nil else { return nil }
-        return Self.table.keys.first { SDPGrammar.equalsIgnoringCase($0, rawValue) }
+        guard code == Self.unknown else { return nil }
+        let u = rawValue.utf8
+        for k in Self.keys where k.utf8CodeUnitCount == u.count {
+            let q = k.utf8Start
+            var j = 0
+            var same = true
+            for c in u {
+                if SDPGrammar.lower(c) != SDPGrammar.lower(q[j]) { same = false; break }
+                j += 1
+            }
+            if same { return "\(k)" }
+        }
+        return nil
     }
 
     public var security: Security { info?.security ?? .none }

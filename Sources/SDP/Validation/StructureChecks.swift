@@ -214,47 +214,57 @@ extension SDPValidationRun {
 
     // MARK: typed fields
 
+    /// Field checks read the line bytes through the field scanners (the
+    /// grammar of each decoder, without its strings); text is built only
+    /// for a finding.
     mutating func checkFields() {
         let lines = sd.lines
+        let offsets = d.lineOffsets
         let hasCharset = index.has(.charset, .session)
         var sessionConnection = false
-        for (i, l) in lines.enumerated() {
-            let level = index.sections.level(ofLine: i)
-            let base = d.valueOffset(ofLine: i)
-            switch l.type {
+        var mediaIndex = -1
+        for i in lines.indices {
+            let type = lines[i].type
+            if type == 0x6d { mediaIndex += 1; continue }
+            let level: SDPLevel = mediaIndex < 0 ? .session : .media(mediaIndex)
+            let base = i < offsets.count ? offsets[i] + 2 : 0
+            switch type {
             case 0x76:
-                if l.bytes != [0x30] {
-                    add(SDPRules.version, at: base, "session.version", "v=\(SDPGrammar.string(l.bytes)): this memo defines version 0")
+                let b = lines[i].bytes
+                if b.count != 1 || b.first != 0x30 {
+                    add(SDPRules.version, at: base, "session.version", "v=\(SDPGrammar.string(b)): this memo defines version 0")
                 }
             case 0x6f:
-                if case .session = level {
-                    do { _ = try OriginField.decode(l.bytes, base: base, path: "session.origin") } catch { sink.add(error) }
+                if mediaIndex < 0 {
+                    do { _ = try OriginField.scan(lines[i].bytes, base: base, path: "session.origin") } catch { sink.add(error) }
                 }
             case 0x73, 0x69:
-                func path() -> String { l.type == 0x73 ? "session.sessionName" : "\(level.path).information" }
-                if l.type == 0x73 && l.bytes.isEmpty { add(SDPRules.sessionNameEmpty, at: base, path()) }
-                if !hasCharset && !l.bytes.allSatisfy({ $0 < 0x80 }) && String(validating: l.bytes, as: UTF8.self) == nil {
+                let b = lines[i].bytes
+                func path() -> String { type == 0x73 ? "session.sessionName" : "\(level.path).information" }
+                if type == 0x73 && b.isEmpty { add(SDPRules.sessionNameEmpty, at: base, path()) }
+                if !hasCharset && !b.allSatisfy({ $0 < 0x80 }) && String(validating: b, as: UTF8.self) == nil {
                     add(SDPRules.textNotUTF8, at: base, path())
                 }
             case 0x63:
-                if case .session = level { sessionConnection = true }
-                checkConnection(l, base: base, level: level)
+                if mediaIndex < 0 { sessionConnection = true }
+                checkConnection(lines[i].bytes, base: base, level: level)
             case 0x62:
-                do { _ = try BandwidthField.decode(l.bytes, base: base, path: "\(level.path).bandwidth") } catch { sink.add(error) }
+                do { _ = try BandwidthField.scan(lines[i].bytes, base: base, path: "\(level.path).bandwidth") } catch { sink.add(error) }
             case 0x74:
+                let b = lines[i].bytes
                 do {
-                    let t = try TimeField.decode(l.bytes, base: base, path: "session.time")
-                    if !TimeField.isValidTime(t.startTime) {
-                        add(SDPRules.timeValue, at: base, "session.time.startTime", "startTime '\(t.startTime)' is neither 0 nor a time of at least 10 digits without a leading zero")
+                    let t = try TimeField.scan(b, base: base, path: "session.time")
+                    if !TimeField.isValidTime(digits: b[t.start]) {
+                        add(SDPRules.timeValue, at: base, "session.time.startTime", "startTime '\(SDPGrammar.string(b[t.start]))' is neither 0 nor a time of at least 10 digits without a leading zero")
                     }
-                    if !TimeField.isValidTime(t.stopTime) {
-                        add(SDPRules.timeValue, at: base, "session.time.stopTime", "stopTime '\(t.stopTime)' is neither 0 nor a time of at least 10 digits without a leading zero")
+                    if !TimeField.isValidTime(digits: b[t.stop]) {
+                        add(SDPRules.timeValue, at: base, "session.time.stopTime", "stopTime '\(SDPGrammar.string(b[t.stop]))' is neither 0 nor a time of at least 10 digits without a leading zero")
                     }
                 } catch { sink.add(error) }
             case 0x72:
-                do { _ = try RepeatField.decode(l.bytes, base: base, path: "session.repeat") } catch { sink.add(error) }
+                do { _ = try RepeatField.decode(lines[i].bytes, base: base, path: "session.repeat") } catch { sink.add(error) }
             case 0x7a:
-                do { _ = try ZoneField.decode(l.bytes, base: base, path: "session.zone") } catch { sink.add(error) }
+                do { _ = try ZoneField.decode(lines[i].bytes, base: base, path: "session.zone") } catch { sink.add(error) }
             case 0x6b:
                 add(SDPRules.keyFieldObsolete, at: lineOffset(i), "\(level.path).key")
             default:
@@ -262,81 +272,148 @@ extension SDPValidationRun {
             }
         }
         // m= lines.
-        for (mi, r) in index.mediaFields.enumerated() {
-            func path() -> String { "media[\(mi)]" }
+        let media = index.sections.media
+        for mi in 0..<min(index.mediaFields.count, media.count) {
             let m: MediaField
-            switch r {
+            switch index.mediaFields[mi] {
             case .failure(let e):
                 sink.add(e)
                 continue
             case .success(let v): m = v
             }
-            let lineIdx = index.sections.media[mi].lowerBound
-            let base = d.valueOffset(ofLine: lineIdx)
-            let portAt = base + m.media.utf8.count + 1
-            if m.port.value(in: 0...65535) == nil {
-                add(SDPRules.portRange, at: portAt, path() + ".port", "port \(m.port) is not in 0..65535")
-            }
-            if let n = m.numberOfPorts, n.hasLeadingZero || n.value == 0 {
-                add(SDPRules.portCount, at: portAt + m.port.digitCount + 1, path() + ".numberOfPorts", "number of ports '\(n)' is not POS-DIGIT *DIGIT")
-            }
-            let transport = index.proto(mi) ?? m.transport
-            if let c = transport.caseInsensitiveMatch {
-                add(SDPRules.protoCase, at: portAt, path() + ".proto", "proto '\(m.proto)' is registered as '\(c)'")
-            }
-            // The first <fmt> follows "<media> <port>[/<n>] <proto> ".
-            var fmtAt = base + m.media.utf8.count + 1 + m.port.text.utf8.count + (m.numberOfPorts.map { $0.text.utf8.count + 1 } ?? 0)
-                + 1 + m.proto.utf8.count + 1
-            let payloadTypes = transport.info?.formats == .payloadTypes
-            // Duplicates: pairwise for short lists; beyond, a bit per
-            // canonical payload type number (the text of a number 0..127
-            // without a leading zero equals another format's text exactly
-            // when the numbers are equal) and a set for any other text
-            // (linear time).
-            let small = m.formats.count <= 16
-            var seen = Set<String>()
-            var ptSeen = (UInt64(0), UInt64(0))
-            for (k, f) in m.formats.enumerated() {
-                let pt = Self.canonicalPayloadType(f)
-                if payloadTypes && pt == nil {
-                    add(SDPRules.payloadType, at: fmtAt, SDPPathText.indexed("media", mi, ".fmts", k), "'\(f)' is not an RTP payload type 0..127 (\(m.proto))")
-                }
-                let duplicate: Bool
-                if small {
-                    duplicate = m.formats[..<k].contains(f)
-                } else if let v = pt {
-                    let bit = UInt64(1) << UInt64(v & 63)
-                    if v < 64 {
-                        duplicate = ptSeen.0 & bit != 0
-                        ptSeen.0 |= bit
-                    } else {
-                        duplicate = ptSeen.1 & bit != 0
-                        ptSeen.1 |= bit
-                    }
-                } else {
-                    if seen.isEmpty { seen.reserveCapacity(m.formats.count - k) }
-                    duplicate = !seen.insert(f).inserted
-                }
-                if duplicate {
-                    add(SDPRules.formatDuplicate, at: fmtAt, SDPPathText.indexed("media", mi, ".fmts", k), "<fmt> '\(f)' listed twice")
-                }
-                fmtAt += f.utf8.count + 1
-            }
+            let lineIdx = media[mi].lowerBound
+            checkMediaLine(mi, m, lines[lineIdx].bytes, base: lineIdx < offsets.count ? offsets[lineIdx] + 2 : 0)
         }
         // c= present in the session or in every media section.
         if !sessionConnection {
-            for (mi, r) in index.sections.media.enumerated() where !r.contains(where: { sd.lines[$0].type == 0x63 }) {
+            for (mi, r) in media.enumerated() where !r.contains(where: { lines[$0].type == 0x63 }) {
                 add(SDPRules.connectionMissing, at: index.mLineOffset(mi), "media[\(mi)].connection", "media[\(mi)] has no c= line and there is no session-level c=")
             }
         }
     }
 
+    /// The port, proto and `<fmt>` rules of media section `mi`'s m= line
+    /// (`m`, decoded by the index from `bytes`).
+    mutating func checkMediaLine(_ mi: Int, _ m: MediaField, _ bytes: ArraySlice<UInt8>, base: Int) {
+        func path() -> String { "media[\(mi)]" }
+        let portAt = base + m.media.utf8.count + 1
+        if m.port.value(in: 0...65535) == nil {
+            add(SDPRules.portRange, at: portAt, path() + ".port", "port \(m.port) is not in 0..65535")
+        }
+        if let n = m.numberOfPorts, n.hasLeadingZero || n.value == 0 {
+            add(SDPRules.portCount, at: portAt + m.port.digitCount + 1, path() + ".numberOfPorts", "number of ports '\(n)' is not POS-DIGIT *DIGIT")
+        }
+        let transport = index.proto(mi) ?? m.transport
+        let payloadTypes: Bool
+        if let info = transport.info {
+            payloadTypes = info.formats == .payloadTypes
+        } else {
+            payloadTypes = false
+            if let c = transport.caseInsensitiveMatch {
+                add(SDPRules.protoCase, at: portAt, path() + ".proto", "proto '\(m.proto)' is registered as '\(c)'")
+            }
+        }
+        // The format list as decoded text (tokens separated by single
+        // spaces); the index's field keeps it so, else the line is read
+        // again.
+        let list: ArraySlice<UInt8>
+        let count: Int
+        if case .text(let t, let n) = m.storedFormats {
+            list = t
+            count = n
+        } else if let f = try? MediaField.scan(bytes, base: base, path: "") {
+            list = bytes[f.formats]
+            count = f.formatCount
+        } else {
+            return
+        }
+        // The first <fmt> follows "<media> <port>[/<n>] <proto> ".
+        let fmtBase = base + m.media.utf8.count + 1 + m.port.text.utf8.count + (m.numberOfPorts.map { $0.text.utf8.count + 1 } ?? 0)
+            + 1 + m.proto.utf8.count + 1
+        func at(_ k: Int) -> Int { fmtBase + (k - list.startIndex) }
+        // Duplicates: pairwise for short lists; beyond, a bit per
+        // canonical payload type number (the text of a number 0..127
+        // without a leading zero equals another format's text exactly
+        // when the numbers are equal) and a set for any other text
+        // (linear time). Formats are tokens (ASCII): bytes compare as
+        // their strings do.
+        let small = count <= 16
+        var seen = Set<ArraySlice<UInt8>>()
+        var ptSeen = (UInt64(0), UInt64(0))
+        let end = list.endIndex
+        var start = list.startIndex
+        var k = 0
+        while start < end {
+            var stop = start
+            while stop < end && list[stop] != 0x20 { stop += 1 }
+            let f = list[start..<stop]
+            let pt = Self.canonicalPayloadType(bytes: f)
+            if payloadTypes && pt == nil {
+                add(SDPRules.payloadType, at: at(start), SDPPathText.indexed("media", mi, ".fmts", k),
+                    "'\(SDPGrammar.string(f))' is not an RTP payload type 0..127 (\(m.proto))")
+            }
+            let duplicate: Bool
+            if small {
+                duplicate = Self.listContains(list[list.startIndex..<start], f)
+            } else if let v = pt {
+                let bit = UInt64(1) << UInt64(v & 63)
+                if v < 64 {
+                    duplicate = ptSeen.0 & bit != 0
+                    ptSeen.0 |= bit
+                } else {
+                    duplicate = ptSeen.1 & bit != 0
+                    ptSeen.1 |= bit
+                }
+            } else {
+                if seen.isEmpty { seen.reserveCapacity(count - k) }
+                duplicate = !seen.insert(f).inserted
+            }
+            if duplicate {
+                add(SDPRules.formatDuplicate, at: at(start), SDPPathText.indexed("media", mi, ".fmts", k), Self.text("<fmt> '", f, "' listed twice"))
+            }
+            k += 1
+            start = stop + 1
+        }
+    }
+
+    /// Whether a list of tokens, each followed by one space, holds `t`.
+    static func listContains(_ list: ArraySlice<UInt8>, _ t: ArraySlice<UInt8>) -> Bool {
+        let n = t.count
+        var i = list.startIndex
+        let end = list.endIndex
+        while i < end {
+            var j = i
+            while j < end && list[j] != 0x20 { j += 1 }
+            if j - i == n && list[i..<j].elementsEqual(t) { return true }
+            i = j + 1
+        }
+        return false
+    }
+
+    /// `a`, the bytes and `b` as one string, allocated once (the bytes
+    /// are ASCII; invalid UTF-8 would be repaired as `String(decoding:)` does).
+    static func text(_ a: StaticString, _ mid: ArraySlice<UInt8>, _ b: StaticString) -> String {
+        let n = a.utf8CodeUnitCount + mid.count + b.utf8CodeUnitCount
+        guard mid.allSatisfy({ $0 < 0x80 }) else {
+            return "\(a)" + SDPGrammar.string(mid) + "\(b)"
+        }
+        return String(unsafeUninitializedCapacity: n) { out in
+            var k = 0
+            a.withUTF8Buffer { for c in $0 { out[k] = c; k += 1 } }
+            for c in mid { out[k] = c; k += 1 }
+            b.withUTF8Buffer { for c in $0 { out[k] = c; k += 1 } }
+            return k
+        }
+    }
+
     /// The value of a format that is an RTP payload type 0..127 written
     /// without a leading zero (RFC 8866 §5.14), nil for any other text.
-    static func canonicalPayloadType(_ f: String) -> Int? {
+    static func canonicalPayloadType(_ f: String) -> Int? { canonicalPayloadType(bytes: f.utf8) }
+
+    static func canonicalPayloadType<C: Collection>(bytes f: C) -> Int? where C.Element == UInt8 {
         var v = 0
         var n = 0
-        for c in f.utf8 {
+        for c in f {
             guard SDPGrammar.isDigit(c), n < 3 else { return nil }
             if n > 0 && v == 0 { return nil }   // leading zero
             v = v * 10 + Int(c - 0x30)
@@ -345,28 +422,41 @@ extension SDPValidationRun {
         return n > 0 && v <= 127 ? v : nil
     }
 
-    mutating func checkConnection(_ l: SDPLine, base: Int, level: SDPLevel) {
-        // `<level>.connection`, built only for a finding; the decoder joins
+    mutating func checkConnection(_ bytes: ArraySlice<UInt8>, base: Int, level: SDPLevel) {
+        // `<level>.connection`, built only for a finding; the scanner joins
         // its error paths onto an empty one and the prefix goes in front.
         var path: String { level.path + ".connection" }
-        let c: ConnectionField
-        do { c = try ConnectionField.decode(l.bytes, base: base, path: "") } catch {
+        let c: ConnectionField.Spans
+        do { c = try ConnectionField.scan(bytes, base: base, path: "") } catch {
             var e = error
             e.path = ByteCursor.join(path, error.path)
             sink.add(e)
             return
         }
-        let suffixAt = base + c.netType.utf8.count + c.addrType.utf8.count + 2 + c.address.utf8.count
-        if !c.isMulticast, c.isIP4 || c.isIP6, !c.suffixes.isEmpty, c.isIP4 ? c.ip4Octets != nil : c.address.contains(":") {
-            add(SDPRules.connectionUnicastSlash, at: suffixAt, path + ".connectionAddress", "'/' suffix on the unicast address \(c.address)")
+        let addrType = bytes[c.addrType]
+        let isIP4 = FieldScan.equals(addrType, "IP4"), isIP6 = FieldScan.equals(addrType, "IP6")
+        guard isIP4 || isIP6 else { return }   // every rule below is for IP4 or IP6
+        let address = bytes[c.address]
+        // The offset the decoded strings give (an address with invalid
+        // UTF-8 counts its replacement characters).
+        var suffixAt: Int { base + c.netType.count + c.addrType.count + 2 + FieldScan.decodedUTF8Count(address) }
+        var addressText: String { SDPGrammar.string(address) }
+        let multicast = ConnectionField.isMulticast(isIP4: isIP4, isIP6: isIP6, address: address)
+        if !multicast, c.suffixCount > 0,
+           isIP4 ? ConnectionField.dottedQuad(bytes: address) != nil
+                 : (address.allSatisfy({ $0 < 0x80 }) ? address.contains(0x3a) : addressText.contains(":")) {
+            add(SDPRules.connectionUnicastSlash, at: suffixAt, path + ".connectionAddress", "'/' suffix on the unicast address \(addressText)")
         }
-        if c.isIP4 && c.isMulticast {
-            if c.ttl == nil { add(SDPRules.connectionMulticastTTL, at: suffixAt, path + ".ttl", "IP4 multicast address \(c.address) without /ttl") }
-            if let t = c.ttl, t.value(in: 0...255) == nil || (t.hasLeadingZero) {
-                add(SDPRules.connectionTTLRange, at: suffixAt + 1, path + ".ttl", "TTL '\(t)' is not 0..255")
+        if isIP4 && multicast {
+            if c.suffixCount == 0 { add(SDPRules.connectionMulticastTTL, at: suffixAt, path + ".ttl", "IP4 multicast address \(addressText) without /ttl") }
+            if c.suffixCount > 0 {
+                let t = bytes[c.suffixes.0]
+                if DecimalToken.hasLeadingZero(digits: t) || (DecimalToken.value(digits: t).map { $0 > 255 } ?? true) {
+                    add(SDPRules.connectionTTLRange, at: suffixAt + 1, path + ".ttl", "TTL '\(SDPGrammar.string(t))' is not 0..255")
+                }
             }
         }
-        if c.isIP6 && c.isMulticast && c.suffixes.count > 1 {
+        if isIP6 && multicast && c.suffixCount > 1 {
             add(SDPRules.connectionIP6TTL, at: suffixAt, path + ".connectionAddress", "IP6 multicast with two '/' suffixes: a TTL MUST NOT be present")
         }
     }
