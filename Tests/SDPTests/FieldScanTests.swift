@@ -91,6 +91,21 @@ struct FieldScanTests {
         #expect(try MediaField.decode(Array("audio 49170 RTP/AVP 0 8".utf8), path: "") != m)
     }
 
+    @Test func tokenSetMatchesSet() {
+        var rng = SystemRandomNumberGenerator()
+        for n in [1, 5, 17, 40, 300] {
+            let words = (0..<n).map { _ in (["a", "b", "x1", "t38", "H264", "red", "ulpfec", "0a", "-"].randomElement(using: &rng) ?? "a") + String(Int.random(in: 0..<(n / 3 + 1), using: &rng)) }
+            let list = Array(words.joined(separator: " ").utf8)[...]
+            var set = SDPValidationRun.TokenSet()
+            var plain = Set<String>()
+            var start = list.startIndex
+            for (k, w) in words.enumerated() {
+                #expect(set.insert(start, in: list, expecting: n - k) == plain.insert(w).inserted, "\(w)")
+                start += w.utf8.count + 1
+            }
+        }
+    }
+
     @Test func transportLookupMatchesTable() {
         for (k, v) in TransportProtocol.table {
             #expect(TransportProtocol(rawValue: k).info == v)

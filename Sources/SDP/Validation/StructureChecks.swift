@@ -334,11 +334,11 @@ extension SDPValidationRun {
         // Duplicates: pairwise for short lists; beyond, a bit per
         // canonical payload type number (the text of a number 0..127
         // without a leading zero equals another format's text exactly
-        // when the numbers are equal) and a set for any other text
-        // (linear time). Formats are tokens (ASCII): bytes compare as
-        // their strings do.
+        // when the numbers are equal) and a hash table of the other
+        // tokens (linear time). Formats are tokens (ASCII): bytes compare
+        // as their strings do.
         let small = count <= 16
-        var seen = Set<ArraySlice<UInt8>>()
+        var seen = TokenSet()
         var ptSeen = (UInt64(0), UInt64(0))
         let end = list.endIndex
         var start = list.startIndex
@@ -365,14 +365,53 @@ extension SDPValidationRun {
                     ptSeen.1 |= bit
                 }
             } else {
-                if seen.isEmpty { seen.reserveCapacity(count - k) }
-                duplicate = !seen.insert(f).inserted
+                duplicate = !seen.insert(start, in: list, expecting: count - k)
             }
             if duplicate {
                 add(SDPRules.formatDuplicate, at: at(start), SDPPathText.indexed("media", mi, ".fmts", k), Self.text("<fmt> '", f, "' listed twice"))
             }
             k += 1
             start = stop + 1
+        }
+    }
+
+    /// A set of the tokens of a space-separated list, by the index where
+    /// each starts: open addressing over one array, an FNV-1a hash of the
+    /// bytes (a token is short; `Set<String>` would hash and allocate far
+    /// more per element).
+    struct TokenSet {
+        private var slots: [Int] = []
+        private var mask = 0
+
+        /// The token of `list` starting at `start` (up to the next space).
+        private static func token(_ list: ArraySlice<UInt8>, _ start: Int) -> ArraySlice<UInt8> {
+            var e = start
+            while e < list.endIndex && list[e] != 0x20 { e += 1 }
+            return list[start..<e]
+        }
+
+        /// Adds the token at `start`; false when an equal token is in.
+        /// `expecting` bounds the insertions still to come.
+        mutating func insert(_ start: Int, in list: ArraySlice<UInt8>, expecting: Int) -> Bool {
+            if slots.isEmpty {
+                var cap = 16
+                while cap < 2 * max(1, expecting) { cap <<= 1 }
+                slots = [Int](repeating: -1, count: cap)
+                mask = cap - 1
+            }
+            let t = Self.token(list, start)
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for c in t { h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01b3 }
+            var i = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let o = slots[i]
+                if o < 0 {
+                    slots[i] = start
+                    return true
+                }
+                if Self.token(list, o) == t { return false }
+                i = (i + 1) & mask
+            }
         }
     }
 
