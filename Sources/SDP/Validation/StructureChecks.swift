@@ -112,6 +112,7 @@ extension SDPValidationRun {
             return i < 0 ? nil : i
         }
 
+        @inline(__always)
         mutating func note(_ t: UInt8, _ line: Int) {
             guard t >= 0x61, t <= 0x7a, !has(t) else { return }
             seen |= UInt32(1) << UInt32(t - 0x61)
@@ -429,19 +430,16 @@ extension SDPValidationRun {
         return false
     }
 
-    /// `a`, the bytes and `b` as one string, allocated once (the bytes
-    /// are ASCII; invalid UTF-8 would be repaired as `String(decoding:)` does).
+    /// `a`, the bytes and `b` as one string, decoded once from a stack
+    /// buffer (as `String(decoding:)` of the joined bytes).
     static func text(_ a: StaticString, _ mid: ArraySlice<UInt8>, _ b: StaticString) -> String {
         let n = a.utf8CodeUnitCount + mid.count + b.utf8CodeUnitCount
-        guard mid.allSatisfy({ $0 < 0x80 }) else {
-            return "\(a)" + SDPGrammar.string(mid) + "\(b)"
-        }
-        return String(unsafeUninitializedCapacity: n) { out in
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { out in
             var k = 0
-            a.withUTF8Buffer { for c in $0 { out[k] = c; k += 1 } }
-            for c in mid { out[k] = c; k += 1 }
-            b.withUTF8Buffer { for c in $0 { out[k] = c; k += 1 } }
-            return k
+            a.withUTF8Buffer { for c in $0 where k < n { out[k] = c; k += 1 } }
+            for c in mid where k < n { out[k] = c; k += 1 }
+            b.withUTF8Buffer { for c in $0 where k < n { out[k] = c; k += 1 } }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[..<k]), as: UTF8.self)
         }
     }
 
