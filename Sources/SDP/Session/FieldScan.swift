@@ -17,19 +17,22 @@ enum FieldScan {
 
     @inline(__always)
     static func tokenSpan(_ s: inout SDPTextScanner, _ field: @autoclosure () -> String, code: String) throws(DecodingError) -> Range<Int> {
-        let at = s.offset
-        let start = s.index
-        _ = s.read(while: SDPGrammar.isTokenChar)
-        if s.index == start { throw s.fail(code, "\(field()): expected a token, found \(s.peek().map { "'\(SDPTextScanner.show($0))'" } ?? "end of value")", field: field(), at: at) }
-        return start..<s.index
+        try span(&s, SDPGrammar.isTokenChar, "a token", field(), code: code)
     }
 
     @inline(__always)
     static func nonWSSpan(_ s: inout SDPTextScanner, _ field: @autoclosure () -> String, code: String) throws(DecodingError) -> Range<Int> {
+        try span(&s, SDPGrammar.isNonWS, "a non-empty field", field(), code: code)
+    }
+
+    /// A non-empty run of bytes that satisfy `p`; an empty one is the error
+    /// "expected <what>, found <the next byte or end of value>".
+    @inline(__always)
+    private static func span(_ s: inout SDPTextScanner, _ p: (UInt8) -> Bool, _ what: String, _ field: @autoclosure () -> String, code: String) throws(DecodingError) -> Range<Int> {
         let at = s.offset
         let start = s.index
-        _ = s.read(while: SDPGrammar.isNonWS)
-        if s.index == start { throw s.fail(code, "\(field()): expected a non-empty field, found \(s.peek().map { "'\(SDPTextScanner.show($0))'" } ?? "end of value")", field: field(), at: at) }
+        _ = s.read(while: p)
+        if s.index == start { throw s.fail(code, "\(field()): expected \(what), found \(s.peek().map { "'\(SDPTextScanner.show($0))'" } ?? "end of value")", field: field(), at: at) }
         return start..<s.index
     }
 
