@@ -139,4 +139,26 @@ struct FastPathTests {
             }
         }
     }
+
+    /// MediaField and DecodedAttribute keep their fields in a shared box:
+    /// a changed copy leaves the original as it was.
+    @Test func boxedModelsKeepValueSemantics() throws {
+        let m = try MediaField.decode(Array("audio 49170 RTP/SAVP 0".utf8), path: "")
+        var n = m
+        n.proto = "RTP/AVP"
+        n.formats = ["8"]
+        #expect(m.proto == "RTP/SAVP" && m.formats == ["0"] && m.port == 49170)
+        #expect(n.proto == "RTP/AVP" && n.formats == ["8"] && n.port == 49170)
+        #expect(m != n)
+
+        let d = try SDPDecoder().decode(Array("v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\nm=audio 1 RTP/SAVP 0\r\na=setup:active\r\n".utf8))
+        let located = try #require(d.sessionDescription.attributes(at: .media(0)).first)
+        let a = try #require(SDPAttributeRegistry.decode(located, in: d))
+        var b = a
+        b.valueOffset += 1
+        b.result = .failure(DecodingError(code: "x", offset: 0, path: "", specRef: "", message: ""))
+        #expect(a.valueOffset + 1 == b.valueOffset)
+        #expect(a.typed == .setup(SetupAttribute(.active)))
+        #expect(b.typed == nil)
+    }
 }

@@ -75,71 +75,50 @@ struct SDPOffsetTable: Sendable {
 /// One decoded `a=` line: the typed value or the decoding error, with the
 /// absolute offsets of its named sub-fields.
 ///
-/// A value type kept in one shared box (copy on write): the validator's
-/// index hands attributes around in lists and tuples, and a copy is then
-/// one reference count instead of one per string and array inside.
+/// Its fields live in one ``CopyOnWrite`` box: the validator's index hands
+/// attributes around in lists and tuples.
 public struct DecodedAttribute: Sendable {
-    final class Storage: @unchecked Sendable {
-        // Mutated only through a uniquely referenced box (see `mutableStorage`).
+    struct Fields: Sendable {
         var located: IndexedAttribute
         var result: Result<TypedAttribute, DecodingError>
         var valueOffset: Int
         var recordedOffsets: [String: Int]?
         let limits: SDPLimits
-
-        init(located: IndexedAttribute, result: Result<TypedAttribute, DecodingError>, valueOffset: Int, recordedOffsets: [String: Int]?, limits: SDPLimits) {
-            self.located = located
-            self.result = result
-            self.valueOffset = valueOffset
-            self.recordedOffsets = recordedOffsets
-            self.limits = limits
-        }
-
-        func copy() -> Storage {
-            Storage(located: located, result: result, valueOffset: valueOffset, recordedOffsets: recordedOffsets, limits: limits)
-        }
     }
 
-    private var storage: Storage
-
-    private var mutableStorage: Storage {
-        mutating get {
-            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-            return storage
-        }
-    }
+    private var storage: CopyOnWrite<Fields>
 
     init(located: IndexedAttribute, result: Result<TypedAttribute, DecodingError>, valueOffset: Int, offsets: [String: Int]?, limits: SDPLimits) {
-        storage = Storage(located: located, result: result, valueOffset: valueOffset, recordedOffsets: offsets, limits: limits)
+        storage = CopyOnWrite(Fields(located: located, result: result, valueOffset: valueOffset, recordedOffsets: offsets, limits: limits))
     }
 
     public var located: IndexedAttribute {
-        get { storage.located }
-        set { mutableStorage.located = newValue }
+        get { storage.value.located }
+        set { storage.value.located = newValue }
     }
 
     public var result: Result<TypedAttribute, DecodingError> {
-        get { storage.result }
-        set { mutableStorage.result = newValue }
+        get { storage.value.result }
+        set { storage.value.result = newValue }
     }
 
     /// Absolute offset of the value's first byte.
     public var valueOffset: Int {
-        get { storage.valueOffset }
-        set { mutableStorage.valueOffset = newValue }
+        get { storage.value.valueOffset }
+        set { storage.value.valueOffset = newValue }
     }
 
     /// Offsets recorded at decoding time (nil when the attribute was decoded
     /// without recording: ``offsets`` decodes the value again).
-    var recordedOffsets: [String: Int]? { storage.recordedOffsets }
-    var limits: SDPLimits { storage.limits }
+    var recordedOffsets: [String: Int]? { storage.value.recordedOffsets }
+    var limits: SDPLimits { storage.value.limits }
 
     public var typed: TypedAttribute? { try? result.get() }
 
     /// Absolute offsets of sub-fields, keyed by relative path (`keyParams[0].lifetime`).
     public var offsets: [String: Int] {
         get { recordedOffsets ?? SDPAttributeRegistry.recordOffsets(of: located, valueOffset: valueOffset, limits: limits) }
-        set { mutableStorage.recordedOffsets = newValue }
+        set { storage.value.recordedOffsets = newValue }
     }
 
     /// Offset of a sub-field, else of the value.

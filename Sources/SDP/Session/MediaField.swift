@@ -12,10 +12,39 @@ import MediasecCore
 /// Port and port count stay ``DecimalToken``s: `m=audio 4294967296 …` is a
 /// range finding (`sdp.m.port-range`), not a conversion trap.
 public struct MediaField: Hashable, Sendable {
-    public var media: String
-    public var port: DecimalToken
-    public var numberOfPorts: DecimalToken?
-    public var proto: String
+    struct Fields: Sendable {
+        var media: String
+        var port: DecimalToken
+        var numberOfPorts: DecimalToken?
+        var proto: String
+        var formats: Formats
+    }
+
+    /// The fields in one ``CopyOnWrite`` box: the validator's checks read
+    /// the m= field of a section many times, and a copy is one reference
+    /// count.
+    private var storage: CopyOnWrite<Fields>
+
+    public var media: String {
+        get { storage.value.media }
+        set { storage.value.media = newValue }
+    }
+
+    public var port: DecimalToken {
+        get { storage.value.port }
+        set { storage.value.port = newValue }
+    }
+
+    public var numberOfPorts: DecimalToken? {
+        get { storage.value.numberOfPorts }
+        set { storage.value.numberOfPorts = newValue }
+    }
+
+    public var proto: String {
+        get { storage.value.proto }
+        set { storage.value.proto = newValue }
+    }
+
     /// The `<fmt>` list. A decoded field keeps the list as the text it was
     /// read from and builds the strings when asked (the validator reads
     /// the bytes).
@@ -36,14 +65,13 @@ public struct MediaField: Hashable, Sendable {
         case strings([String])
         case text(ArraySlice<UInt8>, count: Int)
     }
-    var storedFormats: Formats
+    var storedFormats: Formats {
+        get { storage.value.formats }
+        set { storage.value.formats = newValue }
+    }
 
     public init(media: String, port: DecimalToken, numberOfPorts: DecimalToken? = nil, proto: String, formats: [String]) {
-        self.media = media
-        self.port = port
-        self.numberOfPorts = numberOfPorts
-        self.proto = proto
-        self.storedFormats = .strings(formats)
+        self.init(media: media, port: port, numberOfPorts: numberOfPorts, proto: proto, storedFormats: .strings(formats))
     }
 
     static let specRef = "RFC 8866 §5.14"
@@ -62,11 +90,7 @@ public struct MediaField: Hashable, Sendable {
     }
 
     init(media: String, port: DecimalToken, numberOfPorts: DecimalToken?, proto: String, storedFormats: Formats) {
-        self.media = media
-        self.port = port
-        self.numberOfPorts = numberOfPorts
-        self.proto = proto
-        self.storedFormats = storedFormats
+        storage = CopyOnWrite(Fields(media: media, port: port, numberOfPorts: numberOfPorts, proto: proto, formats: storedFormats))
     }
 
     /// Where each field lies in the value (indices of the slice).
