@@ -22,13 +22,6 @@ public struct BandwidthField: Hashable, Sendable {
         return BandwidthField(bwType: SDPGrammar.string(value[t]), bandwidth: FieldScan.decimal(value, bw))
     }
 
-    /// The syntax check and the spans of bwtype and bandwidth.
-    static func scan(_ value: ArraySlice<UInt8>, base: Int, path: @autoclosure () -> String) throws(DecodingError) -> (bwType: Range<Int>, bandwidth: Range<Int>) {
-        try FieldGrammar.run(value, base: base, path: path(), specRef: "RFC 8866 §5.8",
-                             { (r: inout FastFieldReader) throws(FastFieldReader.Stop) in try grammar(&r) },
-                             { (r: inout ScannerFieldReader) throws(DecodingError) in try grammar(&r) })
-    }
-
     /// The grammar, over either reader (see ``FieldReader``).
     static func grammar<R: FieldReader>(_ s: inout R) throws(R.Failure) -> (bwType: Range<Int>, bandwidth: Range<Int>) {
         let code = "sdp.b.syntax"
@@ -40,4 +33,10 @@ public struct BandwidthField: Hashable, Sendable {
     }
 
     public var encodedValue: String { "\(bwType):\(bandwidth)" }
+}
+
+/// The syntax check and the field spans, no string built (``FieldSyntax/scan(_:base:path:)``).
+extension BandwidthField: FieldSyntax {
+    typealias Spans = (bwType: Range<Int>, bandwidth: Range<Int>)
+    static var syntaxSpecRef: String { "RFC 8866 §5.8" }
 }

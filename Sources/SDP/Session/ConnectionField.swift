@@ -54,14 +54,6 @@ public struct ConnectionField: Hashable, Sendable {
         var suffixCount: Int
     }
 
-    /// The syntax check and the field spans, no string built
-    /// (``decode(_:base:path:)`` builds them; the validator only checks).
-    static func scan(_ value: ArraySlice<UInt8>, base: Int, path: String) throws(DecodingError) -> Spans {
-        try FieldGrammar.run(value, base: base, path: path, specRef: specRef,
-                             { (r: inout FastFieldReader) throws(FastFieldReader.Stop) in try grammar(&r) },
-                             { (r: inout ScannerFieldReader) throws(DecodingError) in try grammar(&r) })
-    }
-
     /// The grammar, over either reader (see ``FieldReader``).
     static func grammar<R: FieldReader>(_ s: inout R) throws(R.Failure) -> Spans {
         let code = "sdp.c.syntax"
@@ -156,4 +148,9 @@ public struct ConnectionField: Hashable, Sendable {
         if isIP4 { return suffixes.count > 1 ? suffixes[1] : nil }
         return suffixes.first
     }
+}
+
+/// The syntax check and the field spans, no string built (``FieldSyntax/scan(_:base:path:)``).
+extension ConnectionField: FieldSyntax {
+    static var syntaxSpecRef: String { specRef }
 }

@@ -215,3 +215,21 @@ enum FieldGrammar {
         return try slow(&r)
     }
 }
+
+/// A field whose syntax is one grammar over any ``FieldReader``: ``scan(_:base:path:)``
+/// runs it over the bytes first and, only when that fails, again through the
+/// scanner, which throws the field's usual error.
+protocol FieldSyntax {
+    associatedtype Spans
+    static var syntaxSpecRef: String { get }
+    static func grammar<R: FieldReader>(_ s: inout R) throws(R.Failure) -> Spans
+}
+
+extension FieldSyntax {
+    /// The syntax check and where each field lies (indices of the slice).
+    static func scan(_ value: ArraySlice<UInt8>, base: Int, path: @autoclosure () -> String) throws(DecodingError) -> Spans {
+        try FieldGrammar.run(value, base: base, path: path(), specRef: syntaxSpecRef,
+                             { (r: inout FastFieldReader) throws(FastFieldReader.Stop) in try grammar(&r) },
+                             { (r: inout ScannerFieldReader) throws(DecodingError) in try grammar(&r) })
+    }
+}

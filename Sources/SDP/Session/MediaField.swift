@@ -103,13 +103,6 @@ public struct MediaField: Hashable, Sendable {
         var formatCount: Int
     }
 
-    /// The syntax check and the field spans, no string built.
-    static func scan(_ value: ArraySlice<UInt8>, base: Int, path: String) throws(DecodingError) -> Spans {
-        try FieldGrammar.run(value, base: base, path: path, specRef: specRef,
-                             { (r: inout FastFieldReader) throws(FastFieldReader.Stop) in try grammar(&r) },
-                             { (r: inout ScannerFieldReader) throws(DecodingError) in try grammar(&r) })
-    }
-
     /// The grammar, over either reader (see ``FieldReader``).
     static func grammar<R: FieldReader>(_ s: inout R) throws(R.Failure) -> Spans {
         let code = "sdp.m.syntax"
@@ -178,4 +171,9 @@ public struct MediaField: Hashable, Sendable {
     public var transport: TransportProtocol { TransportProtocol(rawValue: proto) }
 
     public var isRejected: Bool { port.text.utf8.allSatisfy { $0 == 0x30 } }
+}
+
+/// The syntax check and the field spans, no string built (``FieldSyntax/scan(_:base:path:)``).
+extension MediaField: FieldSyntax {
+    static var syntaxSpecRef: String { specRef }
 }

@@ -48,14 +48,6 @@ public struct OriginField: Hashable, Sendable {
         var username, sessionID, sessionVersion, netType, addrType, unicastAddress: Range<Int>
     }
 
-    /// The syntax check and the field spans, no string built
-    /// (``decode(_:base:path:)`` builds them; the validator only checks).
-    static func scan(_ value: ArraySlice<UInt8>, base: Int, path: String) throws(DecodingError) -> Spans {
-        try FieldGrammar.run(value, base: base, path: path, specRef: specRef,
-                             { (r: inout FastFieldReader) throws(FastFieldReader.Stop) in try grammar(&r) },
-                             { (r: inout ScannerFieldReader) throws(DecodingError) in try grammar(&r) })
-    }
-
     /// The grammar, over either reader (see ``FieldReader``).
     static func grammar<R: FieldReader>(_ s: inout R) throws(R.Failure) -> Spans {
         let code = "sdp.o.syntax"
@@ -77,4 +69,9 @@ public struct OriginField: Hashable, Sendable {
     public var encodedValue: String {
         "\(username) \(sessionID) \(sessionVersion) \(netType) \(addrType) \(unicastAddress)"
     }
+}
+
+/// The syntax check and the field spans, no string built (``FieldSyntax/scan(_:base:path:)``).
+extension OriginField: FieldSyntax {
+    static var syntaxSpecRef: String { specRef }
 }

@@ -29,13 +29,6 @@ public struct TimeField: Hashable, Sendable {
         return TimeField(startTime: FieldScan.decimal(value, a), stopTime: FieldScan.decimal(value, b))
     }
 
-    /// The syntax check and the spans of the two times.
-    static func scan(_ value: ArraySlice<UInt8>, base: Int, path: String) throws(DecodingError) -> (start: Range<Int>, stop: Range<Int>) {
-        try FieldGrammar.run(value, base: base, path: path, specRef: "RFC 8866 §5.9",
-                             { (r: inout FastFieldReader) throws(FastFieldReader.Stop) in try grammar(&r) },
-                             { (r: inout ScannerFieldReader) throws(DecodingError) in try grammar(&r) })
-    }
-
     /// The grammar, over either reader (see ``FieldReader``).
     static func grammar<R: FieldReader>(_ s: inout R) throws(R.Failure) -> (start: Range<Int>, stop: Range<Int>) {
         let code = "sdp.t.syntax"
@@ -58,4 +51,10 @@ public struct TimeField: Hashable, Sendable {
         guard let first = d.first else { return false }
         return d.count == 1 ? first == 0x30 : d.count >= 10 && first != 0x30
     }
+}
+
+/// The syntax check and the field spans, no string built (``FieldSyntax/scan(_:base:path:)``).
+extension TimeField: FieldSyntax {
+    typealias Spans = (start: Range<Int>, stop: Range<Int>)
+    static var syntaxSpecRef: String { "RFC 8866 §5.9" }
 }
