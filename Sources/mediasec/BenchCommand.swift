@@ -147,7 +147,7 @@ struct MIKEYBadInput: ParsableCommand {
     }
 
     func run() throws {
-        var rng = SplitMix(seed: 0x6d_696b_6579)
+        var rng = SplitMix64(seed: 0x6d_696b_6579)
         let random = (0..<size).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
         print("baseline peak RSS \(maxRSSKiB()) KiB")
         print(measure("random                          ", random, limits: .default))
@@ -163,15 +163,3 @@ struct MIKEYBadInput: ParsableCommand {
     }
 }
 
-/// Small deterministic PRNG for reproducible benchmark inputs.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

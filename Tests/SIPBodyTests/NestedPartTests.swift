@@ -70,20 +70,9 @@ import CMS
         #expect(SIPBodyJSON.tree(r.decoded)["parts"]?.arrayValue?.first?["sdp"] == nil)
     }
 
-    /// SplitMix64: deterministic pseudo-random bytes.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     @Test func randomBytesNeverTrap() throws {
-        var g = SplitMix(state: 0x5EED)
+        var g = SplitMix64(seed: 0x5EED)
         let alphabet = Array("--boundary1\r\n:;Content-Type: application/mikey/sdp/resource-lists+xml base64 =AQ".utf8)
         let valid = try F.conferenceBody()
         for round in 0..<400 {

@@ -1,3 +1,5 @@
+import MediasecCore
+
 /// The generator's only source of randomness: xoshiro256** seeded through
 /// SplitMix64 (Blackman & Vigna). Every draw is defined here bit for bit, so
 /// the same seed gives byte-identical vector files on every platform and
@@ -9,21 +11,13 @@ public struct SeededRandom: Sendable {
     private var s2: UInt64
     private var s3: UInt64
 
-    /// SplitMix64 step, used to expand a 64-bit seed into the xoshiro state.
-    public static func splitMix64(_ state: inout UInt64) -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
     public init(seed: UInt64) {
-        var sm = seed
-        s0 = Self.splitMix64(&sm)
-        s1 = Self.splitMix64(&sm)
-        s2 = Self.splitMix64(&sm)
-        s3 = Self.splitMix64(&sm)
+        // The seed expanded into the xoshiro state by SplitMix64.
+        var sm = SplitMix64(seed: seed)
+        s0 = sm.next()
+        s1 = sm.next()
+        s2 = sm.next()
+        s3 = sm.next()
         if s0 | s1 | s2 | s3 == 0 { s0 = 1 }
     }
 
