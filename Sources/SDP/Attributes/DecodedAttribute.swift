@@ -52,23 +52,26 @@ public struct SDPFieldOffsets: Sendable {
 /// once, so that many findings on one long attribute stay linear.
 struct SDPOffsetTable: Sendable {
     static let indexThreshold = 32
-    let offsets: SDPFieldOffsets
-    private let index: [String: Int]?
+    private enum Storage: Sendable {
+        case list(SDPFieldOffsets)
+        case index([String: Int])
+    }
+    private let storage: Storage
 
     init(_ offsets: SDPFieldOffsets) {
-        self.offsets = offsets
-        index = offsets.entries.count > Self.indexThreshold ? offsets.table : nil
+        storage = offsets.entries.count > Self.indexThreshold ? .index(offsets.table) : .list(offsets)
     }
 
     /// Offsets already keyed by field (an attribute decoded with recording on).
     init(table: [String: Int]) {
-        offsets = SDPFieldOffsets(recording: false)
-        index = table
+        storage = .index(table)
     }
 
     subscript(field: String) -> Int? {
-        if let index { return index[field] }
-        return offsets[field]
+        switch storage {
+        case .list(let l): return l[field]
+        case .index(let d): return d[field]
+        }
     }
 }
 
