@@ -130,7 +130,6 @@ struct FieldScanTests {
             #expect(ConnectionField.isMulticast(isIP4: true, isIP6: false, address: Array(a.utf8)[...]) == c.isMulticast)
             #expect(ConnectionField.isMulticast(isIP4: false, isIP6: true, address: Array(a.utf8)[...]) == c6.isMulticast)
         }
-        #expect(FieldScan.decodedUTF8Count([0x61, 0xff, 0x62][...]) == 5)
         #expect(SDPValidationRun.text("<fmt> '", Array("96".utf8)[...], "' listed twice") == "<fmt> '96' listed twice")
     }
 }

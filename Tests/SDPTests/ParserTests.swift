@@ -151,6 +151,19 @@ import MediasecCore
         expectCode(K.validate(K.sdp(mc + ["c=IN IP4", "t=0 0"])), "sdp.c.syntax")
     }
 
+    /// A unicast address with bytes that are not UTF-8: the finding points
+    /// at the '/' by byte count (it once counted the three-byte replacement
+    /// characters and pointed past the input; FuzzSDP crash-81229dc1).
+    @Test func connectionSuffixOffsetCountsBytes() {
+        let head = K.sdp(["v=0", "o=- 1 1 IN IP4 h", "s=-"])
+        let line = Array("c=IN IP6 2001:db8".utf8) + [UInt8](repeating: 0xff, count: 40) + Array("/2\r\n".utf8)
+        let input = head + line + K.sdp(["t=0 0"])
+        let r = K.validate(input)
+        let f = r.findings.first { $0.code == "sdp.c.unicast-slash" }
+        #expect(f?.offset == head.count + line.count - 4)
+        #expect(input[(f?.offset ?? 0)] == 0x2f)
+    }
+
     @Test func mediaFieldRules() throws {
         let m = try MediaField.decode(Array("video 49170/2 RTP/AVP 31 32".utf8), path: "m")
         #expect(m.media == "video" && m.port == 49170 && m.numberOfPorts == 2 && m.proto == "RTP/AVP" && m.formats == ["31", "32"])

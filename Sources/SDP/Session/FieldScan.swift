@@ -57,13 +57,6 @@ enum FieldScan {
         DecimalToken(uncheckedDigits: SDPGrammar.string(bytes[r]))
     }
 
-    /// The UTF-8 length of `String(decoding:as: UTF8.self)` of the bytes:
-    /// their count unless invalid sequences are replaced.
-    static func decodedUTF8Count(_ b: ArraySlice<UInt8>) -> Int {
-        for c in b where c >= 0x80 { return SDPGrammar.string(b).utf8.count }
-        return b.count
-    }
-
     /// ``SDPGrammar/isTokenChar(_:)`` as two 64-bit masks (no branch per
     /// class; the test suite compares the two on every byte).
     @inline(__always)

@@ -474,9 +474,10 @@ extension SDPValidationRun {
         let isIP4 = FieldScan.equals(addrType, "IP4"), isIP6 = FieldScan.equals(addrType, "IP6")
         guard isIP4 || isIP6 else { return }   // every rule below is for IP4 or IP6
         let address = bytes[c.address]
-        // The offset the decoded strings give (an address with invalid
-        // UTF-8 counts its replacement characters).
-        var suffixAt: Int { base + c.netType.count + c.addrType.count + 2 + FieldScan.decodedUTF8Count(address) }
+        // The byte offset of the first '/' (or of the line end): a byte
+        // count, so an address with invalid UTF-8 cannot push it past the
+        // input (FuzzSDP crash-81229dc1).
+        let suffixAt = base + (c.address.upperBound - bytes.startIndex)
         var addressText: String { SDPGrammar.string(address) }
         let multicast = ConnectionField.isMulticast(isIP4: isIP4, isIP6: isIP6, address: address)
         if !multicast, c.suffixCount > 0,
