@@ -118,20 +118,10 @@ public struct ByteCursor: Sendable {
         }
         try need(count, field: field, code: code)
         if count == 0 { return [] }
-        // One allocation and a memcpy; no slice of `bytes` (and so no
-        // retain/release of its storage) on the way.
-        // (`Array(unsafeUninitializedCapacity:)` is not specialized for
-        // UInt8 here and costs a generic-metadata lookup per call; a zeroed
-        // array and a copy is several times cheaper for short fields.)
-        let from = _position
-        var out = [UInt8](repeating: 0, count: count)
-        out.withUnsafeMutableBufferPointer { dst in
-            bytes.withUnsafeBufferPointer { src in
-                if let d = dst.baseAddress, let s = src.baseAddress {
-                    d.update(from: s + from, count: count)
-                }
-            }
-        }
+        // One allocation and a memcpy through the specialized collection
+        // copy (`Array(repeating:)` and `Array(unsafeUninitializedCapacity:)`
+        // look generic metadata up at run time on every call).
+        let out = Array(bytes[_position..<(_position + count)])
         _position += count
         return out
     }

@@ -62,7 +62,9 @@ import MediasecCore
         var g = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
             let v = UInt64.random(in: 0...UInt64.max, using: &g) >> UInt64.random(in: 0...63, using: &g)
-            #expect(DecimalToken(v).minimalByteCount == (64 - v.leadingZeroBitCount + 7) / 8, "\(v)")
+            // The long multiplication (taken past 64 bits) against the bit count.
+            #expect(DecimalToken.minimalByteCount(digits: String(v).utf8) == (64 - v.leadingZeroBitCount + 7) / 8, "\(v)")
+            #expect(DecimalToken(v).minimalByteCount == DecimalToken.minimalByteCount(digits: String(v).utf8), "\(v)")
         }
     }
 

@@ -1,3 +1,5 @@
+import MediasecCore
+
 /// The base64 of SDP (RFC 8866 §9, RFC 4648 §4):
 ///
 /// ```
@@ -84,7 +86,10 @@ public enum SDPBase64 {
         if rest == 3 && v(text[count - 1]) & 0x03 != 0 { return .failure(.nonCanonical) }
         let full = count - rest
         let outCount = full / 4 * 3 + (rest == 0 ? 0 : rest - 1)
-        let out = [UInt8](unsafeUninitializedCapacity: outCount) { o, initialized in
+        // Zero-filled, then written (see `Array(filling:count:)` for why
+        // not `unsafeUninitializedCapacity`).
+        var out = [UInt8](filling: 0, count: outCount)
+        out.withUnsafeMutableBufferPointer { o in
             var i = 0, j = 0
             while i < full {
                 let n = v(text[i]) << 18 | v(text[i + 1]) << 12 | v(text[i + 2]) << 6 | v(text[i + 3])
@@ -102,7 +107,6 @@ public enum SDPBase64 {
                     j += 1
                 }
             }
-            initialized = j
         }
         return .success(out)
     }

@@ -68,7 +68,14 @@ extension DecimalToken {
     /// against). The work is quadratic only in that bounded digit count, so
     /// the total over an input stays linear in its size.
     public var minimalByteCount: Int? {
-        let digits = Array(text.utf8.drop { $0 == 0x30 })
+        if let v = value { return (64 - v.leadingZeroBitCount + 7) / 8 }
+        return Self.minimalByteCount(digits: text.utf8)
+    }
+
+    /// ``minimalByteCount`` by long multiplication, for any digit count
+    /// (the property takes it only past 64 bits).
+    static func minimalByteCount(digits text: String.UTF8View) -> Int? {
+        let digits = Array(text.drop { $0 == 0x30 })
         guard digits.count <= 310 else { return nil }
         // Little-endian base-2^32 limbs, fed nine decimal digits at a time.
         var limbs: [UInt32] = []

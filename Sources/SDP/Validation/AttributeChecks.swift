@@ -6,11 +6,7 @@ extension SDPValidationRun {
     /// Single-valued and media-only attributes are properties of their
     /// index slot (``SDPIndexedName/isSingleValued``, ``SDPIndexedName/isMediaOnly``).
     mutating func checkAttributes() {
-        // First line of each single-valued attribute at the current level
-        // (one array for the whole description, cleared per level).
-        var seen = [Int](repeating: -1, count: SDPIndexedName.count)
         for level in index.levels {
-            for k in seen.indices { seen[k] = -1 }
             for e in index.attrs(level) {
                 let a = e.located.attribute
                 let at = lineOffset(e.located.lineIndex) + 2
@@ -25,13 +21,9 @@ extension SDPValidationRun {
                 }
                 if let da = e.decoded, case .failure(let err) = da.result { sink.add(err) }
                 guard let k = e.slot else { continue }
-                if k.isSingleValued {
-                    let first = seen[Int(k.rawValue)]
-                    if first >= 0 {
-                        add(SDPRules.attributeDuplicate, at: at, path(), "a second a=\(a.name) at \(level.path) (the first is line \(first + 1))")
-                    } else {
-                        seen[Int(k.rawValue)] = e.located.lineIndex
-                    }
+                // The index keeps the first attribute of each name per level.
+                if k.isSingleValued, let first = index.first(k, level), first !== e {
+                    add(SDPRules.attributeDuplicate, at: at, path(), "a second a=\(a.name) at \(level.path) (the first is line \(first.located.lineIndex + 1))")
                 }
                 if case .session = level, k.isMediaOnly {
                     add(SDPRules.attributeMediaOnly, at: at, path(), "a=\(a.name) is a media-level attribute")

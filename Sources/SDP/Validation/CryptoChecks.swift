@@ -17,31 +17,19 @@ extension SDPValidationRun {
         // Keys must be unique in the entire message (§6.1, §6.3.5).
         // Paths are built only for a reuse finding. The first holder of
         // each key is kept as (level, position in the level's list, session
-        // parameter, key index); a short list is scanned, a dictionary
-        // takes over beyond 8 keys (linear time on any input).
-        var firstHolders: [(key: [UInt8], at: (Int, Int, Int?, Int))] = []
-        var keys: [[UInt8]: (Int, Int, Int?, Int)] = [:]
+        // parameter, key index).
+        var holders = SmallMap<ByteKey, (Int, Int, Int?, Int)>()
         func field(_ session: Int?, _ i: Int) -> String {
             session.map { "sessionParams[\($0)].keyParams[\(i)]" } ?? "keyParams[\(i)]"
-        }
-        func holder(_ b: [UInt8]) -> (Int, Int, Int?, Int)? {
-            if !keys.isEmpty { return keys[b] }
-            for h in firstHolders where h.key == b { return h.at }
-            return nil
         }
         for (li, list) in lists.enumerated() {
             for (pos, (da, c)) in list.enumerated() {
                 func check(_ sp: Int?, _ i: Int, _ k: SRTPInlineKey) {
                     guard let b = k.keySaltBytes, !b.isEmpty else { return }
-                    if let (ol, opos, osp, oi) = holder(b) {
+                    if let (ol, opos, osp, oi) = holders.firstValue(for: ByteKey(bytes: b), else: (li, pos, sp, i)) {
                         let f = field(sp, i)
                         let oda = lists[ol][opos].0
                         add(SDPRules.cryptoKeyReuse, at: at(da, f), "\(da.located.path).crypto.\(f)", "the same key||salt as \(oda.located.path).crypto.\(field(osp, oi))")
-                    } else if keys.isEmpty && firstHolders.count < 8 {
-                        firstHolders.append((b, (li, pos, sp, i)))
-                    } else {
-                        if keys.isEmpty { for h in firstHolders { keys[h.key] = h.at } }
-                        keys[b] = (li, pos, sp, i)
                     }
                 }
                 for (i, k) in c.keyParams.enumerated() { if let ik = k.inlineKey { check(nil, i, ik) } }
@@ -69,29 +57,13 @@ extension SDPValidationRun {
                     add(SDPRules.cryptoProto, at: lineOffset(list[0].0.located.lineIndex), list[0].0.located.path, "a=crypto on a \(p) m-line")
                 }
             }
-            // Tags compare by value (the text of a tag too long for a value
-            // can equal no value's decimal text); a short list is scanned, a
-            // dictionary takes over beyond 8 tags.
-            var tagLines: [(value: UInt64, line: Int)] = []
-            var tags: [String: Int] = [:]
+            // Tags compare by value; a tag too long for a value compares by
+            // its text, which can equal no value's decimal text.
+            var tagValues = SmallMap<UInt64, Int>()
+            var tagTexts = SmallMap<String, Int>()
             for (da, c) in list {
-                let first: Int?
-                if let v = c.tag.value, tags.isEmpty {
-                    first = tagLines.first(where: { $0.value == v })?.line
-                    if first == nil {
-                        if tagLines.count < 8 {
-                            tagLines.append((v, da.located.lineIndex))
-                        } else {
-                            for t in tagLines { tags[String(t.value)] = t.line }
-                            tags[String(v)] = da.located.lineIndex
-                        }
-                    }
-                } else {
-                    if tags.isEmpty { for t in tagLines { tags[String(t.value)] = t.line } }
-                    let key = c.tag.value.map { String($0) } ?? c.tag.text
-                    first = tags[key]
-                    if first == nil { tags[key] = da.located.lineIndex }
-                }
+                let first = c.tag.value.map { tagValues.firstValue(for: $0, else: da.located.lineIndex) }
+                    ?? tagTexts.firstValue(for: c.tag.text, else: da.located.lineIndex)
                 if let first {
                     add(SDPRules.cryptoTagDuplicate, at: at(da, "tag"), "\(da.located.path).crypto.tag", "tag \(c.tag) already used on line \(first + 1)")
                 }
@@ -129,17 +101,16 @@ extension SDPValidationRun {
         }
         checkKeyParams(c.keyParams, da: da, field: "keyParams", info: info)
         // Session parameters.
-        var seenKinds: [String: Int] = [:]
+        var seenKinds = SmallMap<String, Int>()
         for (i, p) in c.sessionParams.enumerated() {
             func f() -> String { "sessionParams[\(i)]" }
             func path() -> String { "\(base()).\(f())" }
             func at() -> Int { self.at(da, f()) }
             func valueAt() -> Int { self.at(da, f() + ".value") }
             let dupKey = p.kind == .optionalExtension || p.kind == .unknownMandatory ? p.name : p.kind.rawValue
-            if seenKinds[dupKey] != nil {
+            if seenKinds.firstValue(for: dupKey, else: i) != nil {
                 add(SDPRules.cryptoParamDuplicate, at: at(), path(), "\(p.name) appears twice")
             }
-            seenKinds[dupKey] = i
             if p.isNonCanonicalCase { add(SDPRules.cryptoCase, at: at(), path(), "'\(p.name)' is written '\(p.kind.rawValue)' in the RFC") }
             switch (p.kind, p.value) {
             case (.kdr, .decimal(let n)):
@@ -178,7 +149,9 @@ extension SDPValidationRun {
     mutating func checkKeyParams(_ params: [CryptoKeyParameter], da: DecodedAttribute, field: String, info: SRTPCryptoSuite.Info?) {
         func base() -> String { "\(da.located.path).crypto.\(field)" }
         var mkiLength: (DecimalToken, Int)? = nil
-        var mkiValues: [String: Int] = [:]
+        // MKIs compare by value, one too long for a value by its text.
+        var mkiValues = SmallMap<UInt64, Int>()
+        var mkiTexts = SmallMap<String, Int>()
         for (i, kp) in params.enumerated() {
             func f() -> String { "\(field)[\(i)]" }
             func path() -> String { "\(base())[\(i)]" }
@@ -240,11 +213,8 @@ extension SDPValidationRun {
                     add(SDPRules.cryptoMKILengthMismatch, at: lenAt(), path() + ".mki.length", "MKI length \(m.length) differs from \(first) of keyParams[\(line)]")
                 }
                 if mkiLength == nil { mkiLength = (m.length, i) }
-                let key = m.value.value.map { String($0) } ?? m.value.text
-                if let other = mkiValues[key] {
+                if let other = m.value.value.map({ mkiValues.firstValue(for: $0, else: i) }) ?? mkiTexts.firstValue(for: m.value.text, else: i) {
                     add(SDPRules.cryptoMKIDuplicate, at: at(), path() + ".mki.value", "MKI \(m.value) is also the MKI of \(field)[\(other)]")
-                } else {
-                    mkiValues[key] = i
                 }
             } else if params.count > 1 {
                 add(SDPRules.cryptoMultiKeyMKI, at: at(da, f()), path(), "key \(i + 1) of \(params.count) has no MKI")

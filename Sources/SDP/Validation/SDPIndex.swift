@@ -58,12 +58,12 @@ final class SDPIndex: Sendable {
         self.d = d
         let sd = d.sessionDescription
         sections = sd.sections
-        var attrs: [[AttributeEntry]] = Array(repeating: [], count: sections.media.count + 1)
+        var attrs: [[AttributeEntry]] = Array(filling: [], count: sections.media.count + 1)
         let nameCount = SDPIndexedName.count
         // First and (while building) last position per level and name, in
         // one allocation: firsts in the lower half, lasts in the upper.
         let half = (sections.media.count + 1) * nameCount
-        var first = [Int](repeating: -1, count: 2 * half)
+        var first = [Int](filling: -1, count: 2 * half)
         var slot = 0
         var level = SDPLevel.session
         for (i, l) in sd.lines.enumerated() {
@@ -153,6 +153,13 @@ final class SDPIndex: Sendable {
             k += SDPIndexedName.count
         }
         return false
+    }
+
+    /// The first attribute of a name at a level, decodable or not.
+    func first(_ name: SDPIndexedName, _ level: SDPLevel) -> AttributeEntry? {
+        guard let s = slot(level) else { return nil }
+        let p = firstPosition(name, s)
+        return p >= 0 && p < attributes[s].count ? attributes[s][p] : nil
     }
 
     /// Whether an attribute of this name (decodable or not) is at the level.

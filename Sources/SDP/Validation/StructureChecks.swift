@@ -397,7 +397,7 @@ extension SDPValidationRun {
             if slots.isEmpty {
                 var cap = 16
                 while cap < 2 * max(1, expecting) { cap <<= 1 }
-                slots = [Int](repeating: -1, count: cap)
+                slots = [Int](filling: -1, count: cap)
                 mask = cap - 1
             }
             let t = Self.token(list, start)
