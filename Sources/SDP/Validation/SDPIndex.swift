@@ -16,7 +16,10 @@ final class SDPIndex: Sendable {
         let slot: SDPIndexedName?
         /// Position in the same level's list of the next attribute with the
         /// same slot, -1 for none (the per-name index is this chain).
-        fileprivate(set) var next: Int = -1
+        /// Unchecked exclusivity: written only by the index's init,
+        /// read afterwards (no access overlaps; the dynamic check cost a
+        /// runtime call on every read of the chain).
+        @exclusivity(unchecked) fileprivate(set) var next: Int = -1
 
         init(located: IndexedAttribute, decoded: DecodedAttribute?, slot: SDPIndexedName?) {
             self.located = located

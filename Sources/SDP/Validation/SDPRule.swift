@@ -324,12 +324,17 @@ struct SDPProfileMask: Equatable {
 /// finding that is recorded, so a clean description costs no strings. A
 /// class, so that recording is not a mutation of the validation run and
 /// the autoclosures may read the run.
+///
+/// The mutable properties skip the dynamic exclusivity check: one run owns
+/// the sink on one thread, and no access to them overlaps another (a
+/// finding's path and message are evaluated before `findings` is
+/// modified). The checks were a runtime call per finding and per lookup.
 final class SDPFindingSink {
     let enabled: SDPProfileMask
     let lineOffsets: [Int]
     /// Prefix for paths (`offer.` / `answer.` in pair reports).
-    var pathPrefix = ""
-    var findings: [Finding] = []
+    @exclusivity(unchecked) var pathPrefix = ""
+    @exclusivity(unchecked) var findings: [Finding] = []
 
     init(profiles: SDPProfileMask, lineOffsets: [Int]) {
         self.enabled = profiles
@@ -355,7 +360,7 @@ final class SDPFindingSink {
     static let maxFindingsPerCode = 1000
     /// Findings so far per code: a short list scanned in place (a
     /// description has findings of a few codes; the rule table bounds it).
-    private var perCode: [(code: String, count: Int)] = []
+    @exclusivity(unchecked) private var perCode: [(code: String, count: Int)] = []
 
     private func bump(_ code: String) -> Int {
         for i in perCode.indices where perCode[i].code == code {

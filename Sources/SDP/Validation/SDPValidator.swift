@@ -226,7 +226,8 @@ struct SDPValidationRun {
 
 /// See ``SDPValidationRun/offsetCache``.
 final class SDPOffsetCache {
-    private var byLine: [Int: SDPOffsetTable] = [:]
+    /// Unchecked exclusivity: one run, one thread, no overlapping access.
+    @exclusivity(unchecked) private var byLine: [Int: SDPOffsetTable] = [:]
 
     func offsets(of da: DecodedAttribute) -> SDPOffsetTable {
         if let o = byLine[da.located.lineIndex] { return o }
