@@ -5,6 +5,21 @@ import MediasecCore
 /// The byte-level shortcuts of the TLS/MSRP/BFCP/3GPP checks and of their
 /// attribute decoders answer as the String code they replace.
 struct SDPChecksFastPathTests {
+    /// The index reads an attribute's slot from its name bytes: the same
+    /// slot as the String switch, for every name and near misses.
+    @Test func indexedNameFromBytesMatchesStringSwitch() {
+        var names = SDPIndexedName.allCases.map(\.name)
+        for n in SDPIndexedName.allCases.map(\.name) {
+            names += [n.uppercased(), n + "x", String(n.dropLast()), " " + n, n + ":"]
+        }
+        names += ["", "a", "rtpmap", "cryptO", "key_mgmt", "\u{0}", "labél"]
+        for n in names {
+            #expect(SDPIndexedName(nameBytes: Array(n.utf8)[...]) == SDPIndexedName(name: n), "\(n)")
+        }
+        // Invalid UTF-8 is no name.
+        #expect(SDPIndexedName(nameBytes: [0x63, 0xff, 0x72][...]) == nil)
+    }
+
     @Test func hashFunctionLookupMatchesTable() {
         let names = ["sha-1", "SHA-1", "Sha-256", "sha-256", "sha-224", "SHA-384", "sha-512", "md5", "MD2", "md4",
                      "sha-2566", "sha256", "", "s", "sha-25", "\u{0}md5", "md5\u{0}", "shA-512", "sha-1 ", "ßha-1", "sha-１"]

@@ -76,8 +76,13 @@ final class SDPIndex: Sendable {
                 continue
             }
             guard l.type == 0x61 else { continue }
-            let a = IndexedAttribute(lineIndex: i, ordinal: attrs[slot].count, level: level, attribute: SDPAttribute(lineValue: l.bytes))
-            let k = SDPIndexedName(name: a.attribute.name)
+            // The slot from the name's bytes; a slotted name is then the
+            // slot's own (literal) string.
+            let b = l.bytes
+            let colon = b.firstIndex(of: 0x3a)
+            let k = SDPIndexedName(nameBytes: b[..<(colon ?? b.endIndex)])
+            let attribute = k.map { SDPAttribute(name: $0.name, value: colon.map { Array(b[($0 + 1)...]) }) } ?? SDPAttribute(lineValue: b)
+            let a = IndexedAttribute(lineIndex: i, ordinal: attrs[slot].count, level: level, attribute: attribute)
             let e = AttributeEntry(located: a, decoded: k.flatMap { SDPAttributeRegistry.decode(a, slot: $0, in: d, limits: limits, recordOffsets: false) }, slot: k)
             let pos = attrs[slot].count
             attrs[slot].append(e)
@@ -295,6 +300,28 @@ enum SDPIndexedName: UInt8, CaseIterable, Sendable {
         case .charset: return "charset"
         case .label: return "label"
         }
+    }
+
+    /// ``name`` of each case, in case order, as static bytes.
+    private static let staticNames: [StaticString] = [
+        "crypto", "fingerprint", "key-mgmt", "setup", "connection", "tls-id", "3ge2ae", "path", "accept-types",
+        "accept-wrapped-types", "floorctrl", "confid", "userid", "floorid", "charset", "label",
+    ]
+
+    /// ``init(name:)`` of a name as bytes, without building the string:
+    /// the length picks the candidates, then the bytes are compared.
+    init?(nameBytes b: ArraySlice<UInt8>) {
+        let n = b.count
+        guard n >= 4, n <= 20 else { return nil }
+        let names = Self.staticNames
+        for i in names.indices where names[i].utf8CodeUnitCount == n {
+            let q = names[i].utf8Start
+            var j = 0
+            var k = b.startIndex
+            while j < n && b[k] == q[j] { j += 1; k += 1 }
+            if j == n, let k = Self(rawValue: UInt8(truncatingIfNeeded: i)) { self = k; return }
+        }
+        return nil
     }
 
     /// The slot of a (case-sensitive) name, nil for any other name.
