@@ -5,8 +5,9 @@ import MediasecCore
 /// The byte-level shortcuts of the TLS/MSRP/BFCP/3GPP checks and of their
 /// attribute decoders answer as the String code they replace.
 struct SDPChecksFastPathTests {
-    /// The index reads an attribute's slot from its name bytes: the same
-    /// slot as the String switch, for every name and near misses.
+    /// The index reads an attribute's slot from its name bytes: the case
+    /// whose ``SDPIndexedName/name`` equals the name, for every name and
+    /// near misses, whether given as bytes or as a String.
     @Test func indexedNameFromBytesMatchesStringSwitch() {
         var names = SDPIndexedName.allCases.map(\.name)
         for n in SDPIndexedName.allCases.map(\.name) {
@@ -14,7 +15,9 @@ struct SDPChecksFastPathTests {
         }
         names += ["", "a", "rtpmap", "cryptO", "key_mgmt", "\u{0}", "labél"]
         for n in names {
-            #expect(SDPIndexedName(nameBytes: Array(n.utf8)[...]) == SDPIndexedName(name: n), "\(n)")
+            let expected = SDPIndexedName.allCases.first { $0.name == n }
+            #expect(SDPIndexedName(nameBytes: Array(n.utf8)[...]) == expected, "\(n)")
+            #expect(SDPIndexedName(name: n) == expected, "\(n)")
         }
         // Invalid UTF-8 is no name.
         #expect(SDPIndexedName(nameBytes: [0x63, 0xff, 0x72][...]) == nil)

@@ -20,6 +20,18 @@ struct SmallMapTests {
         }
     }
 
+    /// Numbers as written compare by value; past 64 bits by their text.
+    @Test func decimalTokensCompareByValue() {
+        var m = DecimalTokenMap<Int>()
+        let big = "18446744073709551616"   // 2^64
+        #expect(m.firstValue(for: DecimalToken(text: "7")!, else: 0) == nil)
+        #expect(m.firstValue(for: DecimalToken(text: "007")!, else: 1) == 0)
+        #expect(m.firstValue(for: DecimalToken(text: big)!, else: 2) == nil)
+        #expect(m.firstValue(for: DecimalToken(text: "0" + big)!, else: 3) == nil)
+        #expect(m.firstValue(for: DecimalToken(text: big)!, else: 4) == 2)
+        #expect(m.firstValue(for: DecimalToken(text: "18446744073709551615")!, else: 5) == nil)
+    }
+
     @Test func byteKeysCompareByContent() {
         var m = SmallMap<ByteKey, Int>()
         for i in 0..<20 { #expect(m.firstValue(for: ByteKey(bytes: [UInt8(i), 1, 2]), else: i) == nil) }

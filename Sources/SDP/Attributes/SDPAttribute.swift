@@ -29,13 +29,14 @@ public struct SDPAttribute: Hashable, Sendable {
 
     /// Splits a line value (a decoded line's ``SDPLine/bytes``) at its first `:`.
     public init(lineValue v: ArraySlice<UInt8>) {
-        if let c = v.firstIndex(of: 0x3a) {
-            name = SDPGrammar.string(v[..<c])
-            value = Array(v[(c + 1)...])
-        } else {
-            name = SDPGrammar.string(v)
-            value = nil
-        }
+        let (n, value) = Self.split(v)
+        self.init(name: SDPGrammar.string(n), value: value)
+    }
+
+    /// A line value split at its first `:`: the name's bytes and the value.
+    static func split(_ v: ArraySlice<UInt8>) -> (name: ArraySlice<UInt8>, value: [UInt8]?) {
+        guard let c = v.firstIndex(of: 0x3a) else { return (v, nil) }
+        return (v[..<c], Array(v[(c + 1)...]))
     }
 
     /// Byte offset of the value inside the line value (after `name:`).

@@ -57,13 +57,9 @@ extension SDPValidationRun {
                     add(SDPRules.cryptoProto, at: lineOffset(list[0].0.located.lineIndex), list[0].0.located.path, "a=crypto on a \(p) m-line")
                 }
             }
-            // Tags compare by value; a tag too long for a value compares by
-            // its text, which can equal no value's decimal text.
-            var tagValues = SmallMap<UInt64, Int>()
-            var tagTexts = SmallMap<String, Int>()
+            var tags = DecimalTokenMap<Int>()
             for (da, c) in list {
-                let first = c.tag.value.map { tagValues.firstValue(for: $0, else: da.located.lineIndex) }
-                    ?? tagTexts.firstValue(for: c.tag.text, else: da.located.lineIndex)
+                let first = tags.firstValue(for: c.tag, else: da.located.lineIndex)
                 if let first {
                     add(SDPRules.cryptoTagDuplicate, at: at(da, "tag"), "\(da.located.path).crypto.tag", "tag \(c.tag) already used on line \(first + 1)")
                 }
@@ -149,9 +145,7 @@ extension SDPValidationRun {
     mutating func checkKeyParams(_ params: [CryptoKeyParameter], da: DecodedAttribute, field: String, info: SRTPCryptoSuite.Info?) {
         func base() -> String { "\(da.located.path).crypto.\(field)" }
         var mkiLength: (DecimalToken, Int)? = nil
-        // MKIs compare by value, one too long for a value by its text.
-        var mkiValues = SmallMap<UInt64, Int>()
-        var mkiTexts = SmallMap<String, Int>()
+        var mkiValues = DecimalTokenMap<Int>()
         for (i, kp) in params.enumerated() {
             func f() -> String { "\(field)[\(i)]" }
             func path() -> String { "\(base())[\(i)]" }
@@ -213,7 +207,7 @@ extension SDPValidationRun {
                     add(SDPRules.cryptoMKILengthMismatch, at: lenAt(), path() + ".mki.length", "MKI length \(m.length) differs from \(first) of keyParams[\(line)]")
                 }
                 if mkiLength == nil { mkiLength = (m.length, i) }
-                if let other = m.value.value.map({ mkiValues.firstValue(for: $0, else: i) }) ?? mkiTexts.firstValue(for: m.value.text, else: i) {
+                if let other = mkiValues.firstValue(for: m.value, else: i) {
                     add(SDPRules.cryptoMKIDuplicate, at: at(), path() + ".mki.value", "MKI \(m.value) is also the MKI of \(field)[\(other)]")
                 }
             } else if params.count > 1 {

@@ -77,11 +77,10 @@ final class SDPIndex: Sendable {
             }
             guard l.type == 0x61 else { continue }
             // The slot from the name's bytes; a slotted name is then the
-            // slot's own (literal) string.
-            let b = l.bytes
-            let colon = b.firstIndex(of: 0x3a)
-            let k = SDPIndexedName(nameBytes: b[..<(colon ?? b.endIndex)])
-            let attribute = k.map { SDPAttribute(name: $0.name, value: colon.map { Array(b[($0 + 1)...]) }) } ?? SDPAttribute(lineValue: b)
+            // slot's own (literal) string, not a decode of the bytes.
+            let (nameBytes, value) = SDPAttribute.split(l.bytes)
+            let k = SDPIndexedName(nameBytes: nameBytes)
+            let attribute = SDPAttribute(name: k?.name ?? SDPGrammar.string(nameBytes), value: value)
             let a = IndexedAttribute(lineIndex: i, ordinal: attrs[slot].count, level: level, attribute: attribute)
             let e = AttributeEntry(located: a, decoded: k.flatMap { SDPAttributeRegistry.decode(a, slot: $0, in: d, limits: limits, recordOffsets: false) }, slot: k)
             let pos = attrs[slot].count
@@ -302,50 +301,27 @@ enum SDPIndexedName: UInt8, CaseIterable, Sendable {
         }
     }
 
-    /// ``name`` of each case, in case order, as static bytes.
-    private static let staticNames: [StaticString] = [
-        "crypto", "fingerprint", "key-mgmt", "setup", "connection", "tls-id", "3ge2ae", "path", "accept-types",
-        "accept-wrapped-types", "floorctrl", "confid", "userid", "floorid", "charset", "label",
-    ]
+    /// ``name`` of each case as bytes, by raw value (the names are spelled
+    /// once, in ``name``).
+    private static let nameBytes: [[UInt8]] = (0..<count).map { i in
+        SDPIndexedName(rawValue: UInt8(i)).map { Array($0.name.utf8) } ?? []
+    }
 
-    /// ``init(name:)`` of a name as bytes, without building the string:
-    /// the length picks the candidates, then the bytes are compared.
-    init?(nameBytes b: ArraySlice<UInt8>) {
+    /// The slot of a (case-sensitive) name given as bytes, without building
+    /// a string: the length picks the candidates, then the bytes compare.
+    init?<C: Collection>(nameBytes b: C) where C.Element == UInt8 {
         let n = b.count
-        guard n >= 4, n <= 20 else { return nil }
-        let names = Self.staticNames
-        for i in names.indices where names[i].utf8CodeUnitCount == n {
-            let q = names[i].utf8Start
-            var j = 0
-            var k = b.startIndex
-            while j < n && b[k] == q[j] { j += 1; k += 1 }
-            if j == n, let k = Self(rawValue: UInt8(truncatingIfNeeded: i)) { self = k; return }
+        let names = Self.nameBytes
+        for i in names.indices where names[i].count == n && names[i].elementsEqual(b) {
+            guard let k = Self(rawValue: UInt8(truncatingIfNeeded: i)) else { return nil }
+            self = k
+            return
         }
         return nil
     }
 
     /// The slot of a (case-sensitive) name, nil for any other name.
-    init?(name: String) {
-        switch name {
-        case "crypto": self = .crypto
-        case "fingerprint": self = .fingerprint
-        case "key-mgmt": self = .keyMgmt
-        case "setup": self = .setup
-        case "connection": self = .connection
-        case "tls-id": self = .tlsID
-        case "3ge2ae": self = .e2ae
-        case "path": self = .path
-        case "accept-types": self = .acceptTypes
-        case "accept-wrapped-types": self = .acceptWrappedTypes
-        case "floorctrl": self = .floorctrl
-        case "confid": self = .confid
-        case "userid": self = .userid
-        case "floorid": self = .floorid
-        case "charset": self = .charset
-        case "label": self = .label
-        default: return nil
-        }
-    }
+    init?(name: String) { self.init(nameBytes: name.utf8) }
 }
 
 /// The levels of a description in order, session first: a collection

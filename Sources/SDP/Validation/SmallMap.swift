@@ -32,6 +32,20 @@ struct SmallMap<Key: Hashable, Value> {
     }
 }
 
+/// A ``SmallMap`` keyed by decimal numbers as written (crypto tags, MKIs):
+/// numbers compare by value ("007" is "7"), and one too long for 64 bits
+/// by its text, which can equal no value's decimal text.
+struct DecimalTokenMap<Value> {
+    private var values = SmallMap<UInt64, Value>()
+    private var texts = SmallMap<String, Value>()
+
+    /// The value already held for the number; else records `value` and returns nil.
+    mutating func firstValue(for token: DecimalToken, else value: Value) -> Value? {
+        if let v = token.value { return values.firstValue(for: v, else: value) }
+        return texts.firstValue(for: token.text, else: value)
+    }
+}
+
 /// Bytes as a dictionary key hashed in one call over the buffer (an
 /// `[UInt8]` key is hashed one byte per call).
 struct ByteKey: Hashable {
