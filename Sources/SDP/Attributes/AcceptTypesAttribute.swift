@@ -21,7 +21,7 @@ public struct AcceptTypesAttribute: SDPAttributeCodable {
 
     public var encodedValue: String { entries.joined(separator: " ") }
 
-    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> AcceptTypesAttribute {
+    public static func decode(_ value: ArraySlice<UInt8>, base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> AcceptTypesAttribute {
         var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
         let code = "sdp.msrp.accept-types-syntax"
         var entries: [String] = []

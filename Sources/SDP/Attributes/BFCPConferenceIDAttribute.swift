@@ -13,7 +13,7 @@ public struct BFCPConferenceIDAttribute: SDPAttributeCodable {
 
     public var encodedValue: String { conferenceID.text }
 
-    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> BFCPConferenceIDAttribute {
+    public static func decode(_ value: ArraySlice<UInt8>, base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> BFCPConferenceIDAttribute {
         var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
         let d = try s.readDecimal("conferenceId", code: "sdp.bfcp.confid-syntax")
         try s.expectEnd("conferenceId", code: "sdp.bfcp.confid-syntax")

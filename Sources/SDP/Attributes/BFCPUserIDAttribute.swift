@@ -13,7 +13,7 @@ public struct BFCPUserIDAttribute: SDPAttributeCodable {
 
     public var encodedValue: String { userID.text }
 
-    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> BFCPUserIDAttribute {
+    public static func decode(_ value: ArraySlice<UInt8>, base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> BFCPUserIDAttribute {
         var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
         let d = try s.readDecimal("userId", code: "sdp.bfcp.userid-syntax")
         try s.expectEnd("userId", code: "sdp.bfcp.userid-syntax")

@@ -21,7 +21,7 @@ public struct ConnectionAttribute: SDPAttributeCodable {
 
     public var encodedValue: String { value.rawValue }
 
-    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> ConnectionAttribute {
+    public static func decode(_ value: ArraySlice<UInt8>, base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> ConnectionAttribute {
         if SDPLiteralBytes.equals(value, "new") { return ConnectionAttribute(.new) }
         if SDPLiteralBytes.equals(value, "existing") { return ConnectionAttribute(.existing) }
         let text = SDPGrammar.string(value)

@@ -40,11 +40,11 @@ public struct CryptoAttribute: SDPAttributeCodable {
         ([tag.text, suite.rawValue, keyParams.map(\.encodedValue).joined(separator: ";")] + sessionParams.map(\.description)).joined(separator: " ")
     }
 
-    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> CryptoAttribute {
+    public static func decode(_ value: ArraySlice<UInt8>, base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> CryptoAttribute {
         try decode(value, base: base, path: path, limits: .default, offsets: &offsets)
     }
 
-    public static func decode(_ value: [UInt8], base: Int, path: String, limits: SDPLimits, offsets: inout SDPFieldOffsets) throws(DecodingError) -> CryptoAttribute {
+    public static func decode(_ value: ArraySlice<UInt8>, base: Int, path: String, limits: SDPLimits, offsets: inout SDPFieldOffsets) throws(DecodingError) -> CryptoAttribute {
         var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
         offsets.record("tag", s.offset)
         let tagAt = s.offset

@@ -28,7 +28,7 @@ public struct E2AEAttribute: SDPAttributeCodable {
 
     public var encodedValue: String { value }
 
-    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> E2AEAttribute {
+    public static func decode(_ value: ArraySlice<UInt8>, base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> E2AEAttribute {
         var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
         let v = s.readString(while: SDPGrammar.isTokenChar)
         if v.isEmpty { throw s.fail("sdp.3ge2ae.syntax", "value: expected a token (requested or applied)", field: "value") }

@@ -99,7 +99,7 @@ public struct FingerprintAttribute: SDPAttributeCodable {
 
     public var encodedValue: String { (leadingSpace ? " " : "") + hashFunction.rawValue + " " + fingerprint }
 
-    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> FingerprintAttribute {
+    public static func decode(_ value: ArraySlice<UInt8>, base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> FingerprintAttribute {
         var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
         let code = "sdp.fingerprint.syntax"
         let lead = s.consume(0x20)
@@ -110,12 +110,12 @@ public struct FingerprintAttribute: SDPAttributeCodable {
         // 2HEX *(":" 2HEX), read straight from the bytes; the pair count
         // and the case of the digits come out of the same pass.
         let start = s.index
-        let n = value.count
+        let n = value.endIndex
         var i = start
         var pairs = 0
         var lower = false
         while true {
-            guard i >= 0, i + 1 < n, SDPGrammar.isHex(value[i]), SDPGrammar.isHex(value[i + 1]) else {
+            guard i >= value.startIndex, i + 1 < n, SDPGrammar.isHex(value[i]), SDPGrammar.isHex(value[i + 1]) else {
                 s.advance(i - s.index)
                 throw s.fail(code, "fingerprint: expected two hex digits", field: "fingerprint")
             }

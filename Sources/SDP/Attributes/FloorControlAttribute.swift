@@ -28,7 +28,7 @@ public struct FloorControlAttribute: SDPAttributeCodable {
 
     public var encodedValue: String { roles.map(\.rawValue).joined(separator: " ") }
 
-    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> FloorControlAttribute {
+    public static func decode(_ value: ArraySlice<UInt8>, base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> FloorControlAttribute {
         var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
         var roles: [Role] = []
         repeat {

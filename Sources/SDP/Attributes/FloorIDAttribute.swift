@@ -27,7 +27,7 @@ public struct FloorIDAttribute: SDPAttributeCodable {
 
     public var encodedValue: String { ([floorID.text, label + ":" + (mediaStreams.first ?? "")] + mediaStreams.dropFirst()).joined(separator: " ") }
 
-    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> FloorIDAttribute {
+    public static func decode(_ value: ArraySlice<UInt8>, base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> FloorIDAttribute {
         var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
         let code = "sdp.bfcp.floorid-syntax"
         offsets.record("floorId", s.offset)

@@ -42,7 +42,7 @@ public struct KeyMgmtAttribute: SDPAttributeCodable {
 
     public var encodedValue: String { (leadingSpace ? " " : "") + protocolID + " " + data }
 
-    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> KeyMgmtAttribute {
+    public static func decode(_ value: ArraySlice<UInt8>, base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> KeyMgmtAttribute {
         var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
         let code = "sdp.keymgmt.syntax"
         let lead = s.consume(0x20)

@@ -20,7 +20,7 @@ public struct MSRPPathAttribute: SDPAttributeCodable {
 
     public var encodedValue: String { uris.map(\.description).joined(separator: " ") }
 
-    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> MSRPPathAttribute {
+    public static func decode(_ value: ArraySlice<UInt8>, base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> MSRPPathAttribute {
         var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
         var uris: [MSRPURI] = []
         repeat {

@@ -11,11 +11,24 @@ import MediasecCore
 /// keeps its value as raw bytes. Names are case-sensitive.
 public struct SDPAttribute: Hashable, Sendable {
     public var name: String
-    public var value: [UInt8]?
+    /// The value as a slice of the line it was split from (no copy: the
+    /// index splits every `a=` line of a description).
+    public var valueBytes: ArraySlice<UInt8>?
+
+    /// The value as an array (a copy of ``valueBytes``).
+    public var value: [UInt8]? {
+        get { valueBytes.map { Array($0) } }
+        set { valueBytes = newValue.map { $0[...] } }
+    }
 
     public init(name: String, value: [UInt8]?) {
         self.name = name
-        self.value = value
+        self.valueBytes = value.map { $0[...] }
+    }
+
+    public init(name: String, valueBytes: ArraySlice<UInt8>?) {
+        self.name = name
+        self.valueBytes = valueBytes
     }
 
     public init(name: String, value: String?) {
@@ -30,13 +43,13 @@ public struct SDPAttribute: Hashable, Sendable {
     /// Splits a line value (a decoded line's ``SDPLine/bytes``) at its first `:`.
     public init(lineValue v: ArraySlice<UInt8>) {
         let (n, value) = Self.split(v)
-        self.init(name: SDPGrammar.string(n), value: value)
+        self.init(name: SDPGrammar.string(n), valueBytes: value)
     }
 
     /// A line value split at its first `:`: the name's bytes and the value.
-    static func split(_ v: ArraySlice<UInt8>) -> (name: ArraySlice<UInt8>, value: [UInt8]?) {
+    static func split(_ v: ArraySlice<UInt8>) -> (name: ArraySlice<UInt8>, value: ArraySlice<UInt8>?) {
         guard let c = v.firstIndex(of: 0x3a) else { return (v, nil) }
-        return (v[..<c], Array(v[(c + 1)...]))
+        return (v[..<c], v[(c + 1)...])
     }
 
     /// Byte offset of the value inside the line value (after `name:`).
@@ -45,9 +58,9 @@ public struct SDPAttribute: Hashable, Sendable {
     /// `name` is an RFC 8866 `token`.
     public var hasTokenName: Bool { SDPGrammar.isToken(name.utf8) }
 
-    public var valueString: String? { value.map { String(decoding: $0, as: UTF8.self) } }
+    public var valueString: String? { valueBytes.map { String(decoding: $0, as: UTF8.self) } }
 
-    public var lineValue: [UInt8] { Array(name.utf8) + (value.map { [0x3a] + $0 } ?? []) }
+    public var lineValue: [UInt8] { Array(name.utf8) + (valueBytes.map { [0x3a] + $0 } ?? []) }
 
     public func line(ending: LineEnding = .crlf) -> SDPLine { SDPLine(type: 0x61, value: lineValue, ending: ending) }
 }

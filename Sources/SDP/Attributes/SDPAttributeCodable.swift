@@ -18,12 +18,17 @@ public protocol SDPAttributeCodable: Hashable, Sendable {
     /// the field path of the attribute; `offsets` receives the absolute
     /// offset of named sub-fields (relative paths such as
     /// `keyParams[0].lifetime`) for precise findings.
-    static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> Self
+    static func decode(_ value: ArraySlice<UInt8>, base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> Self
     /// The value text (what follows `a=<name>:`).
     var encodedValue: String { get }
 }
 
 extension SDPAttributeCodable {
+    /// ``decode(_:base:path:offsets:)`` of a whole array.
+    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> Self {
+        try decode(value[...], base: base, path: path, offsets: &offsets)
+    }
+
     public static func decode(_ value: [UInt8], base: Int = 0, path: String? = nil) throws(DecodingError) -> Self {
         var o = SDPFieldOffsets(recording: false)
         return try decode(value, base: base, path: path ?? attributeName, offsets: &o)

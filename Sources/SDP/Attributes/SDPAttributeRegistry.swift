@@ -8,17 +8,17 @@ public enum SDPAttributeRegistry {
         public let specRef: String
         /// lowerCamelCase key of the typed object in the JSON tree.
         public let jsonKey: String
-        let decode: @Sendable ([UInt8], Int, String, SDPLimits, inout SDPFieldOffsets) throws(DecodingError) -> TypedAttribute
+        let decode: @Sendable (ArraySlice<UInt8>, Int, String, SDPLimits, inout SDPFieldOffsets) throws(DecodingError) -> TypedAttribute
     }
 
     private static func entry<T: SDPAttributeCodable>(_ t: T.Type, _ key: String, name: String? = nil, _ wrap: @escaping @Sendable (T) -> TypedAttribute) -> Entry {
-        Entry(name: name ?? T.attributeName, specRef: T.specRef, jsonKey: key) { (v: [UInt8], b: Int, p: String, _: SDPLimits, o: inout SDPFieldOffsets) throws(DecodingError) -> TypedAttribute in
+        Entry(name: name ?? T.attributeName, specRef: T.specRef, jsonKey: key) { (v: ArraySlice<UInt8>, b: Int, p: String, _: SDPLimits, o: inout SDPFieldOffsets) throws(DecodingError) -> TypedAttribute in
             wrap(try T.decode(v, base: b, path: p, offsets: &o))
         }
     }
 
     static let list: [Entry] = [
-        Entry(name: "crypto", specRef: CryptoAttribute.specRef, jsonKey: "crypto") { (v: [UInt8], b: Int, p: String, l: SDPLimits, o: inout SDPFieldOffsets) throws(DecodingError) -> TypedAttribute in
+        Entry(name: "crypto", specRef: CryptoAttribute.specRef, jsonKey: "crypto") { (v: ArraySlice<UInt8>, b: Int, p: String, l: SDPLimits, o: inout SDPFieldOffsets) throws(DecodingError) -> TypedAttribute in
             .crypto(try CryptoAttribute.decode(v, base: b, path: p, limits: l, offsets: &o))
         },
         entry(FingerprintAttribute.self, "fingerprint") { .fingerprint($0) },
@@ -99,7 +99,7 @@ public enum SDPAttributeRegistry {
     }
 
     static func decode(_ e: Entry, _ a: IndexedAttribute, valueOffset: Int, limits: SDPLimits, offsets: inout SDPFieldOffsets) -> Result<TypedAttribute, DecodingError> {
-        guard let value = a.attribute.value else {
+        guard let value = a.attribute.valueBytes else {
             return .failure(DecodingError(code: "sdp.a.value-missing", offset: valueOffset - 1, path: "\(a.path).\(e.jsonKey)", specRef: e.specRef,
                                           message: "a=\(e.name) is a value attribute: expected 'a=\(e.name):<value>'"))
         }
@@ -134,6 +134,6 @@ public enum SDPAttributeRegistry {
     public static func decode(name: String, value: [UInt8]) -> Result<TypedAttribute, DecodingError>? {
         guard let e = entry(named: name) else { return nil }
         var o = SDPFieldOffsets()
-        return Result { () throws(DecodingError) in try e.decode(value, 0, name, .default, &o) }
+        return Result { () throws(DecodingError) in try e.decode(value[...], 0, name, .default, &o) }
     }
 }

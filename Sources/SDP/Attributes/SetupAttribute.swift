@@ -22,7 +22,7 @@ public struct SetupAttribute: SDPAttributeCodable {
 
     public var encodedValue: String { role.rawValue }
 
-    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> SetupAttribute {
+    public static func decode(_ value: ArraySlice<UInt8>, base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> SetupAttribute {
         // The four roles compared as bytes; the text is built for the error.
         if SDPLiteralBytes.equals(value, "active") { return SetupAttribute(.active) }
         if SDPLiteralBytes.equals(value, "passive") { return SetupAttribute(.passive) }
@@ -52,14 +52,8 @@ public struct SetupAttribute: SDPAttributeCodable {
 enum SDPLiteralBytes {
     /// `value` is exactly the UTF-8 of `literal` (an ASCII keyword: equal
     /// exactly when `String(decoding: value) == literal`).
-    static func equals(_ value: [UInt8], _ literal: String) -> Bool {
+    static func equals(_ value: ArraySlice<UInt8>, _ literal: String) -> Bool {
         let u = literal.utf8
-        guard value.count == u.count else { return false }
-        var i = 0
-        for b in u {
-            guard i < value.count, value[i] == b else { return false }
-            i += 1
-        }
-        return true
+        return value.count == u.count && value.elementsEqual(u)
     }
 }

@@ -23,7 +23,7 @@ public struct TLSIDAttribute: SDPAttributeCodable {
 
     static func isTLSIDChar(_ c: UInt8) -> Bool { SDPGrammar.isAlphaNum(c) || c == 0x2b || c == 0x2f || c == 0x2d || c == 0x5f }
 
-    public static func decode(_ value: [UInt8], base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> TLSIDAttribute {
+    public static func decode(_ value: ArraySlice<UInt8>, base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> TLSIDAttribute {
         var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
         let v = s.readString(while: isTLSIDChar)
         if v.isEmpty { throw s.fail("sdp.tls-id.syntax", "value: expected tls-id-char (ALPHA / DIGIT / + / / / - / _)", field: "value") }

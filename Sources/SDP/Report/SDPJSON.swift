@@ -136,7 +136,7 @@ public enum SDPJSON {
         let sd = idx.d.sessionDescription
         let r = idx.sections.media[mi]
         var o = lineInfo(idx, r.lowerBound)
-        switch idx.mediaFields[mi] {
+        switch idx.media[mi].field {
         case .success(let m):
             o += [("media", .string(m.media)), ("port", decimal(m.port)), ("numberOfPorts", m.numberOfPorts.map(decimal) ?? .null),
                   ("proto", .string(m.proto)), ("fmts", .array(m.formats.map { .string($0) }))]

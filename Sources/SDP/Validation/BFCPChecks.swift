@@ -61,7 +61,7 @@ extension SDPValidationRun {
     private func descriptionLabels() -> Set<String> {
         var labels = Set<String>()
         for level in index.levels {
-            for e in index.named(.label, level) { if let v = e.located.attribute.valueString { labels.insert(v) } }
+            for e in index.chain(.label, level) { if let v = e.located.attribute.valueString { labels.insert(v) } }
         }
         return labels
     }

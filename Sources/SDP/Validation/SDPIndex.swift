@@ -43,17 +43,26 @@ final class SDPIndex: Sendable {
 
     let d: DecodedSessionDescription
     let sections: SDPSections
-    /// Attributes of the session (index 0) and of each media section (i + 1).
-    let attributes: [[AttributeEntry]]
-    /// The first attribute of each indexed name at each level, as a
-    /// position in ``attributes`` (-1: none):
-    /// `firstByName[level * SDPIndexedName.count + name.rawValue]`; the rest
-    /// follow ``AttributeEntry/next``. One flat array instead of a list per
-    /// name and level.
-    let firstByName: [Int]
-    let mediaFields: [Result<MediaField, DecodingError>]
-    /// The `<proto>` of each decoded m= line, classified once.
-    let transports: [TransportProtocol?]
+    /// Every attribute of the description in line order: the session's,
+    /// then each media section's (one array for all levels).
+    let entries: [AttributeEntry]
+    /// Two tables in one allocation, indexed by level slot (session 0,
+    /// media section i at i + 1):
+    /// - `[0, L * SDPIndexedName.count)`: the position in ``entries`` of the
+    ///   first attribute of each indexed name at each level
+    ///   (`slot * SDPIndexedName.count + name.rawValue`; -1: none); the
+    ///   rest follow ``AttributeEntry/next``;
+    /// - `[L * SDPIndexedName.count, ... + L + 1)`: where each level's
+    ///   attributes start in ``entries`` (and, last, the end).
+    private let table: [Int]
+    /// One m= line decoded, with its `<proto>` classified once (a struct,
+    /// not a tuple: an array of tuples is copied through generic value
+    /// witnesses).
+    struct MediaEntry {
+        let field: Result<MediaField, DecodingError>
+        let transport: TransportProtocol?
+    }
+    let media: [MediaEntry]
 
     /// One pass over the lines: every lookup afterwards costs the size of
     /// its answer, so the whole validation stays linear in the input.
@@ -61,18 +70,23 @@ final class SDPIndex: Sendable {
         self.d = d
         let sd = d.sessionDescription
         sections = sd.sections
-        var attrs: [[AttributeEntry]] = Array(filling: [], count: sections.media.count + 1)
+        let levelCount = sections.media.count + 1
         let nameCount = SDPIndexedName.count
-        // First and (while building) last position per level and name, in
-        // one allocation: firsts in the lower half, lasts in the upper.
-        let half = (sections.media.count + 1) * nameCount
-        var first = [Int](filling: -1, count: 2 * half)
+        let firsts = levelCount * nameCount
+        // Firsts, level starts, and (while building only) the last
+        // position per level and name, dropped at the end.
+        var t = [Int](filling: -1, count: 2 * firsts + levelCount + 1)
+        var list: [AttributeEntry] = []
         var slot = 0
         var level = SDPLevel.session
+        var ordinal = 0
+        t[firsts] = 0
         for (i, l) in sd.lines.enumerated() {
             if l.type == 0x6d {
                 level = .media(slot)
                 slot += 1
+                ordinal = 0
+                t[firsts + slot] = list.count
                 continue
             }
             guard l.type == 0x61 else { continue }
@@ -80,36 +94,37 @@ final class SDPIndex: Sendable {
             // slot's own (literal) string, not a decode of the bytes.
             let (nameBytes, value) = SDPAttribute.split(l.bytes)
             let k = SDPIndexedName(nameBytes: nameBytes)
-            let attribute = SDPAttribute(name: k?.name ?? SDPGrammar.string(nameBytes), value: value)
-            let a = IndexedAttribute(lineIndex: i, ordinal: attrs[slot].count, level: level, attribute: attribute)
+            let attribute = SDPAttribute(name: k?.name ?? SDPGrammar.string(nameBytes), valueBytes: value)
+            let a = IndexedAttribute(lineIndex: i, ordinal: ordinal, level: level, attribute: attribute)
+            ordinal += 1
             let e = AttributeEntry(located: a, decoded: k.flatMap { SDPAttributeRegistry.decode(a, slot: $0, in: d, limits: limits, recordOffsets: false) }, slot: k)
-            let pos = attrs[slot].count
-            attrs[slot].append(e)
+            let pos = list.count
+            list.append(e)
             if let k {
                 let key = slot * nameCount + Int(k.rawValue)
-                let prev = first[half + key]
-                if prev >= 0 { attrs[slot][prev].next = pos } else { first[key] = pos }
-                first[half + key] = pos
+                let lastAt = firsts + levelCount + 1 + key
+                let prev = t[lastAt]
+                if prev >= 0 { list[prev].next = pos } else { t[key] = pos }
+                t[lastAt] = pos
             }
         }
-        attributes = attrs
-        firstByName = first
-        mediaFields = sections.media.enumerated().map { i, r in
+        t[firsts + levelCount] = list.count
+        t.removeLast(firsts)
+        entries = list
+        table = t
+        media = sections.media.enumerated().map { i, r in
             let line = sd.lines[r.lowerBound]
             let base = d.valueOffset(ofLine: r.lowerBound)
             // The decoder joins its error paths onto the one it is given:
             // the m-line's path is built only for an error.
             do throws(DecodingError) {
-                return .success(try MediaField.decode(line.bytes, base: base, path: ""))
+                let m = try MediaField.decode(line.bytes, base: base, path: "")
+                return MediaEntry(field: .success(m), transport: m.transport)
             } catch {
                 var e = error
                 e.path = ByteCursor.join(SDPPathText.indexed("media", i), error.path)
-                return .failure(e)
+                return MediaEntry(field: .failure(e), transport: nil)
             }
-        }
-        transports = mediaFields.map { r in
-            if case .success(let m) = r { return m.transport }
-            return nil
         }
     }
 
@@ -120,43 +135,62 @@ final class SDPIndex: Sendable {
     private func slot(_ level: SDPLevel) -> Int? {
         switch level {
         case .session: return 0
-        case .media(let i): return i >= 0 && i + 1 < attributes.count ? i + 1 : nil
+        case .media(let i): return i >= 0 && i < mediaCount ? i + 1 : nil
         }
     }
 
-    func attrs(_ level: SDPLevel) -> [AttributeEntry] { slot(level).map { attributes[$0] } ?? [] }
+    /// The attributes of one level (a slice of ``entries``: no copy).
+    func attrs(_ level: SDPLevel) -> ArraySlice<AttributeEntry> {
+        guard let s = slot(level) else { return [] }
+        let starts = (mediaCount + 1) * SDPIndexedName.count
+        let from = starts + s
+        guard from + 1 < table.count else { return [] }
+        let lo = table[from], hi = table[from + 1]
+        guard lo >= 0, lo <= hi, hi <= entries.count else { return [] }
+        return entries[lo..<hi]
+    }
 
     /// Attributes of one name at one level, decoded or not.
     func named(_ name: String, _ level: SDPLevel) -> [AttributeEntry] {
-        if let k = SDPIndexedName(name: name) { return named(k, level) }
+        if let k = SDPIndexedName(name: name) { return Array(chain(k, level)) }
         return attrs(level).filter { $0.located.attribute.name == name }
     }
 
     /// Position of the first attribute of a name at a level slot, -1 for none.
+    @inline(__always)
     private func firstPosition(_ name: SDPIndexedName, _ s: Int) -> Int {
         let key = s * SDPIndexedName.count + Int(name.rawValue)
-        return key >= 0 && key < firstByName.count / 2 ? firstByName[key] : -1
+        return key >= 0 && key < (mediaCount + 1) * SDPIndexedName.count ? table[key] : -1
     }
 
-    func named(_ name: SDPIndexedName, _ level: SDPLevel) -> [AttributeEntry] {
-        guard let s = slot(level) else { return [] }
-        var p = firstPosition(name, s)
-        if p < 0 { return [] }
-        let list = attributes[s]
-        var out: [AttributeEntry] = []
-        while p >= 0 && p < list.count {
-            out.append(list[p])
-            p = list[p].next
+    /// The attributes of one indexed name at one level, in order, read
+    /// along the ``AttributeEntry/next`` chain (no list is built).
+    struct Chain: Sequence, IteratorProtocol {
+        /// Unowned: a chain lives inside one check, while its index does.
+        unowned(unsafe) let index: SDPIndex
+        var p: Int
+
+        mutating func next() -> AttributeEntry? {
+            let entries = index.entries
+            guard p >= 0 && p < entries.count else { return nil }
+            let e = entries[p]
+            p = e.next
+            return e
         }
-        return out
     }
+
+    func chain(_ name: SDPIndexedName, _ level: SDPLevel) -> Chain {
+        Chain(index: self, p: slot(level).map { firstPosition(name, $0) } ?? -1)
+    }
+
+    func named(_ name: SDPIndexedName, _ level: SDPLevel) -> [AttributeEntry] { Array(chain(name, level)) }
 
     /// Whether an attribute of this name (decodable or not) is at any level.
     func hasAny(_ name: SDPIndexedName) -> Bool {
         var k = Int(name.rawValue)
-        let half = firstByName.count / 2
-        while k < half {
-            if firstByName[k] >= 0 { return true }
+        let end = (mediaCount + 1) * SDPIndexedName.count
+        while k < end {
+            if table[k] >= 0 { return true }
             k += SDPIndexedName.count
         }
         return false
@@ -166,7 +200,7 @@ final class SDPIndex: Sendable {
     func first(_ name: SDPIndexedName, _ level: SDPLevel) -> AttributeEntry? {
         guard let s = slot(level) else { return nil }
         let p = firstPosition(name, s)
-        return p >= 0 && p < attributes[s].count ? attributes[s][p] : nil
+        return p >= 0 && p < entries.count ? entries[p] : nil
     }
 
     /// Whether an attribute of this name (decodable or not) is at the level.
@@ -179,10 +213,9 @@ final class SDPIndex: Sendable {
         guard let s = slot(level) else { return [] }
         var p = firstPosition(kind.slot, s)
         if p < 0 { return [] }
-        let list = attributes[s]
         var out: [(DecodedAttribute, T)] = []
-        while p >= 0 && p < list.count {
-            let e = list[p]
+        while p >= 0 && p < entries.count {
+            let e = entries[p]
             if let da = e.decoded, case .success(let t) = da.result, let v = kind.match(t) { out.append((da, v)) }
             p = e.next
         }
@@ -194,11 +227,10 @@ final class SDPIndex: Sendable {
     func firstTyped<T>(_ level: SDPLevel, _ kind: Kind<T>) -> (DecodedAttribute, T)? {
         guard let s = slot(level) else { return nil }
         var p = firstPosition(kind.slot, s)
-        if p < 0 { return nil }
-        let list = attributes[s]
-        while p >= 0 && p < list.count {
-            if let da = list[p].decoded, case .success(let t) = da.result, let v = kind.match(t) { return (da, v) }
-            p = list[p].next
+        while p >= 0 && p < entries.count {
+            let e = entries[p]
+            if let da = e.decoded, case .success(let t) = da.result, let v = kind.match(t) { return (da, v) }
+            p = e.next
         }
         return nil
     }
@@ -207,10 +239,10 @@ final class SDPIndex: Sendable {
     func hasTyped<T>(_ level: SDPLevel, _ kind: Kind<T>) -> Bool {
         guard let s = slot(level) else { return false }
         var p = firstPosition(kind.slot, s)
-        let list = attributes[s]
-        while p >= 0 && p < list.count {
-            if let d = list[p].decoded, case .success(let t) = d.result, kind.match(t) != nil { return true }
-            p = list[p].next
+        while p >= 0 && p < entries.count {
+            let e = entries[p]
+            if let d = e.decoded, case .success(let t) = d.result, kind.match(t) != nil { return true }
+            p = e.next
         }
         return false
     }
@@ -235,8 +267,8 @@ final class SDPIndex: Sendable {
         has(name, .media(media)) || has(name, .session)
     }
 
-    func mediaField(_ i: Int) -> MediaField? { i < mediaFields.count ? try? mediaFields[i].get() : nil }
-    func proto(_ i: Int) -> TransportProtocol? { i >= 0 && i < transports.count ? transports[i] : nil }
+    func mediaField(_ i: Int) -> MediaField? { i >= 0 && i < media.count ? try? media[i].field.get() : nil }
+    func proto(_ i: Int) -> TransportProtocol? { i >= 0 && i < media.count ? media[i].transport : nil }
     func mLineOffset(_ i: Int) -> Int { i < sections.media.count ? d.lineOffsets[sections.media[i].lowerBound] : 0 }
     func lineOffset(_ line: Int) -> Int { line < d.lineOffsets.count ? d.lineOffsets[line] : 0 }
 

@@ -335,6 +335,9 @@ final class SDPFindingSink {
     /// Prefix for paths (`offer.` / `answer.` in pair reports).
     @exclusivity(unchecked) var pathPrefix = ""
     @exclusivity(unchecked) var findings: [Finding] = []
+    /// See ``offsets(of:)``. Unchecked exclusivity: one run, one thread,
+    /// no overlapping access.
+    @exclusivity(unchecked) var offsetsByLine: [Int: SDPOffsetTable] = [:]
 
     init(profiles: SDPProfileMask, lineOffsets: [Int]) {
         self.enabled = profiles

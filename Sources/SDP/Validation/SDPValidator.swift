@@ -200,14 +200,10 @@ struct SDPValidationRun {
         self.sink = sink
     }
 
-    /// Sub-field offsets of attributes, decoded again on a finding's first
-    /// need and kept for the rest of the run (one re-decode per attribute
-    /// at most, however many findings it has).
-    let offsetCache = SDPOffsetCache()
-
-    /// The offset of a sub-field of an attribute, else of its value.
+    /// The offset of a sub-field of an attribute, else of its value (see
+    /// ``SDPFindingSink/offsets(of:)``).
     func at(_ da: DecodedAttribute, _ field: String) -> Int {
-        offsetCache.offsets(of: da)[field] ?? da.valueOffset
+        sink.offsets(of: da)[field] ?? da.valueOffset
     }
 
     var d: DecodedSessionDescription { index.d }
@@ -224,16 +220,17 @@ struct SDPValidationRun {
     func lineOffset(_ i: Int) -> Int { i < d.lineOffsets.count ? d.lineOffsets[i] : 0 }
 }
 
-/// See ``SDPValidationRun/offsetCache``.
-final class SDPOffsetCache {
-    /// Unchecked exclusivity: one run, one thread, no overlapping access.
-    @exclusivity(unchecked) private var byLine: [Int: SDPOffsetTable] = [:]
-
+extension SDPFindingSink {
+    /// Sub-field offsets of an attribute, decoded again on a finding's
+    /// first need and kept for the rest of the run (one re-decode per
+    /// attribute at most, however many findings it has). The sink keeps
+    /// them: it is the run's one object, and a clean description never
+    /// asks.
     func offsets(of da: DecodedAttribute) -> SDPOffsetTable {
-        if let o = byLine[da.located.lineIndex] { return o }
+        if let o = offsetsByLine[da.located.lineIndex] { return o }
         let o = da.recordedOffsets.map { SDPOffsetTable(table: $0) }
             ?? SDPOffsetTable(SDPAttributeRegistry.recordedOffsets(of: da.located, valueOffset: da.valueOffset, limits: da.limits))
-        byLine[da.located.lineIndex] = o
+        offsetsByLine[da.located.lineIndex] = o
         return o
     }
 }

@@ -274,9 +274,9 @@ extension SDPValidationRun {
         }
         // m= lines.
         let media = index.sections.media
-        for mi in 0..<min(index.mediaFields.count, media.count) {
+        for mi in 0..<min(index.media.count, media.count) {
             let m: MediaField
-            switch index.mediaFields[mi] {
+            switch index.media[mi].field {
             case .failure(let e):
                 sink.add(e)
                 continue

@@ -64,19 +64,17 @@ extension SDPValidationRun {
     /// The fingerprints of one level, and RFC 8122 §5's SHA-256 (or
     /// stronger) one, in one pass.
     private mutating func checkFingerprints(_ level: SDPLevel) {
-        // `typed(level, .fingerprint)` read straight from the entries (one
-        // copy of each instead of a list of copies of the decoded pairs).
-        let entries = index.named(.fingerprint, level)
-        var first = -1
+        // `typed(level, .fingerprint)` read straight from the entries.
+        var first: SDPIndex.AttributeEntry? = nil
         var strong = false
-        for i in entries.indices {
-            guard let da = entries[i].decoded, case .success(.fingerprint(let fp)) = da.result else { continue }
-            if first < 0 { first = i }
+        for e in index.chain(.fingerprint, level) {
+            guard let da = e.decoded, case .success(.fingerprint(let fp)) = da.result else { continue }
+            if first == nil { first = e }
             checkFingerprint(da, fp)
             if fp.hashFunction.isSHA256OrStronger { strong = true }
         }
-        if !strong && first >= 0 {
-            func located() -> IndexedAttribute { entries[first].decoded?.located ?? entries[first].located }
+        if !strong, let first {
+            func located() -> IndexedAttribute { first.decoded?.located ?? first.located }
             add(SDPRules.fingerprintNoSHA256, at: lineOffset(located().lineIndex), located().path, "no sha-256 (or stronger) fingerprint at \(level.path)")
         }
     }
