@@ -75,53 +75,104 @@ struct SDPOffsetTable: Sendable {
     }
 }
 
+/// One `a=` line as the validator's index keeps it: where it is, its
+/// typed decode when its name has a codec, and its place in the index's
+/// per-name chain. The storage of ``DecodedAttribute`` too, so that an
+/// indexed attribute is one allocation, not an entry and a box.
+final class SDPAttributeEntry: @unchecked Sendable {
+    // @unchecked: written only by the index while it is built, and through
+    // ``DecodedAttribute``'s setters after a uniqueness check (copy on
+    // write); shared entries are never written.
+    var located: IndexedAttribute
+    /// The typed decode; ``notDecoded`` (and ``isDecoded`` false) when the
+    /// name has no typed codec. Not an optional: an optional `Result` is
+    /// copied and destroyed through the runtime's generic value witnesses.
+    var result: Result<TypedAttribute, DecodingError>
+    let isDecoded: Bool
+    var valueOffset: Int
+    var recordedOffsets: [String: Int]?
+    let limits: SDPLimits
+    /// The name's index slot, nil for a name the validator never looks up.
+    let slot: SDPIndexedName?
+    /// Position in the index's attribute list of the next attribute with
+    /// the same slot at the same level, -1 for none. Unchecked exclusivity:
+    /// written only by the index's init, read afterwards (the dynamic check
+    /// cost a runtime call on every read of the chain).
+    @exclusivity(unchecked) var next: Int = -1
+
+    /// The result of an attribute without a typed codec (never read:
+    /// ``decoded`` is nil for it).
+    static let notDecoded: Result<TypedAttribute, DecodingError> =
+        .failure(DecodingError(code: "sdp.a.not-decoded", offset: 0, path: "", specRef: "RFC 8866 §5.13", message: "no typed codec for this attribute"))
+
+    init(located: IndexedAttribute, result: Result<TypedAttribute, DecodingError>, isDecoded: Bool, valueOffset: Int, recordedOffsets: [String: Int]?, limits: SDPLimits, slot: SDPIndexedName?) {
+        self.located = located
+        self.result = result
+        self.isDecoded = isDecoded
+        self.valueOffset = valueOffset
+        self.recordedOffsets = recordedOffsets
+        self.limits = limits
+        self.slot = slot
+    }
+
+    /// The typed view, nil when the name has no codec.
+    var decoded: DecodedAttribute? { isDecoded ? DecodedAttribute(entry: self) : nil }
+
+    func copy() -> SDPAttributeEntry {
+        let c = SDPAttributeEntry(located: located, result: result, isDecoded: isDecoded, valueOffset: valueOffset, recordedOffsets: recordedOffsets, limits: limits, slot: slot)
+        c.next = next
+        return c
+    }
+}
+
 /// One decoded `a=` line: the typed value or the decoding error, with the
 /// absolute offsets of its named sub-fields.
 ///
-/// Its fields live in one ``CopyOnWrite`` box: the validator's index hands
-/// attributes around in lists and tuples.
+/// A value type over one shared ``SDPAttributeEntry`` (copied on the first
+/// write to a shared one): the validator's index hands attributes around
+/// in lists and tuples, and a copy is then one reference count.
 public struct DecodedAttribute: Sendable {
-    struct Fields: Sendable {
-        var located: IndexedAttribute
-        var result: Result<TypedAttribute, DecodingError>
-        var valueOffset: Int
-        var recordedOffsets: [String: Int]?
-        let limits: SDPLimits
+    private var entry: SDPAttributeEntry
+
+    init(entry: SDPAttributeEntry) {
+        self.entry = entry
     }
 
-    private var storage: CopyOnWrite<Fields>
-
     init(located: IndexedAttribute, result: Result<TypedAttribute, DecodingError>, valueOffset: Int, offsets: [String: Int]?, limits: SDPLimits) {
-        storage = CopyOnWrite(Fields(located: located, result: result, valueOffset: valueOffset, recordedOffsets: offsets, limits: limits))
+        entry = SDPAttributeEntry(located: located, result: result, isDecoded: true, valueOffset: valueOffset, recordedOffsets: offsets, limits: limits, slot: nil)
+    }
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&entry) { entry = entry.copy() }
     }
 
     public var located: IndexedAttribute {
-        get { storage.value.located }
-        set { storage.value.located = newValue }
+        get { entry.located }
+        set { makeUnique(); entry.located = newValue }
     }
 
     public var result: Result<TypedAttribute, DecodingError> {
-        get { storage.value.result }
-        set { storage.value.result = newValue }
+        get { entry.result }
+        set { makeUnique(); entry.result = newValue }
     }
 
     /// Absolute offset of the value's first byte.
     public var valueOffset: Int {
-        get { storage.value.valueOffset }
-        set { storage.value.valueOffset = newValue }
+        get { entry.valueOffset }
+        set { makeUnique(); entry.valueOffset = newValue }
     }
 
     /// Offsets recorded at decoding time (nil when the attribute was decoded
     /// without recording: ``offsets`` decodes the value again).
-    var recordedOffsets: [String: Int]? { storage.value.recordedOffsets }
-    var limits: SDPLimits { storage.value.limits }
+    var recordedOffsets: [String: Int]? { entry.recordedOffsets }
+    var limits: SDPLimits { entry.limits }
 
     public var typed: TypedAttribute? { try? result.get() }
 
     /// Absolute offsets of sub-fields, keyed by relative path (`keyParams[0].lifetime`).
     public var offsets: [String: Int] {
         get { recordedOffsets ?? SDPAttributeRegistry.recordOffsets(of: located, valueOffset: valueOffset, limits: limits) }
-        set { storage.value.recordedOffsets = newValue }
+        set { makeUnique(); entry.recordedOffsets = newValue }
     }
 
     /// Offset of a sub-field, else of the value.

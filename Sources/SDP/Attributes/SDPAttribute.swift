@@ -12,8 +12,20 @@ import MediasecCore
 public struct SDPAttribute: Hashable, Sendable {
     public var name: String
     /// The value as a slice of the line it was split from (no copy: the
-    /// index splits every `a=` line of a description).
-    public var valueBytes: ArraySlice<UInt8>?
+    /// index splits every `a=` line of a description); nil for a property
+    /// attribute.
+    public var valueBytes: ArraySlice<UInt8>? {
+        get { hasValue ? valueStorage : nil }
+        set {
+            hasValue = newValue != nil
+            valueStorage = newValue ?? []
+        }
+    }
+    /// ``valueBytes`` kept as a slice and a flag: an optional slice is
+    /// copied and destroyed through the runtime's generic value witnesses,
+    /// a plain one inline (attributes are copied often).
+    private(set) var valueStorage: ArraySlice<UInt8>
+    private(set) var hasValue: Bool
 
     /// The value as an array (a copy of ``valueBytes``).
     public var value: [UInt8]? {
@@ -23,12 +35,20 @@ public struct SDPAttribute: Hashable, Sendable {
 
     public init(name: String, value: [UInt8]?) {
         self.name = name
-        self.valueBytes = value.map { $0[...] }
+        valueStorage = value?[...] ?? []
+        hasValue = value != nil
+    }
+
+    init(name: String, value: ArraySlice<UInt8>, hasValue: Bool) {
+        self.name = name
+        valueStorage = value
+        self.hasValue = hasValue
     }
 
     public init(name: String, valueBytes: ArraySlice<UInt8>?) {
         self.name = name
-        self.valueBytes = valueBytes
+        valueStorage = valueBytes ?? []
+        hasValue = valueBytes != nil
     }
 
     public init(name: String, value: String?) {
@@ -42,14 +62,14 @@ public struct SDPAttribute: Hashable, Sendable {
 
     /// Splits a line value (a decoded line's ``SDPLine/bytes``) at its first `:`.
     public init(lineValue v: ArraySlice<UInt8>) {
-        let (n, value) = Self.split(v)
-        self.init(name: SDPGrammar.string(n), valueBytes: value)
+        let (n, value, hasValue) = Self.split(v)
+        self.init(name: SDPGrammar.string(n), value: value, hasValue: hasValue)
     }
 
     /// A line value split at its first `:`: the name's bytes and the value.
-    static func split(_ v: ArraySlice<UInt8>) -> (name: ArraySlice<UInt8>, value: ArraySlice<UInt8>?) {
-        guard let c = v.firstIndex(of: 0x3a) else { return (v, nil) }
-        return (v[..<c], v[(c + 1)...])
+    static func split(_ v: ArraySlice<UInt8>) -> (name: ArraySlice<UInt8>, value: ArraySlice<UInt8>, hasValue: Bool) {
+        guard let c = v.firstIndex(of: 0x3a) else { return (v, [], false) }
+        return (v[..<c], v[(c + 1)...], true)
     }
 
     /// Byte offset of the value inside the line value (after `name:`).

@@ -72,18 +72,19 @@ public enum SDPAttributeRegistry {
     /// so its decoder is found without comparing the name again.
     static let entryBySlot: [Int] = SDPIndexedName.allCases.map { k in list.firstIndex { $0.name == k.name } ?? -1 }
 
-    /// ``decode(_:in:limits:recordOffsets:)`` for an attribute whose index
-    /// slot is known.
-    static func decode(_ a: IndexedAttribute, slot: SDPIndexedName, in d: DecodedSessionDescription, limits: SDPLimits, recordOffsets: Bool) -> DecodedAttribute? {
-        let k = Int(slot.rawValue)
-        guard k < entryBySlot.count else { return nil }
-        let i = entryBySlot[k]
-        guard i >= 0, i < list.count else { return nil }
-        let e = list[i]
+    /// The index's entry of an attribute whose slot (if any) is known:
+    /// decoded, without recording offsets (``DecodedAttribute/offsets``
+    /// computes them on demand), when the slot has a codec.
+    static func entry(_ a: IndexedAttribute, slot: SDPIndexedName?, in d: DecodedSessionDescription, limits: SDPLimits) -> SDPAttributeEntry {
+        let k = slot.map { Int($0.rawValue) } ?? -1
+        let i = k >= 0 && k < entryBySlot.count ? entryBySlot[k] : -1
+        guard i >= 0, i < list.count else {
+            return SDPAttributeEntry(located: a, result: SDPAttributeEntry.notDecoded, isDecoded: false, valueOffset: 0, recordedOffsets: nil, limits: limits, slot: slot)
+        }
         let valueOffset = d.valueOffset(ofLine: a.lineIndex) + a.attribute.valueOffsetInLine
-        var offsets = SDPFieldOffsets(recording: recordOffsets)
-        let result = decode(e, a, valueOffset: valueOffset, limits: limits, offsets: &offsets)
-        return DecodedAttribute(located: a, result: result, valueOffset: valueOffset, offsets: recordOffsets ? offsets.table : nil, limits: limits)
+        var offsets = SDPFieldOffsets(recording: false)
+        return SDPAttributeEntry(located: a, result: decode(list[i], a, valueOffset: valueOffset, limits: limits, offsets: &offsets), isDecoded: true,
+                                 valueOffset: valueOffset, recordedOffsets: nil, limits: limits, slot: slot)
     }
 
     /// Decodes one located attribute of a decoded description; nil when the
@@ -99,7 +100,7 @@ public enum SDPAttributeRegistry {
     }
 
     static func decode(_ e: Entry, _ a: IndexedAttribute, valueOffset: Int, limits: SDPLimits, offsets: inout SDPFieldOffsets) -> Result<TypedAttribute, DecodingError> {
-        guard let value = a.attribute.valueBytes else {
+        guard a.attribute.hasValue else {
             return .failure(DecodingError(code: "sdp.a.value-missing", offset: valueOffset - 1, path: "\(a.path).\(e.jsonKey)", specRef: e.specRef,
                                           message: "a=\(e.name) is a value attribute: expected 'a=\(e.name):<value>'"))
         }
@@ -108,7 +109,7 @@ public enum SDPAttributeRegistry {
         // path is put in front only when there is an error: a clean
         // attribute builds no path string.
         do throws(DecodingError) {
-            return .success(try e.decode(value, valueOffset, "", limits, &offsets))
+            return .success(try e.decode(a.attribute.valueStorage, valueOffset, "", limits, &offsets))
         } catch {
             var e2 = error
             e2.path = ByteCursor.join("\(a.path).\(e.jsonKey)", error.path)

@@ -12,42 +12,84 @@ import MediasecCore
 /// Port and port count stay ``DecimalToken``s: `m=audio 4294967296 …` is a
 /// range finding (`sdp.m.port-range`), not a conversion trap.
 public struct MediaField: Hashable, Sendable {
-    struct Fields: Sendable {
-        var media: String
-        var port: DecimalToken
-        var numberOfPorts: DecimalToken?
-        var proto: String
-        var formats: Formats
+    /// Built or edited fields (a class: an optional reference is one
+    /// nullable pointer, where an optional struct is copied through the
+    /// runtime's generic value witnesses).
+    final class Built: Sendable {
+        let media: String
+        let port: DecimalToken
+        let numberOfPorts: DecimalToken?
+        let proto: String
+        let formats: Formats
+
+        init(media: String, port: DecimalToken, numberOfPorts: DecimalToken?, proto: String, formats: Formats) {
+            self.media = media
+            self.port = port
+            self.numberOfPorts = numberOfPorts
+            self.proto = proto
+            self.formats = formats
+        }
     }
 
-    /// The fields in one ``CopyOnWrite`` box: the validator's checks read
-    /// the m= field of a section many times, and a copy is one reference
-    /// count.
-    private var storage: CopyOnWrite<Fields>
+    /// A decoded field keeps the line's bytes and where each field lies
+    /// (no string is built until one is asked for: the validator reads
+    /// lengths and numbers straight from the bytes); a built or edited one
+    /// keeps ``Built`` fields instead.
+    struct Storage: Sendable {
+        var bytes: ArraySlice<UInt8>
+        var spans: Spans
+        var built: Built?
+    }
+
+    /// One box: a copy of the field is one reference count.
+    private var box: CopyOnWrite<Storage>
+
+    /// Applies an edit to the fields (a decoded field becomes a built one).
+    private mutating func edit(_ change: (inout (media: String, port: DecimalToken, numberOfPorts: DecimalToken?, proto: String, formats: Formats)) -> Void) {
+        var f = (media: media, port: port, numberOfPorts: numberOfPorts, proto: proto, formats: storedFormats)
+        change(&f)
+        box.value.built = Built(media: f.media, port: f.port, numberOfPorts: f.numberOfPorts, proto: f.proto, formats: f.formats)
+    }
+
+    /// The value's bytes and the field spans, for a decoded field.
+    var decodedSpans: (bytes: ArraySlice<UInt8>, spans: Spans)? {
+        let s = box.value
+        return s.built == nil ? (s.bytes, s.spans) : nil
+    }
 
     public var media: String {
-        get { storage.value.media }
-        set { storage.value.media = newValue }
+        get {
+            let s = box.value
+            return s.built?.media ?? SDPGrammar.string(s.bytes[s.spans.media])
+        }
+        set { edit { $0.media = newValue } }
     }
 
     public var port: DecimalToken {
-        get { storage.value.port }
-        set { storage.value.port = newValue }
+        get {
+            let s = box.value
+            return s.built?.port ?? FieldScan.decimal(s.bytes, s.spans.port)
+        }
+        set { edit { $0.port = newValue } }
     }
 
     public var numberOfPorts: DecimalToken? {
-        get { storage.value.numberOfPorts }
-        set { storage.value.numberOfPorts = newValue }
+        get {
+            let s = box.value
+            if let b = s.built { return b.numberOfPorts }
+            return s.spans.numberOfPorts.map { FieldScan.decimal(s.bytes, $0) }
+        }
+        set { edit { $0.numberOfPorts = newValue } }
     }
 
     public var proto: String {
-        get { storage.value.proto }
-        set { storage.value.proto = newValue }
+        get {
+            let s = box.value
+            return s.built?.proto ?? SDPGrammar.string(s.bytes[s.spans.proto])
+        }
+        set { edit { $0.proto = newValue } }
     }
 
-    /// The `<fmt>` list. A decoded field keeps the list as the text it was
-    /// read from and builds the strings when asked (the validator reads
-    /// the bytes).
     public var formats: [String] {
         get {
             switch storedFormats {
@@ -58,16 +100,16 @@ public struct MediaField: Hashable, Sendable {
         set { storedFormats = .strings(newValue) }
     }
 
-    /// ``formats`` as given, or as the decoded text: tokens separated by
-    /// single spaces (a token has no space, so the text and the list
-    /// determine each other).
     enum Formats: Sendable {
         case strings([String])
         case text(ArraySlice<UInt8>, count: Int)
     }
     var storedFormats: Formats {
-        get { storage.value.formats }
-        set { storage.value.formats = newValue }
+        get {
+            let s = box.value
+            return s.built?.formats ?? .text(s.bytes[s.spans.formats], count: s.spans.formatCount)
+        }
+        set { edit { $0.formats = newValue } }
     }
 
     public init(media: String, port: DecimalToken, numberOfPorts: DecimalToken? = nil, proto: String, formats: [String]) {
@@ -83,18 +125,20 @@ public struct MediaField: Hashable, Sendable {
     /// Decodes a slice of the description (a decoded line's ``SDPLine/bytes``); `base` is the
     /// absolute offset of its first byte.
     public static func decode(_ value: ArraySlice<UInt8>, base: Int = 0, path: String) throws(DecodingError) -> MediaField {
-        let f = try scan(value, base: base, path: path)
-        return MediaField(media: SDPGrammar.string(value[f.media]), port: FieldScan.decimal(value, f.port),
-                          numberOfPorts: f.numberOfPorts.map { FieldScan.decimal(value, $0) },
-                          proto: SDPGrammar.string(value[f.proto]), storedFormats: .text(value[f.formats], count: f.formatCount))
+        MediaField(storage: Storage(bytes: value, spans: try scan(value, base: base, path: path), built: nil))
+    }
+
+    private init(storage: Storage) {
+        box = CopyOnWrite(storage)
     }
 
     init(media: String, port: DecimalToken, numberOfPorts: DecimalToken?, proto: String, storedFormats: Formats) {
-        storage = CopyOnWrite(Fields(media: media, port: port, numberOfPorts: numberOfPorts, proto: proto, formats: storedFormats))
+        box = CopyOnWrite(Storage(bytes: [], spans: Spans(media: 0..<0, port: 0..<0, numberOfPorts: nil, proto: 0..<0, formats: 0..<0, formatCount: 0),
+                                  built: Built(media: media, port: port, numberOfPorts: numberOfPorts, proto: proto, formats: storedFormats)))
     }
 
     /// Where each field lies in the value (indices of the slice).
-    struct Spans {
+    struct Spans: Sendable {
         var media, port: Range<Int>
         var numberOfPorts: Range<Int>?
         var proto: Range<Int>

@@ -4,29 +4,8 @@ import MediasecCore
 /// attributes decoded once, shared by the validator, the offer/answer checks
 /// and the JSON tree.
 final class SDPIndex: Sendable {
-    /// One attribute of a level. A class: the checks pass entries around
-    /// in lists and tuples, and a copy is then one reference count. Only
-    /// ``next`` is written, and only while the index is built; afterwards
-    /// an entry is immutable, hence `@unchecked Sendable`.
-    final class AttributeEntry: @unchecked Sendable {
-        let located: IndexedAttribute
-        /// nil when the name has no typed codec.
-        let decoded: DecodedAttribute?
-        /// The name's index slot, nil for a name the validator never looks up.
-        let slot: SDPIndexedName?
-        /// Position in the same level's list of the next attribute with the
-        /// same slot, -1 for none (the per-name index is this chain).
-        /// Unchecked exclusivity: written only by the index's init,
-        /// read afterwards (no access overlaps; the dynamic check cost a
-        /// runtime call on every read of the chain).
-        @exclusivity(unchecked) fileprivate(set) var next: Int = -1
-
-        init(located: IndexedAttribute, decoded: DecodedAttribute?, slot: SDPIndexedName?) {
-            self.located = located
-            self.decoded = decoded
-            self.slot = slot
-        }
-    }
+    /// One attribute (see ``SDPAttributeEntry``).
+    typealias AttributeEntry = SDPAttributeEntry
 
     /// A typed attribute kind: its slot in the per-level index and its
     /// case of ``TypedAttribute``.
@@ -92,12 +71,12 @@ final class SDPIndex: Sendable {
             guard l.type == 0x61 else { continue }
             // The slot from the name's bytes; a slotted name is then the
             // slot's own (literal) string, not a decode of the bytes.
-            let (nameBytes, value) = SDPAttribute.split(l.bytes)
+            let (nameBytes, value, hasValue) = SDPAttribute.split(l.bytes)
             let k = SDPIndexedName(nameBytes: nameBytes)
-            let attribute = SDPAttribute(name: k?.name ?? SDPGrammar.string(nameBytes), valueBytes: value)
+            let attribute = SDPAttribute(name: k?.name ?? SDPGrammar.string(nameBytes), value: value, hasValue: hasValue)
             let a = IndexedAttribute(lineIndex: i, ordinal: ordinal, level: level, attribute: attribute)
             ordinal += 1
-            let e = AttributeEntry(located: a, decoded: k.flatMap { SDPAttributeRegistry.decode(a, slot: $0, in: d, limits: limits, recordOffsets: false) }, slot: k)
+            let e = SDPAttributeRegistry.entry(a, slot: k, in: d, limits: limits)
             let pos = list.count
             list.append(e)
             if let k {

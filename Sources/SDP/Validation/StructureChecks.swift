@@ -297,11 +297,20 @@ extension SDPValidationRun {
     /// (`m`, decoded by the index from `bytes`).
     mutating func checkMediaLine(_ mi: Int, _ m: MediaField, _ bytes: ArraySlice<UInt8>, base: Int) {
         func path() -> String { "media[\(mi)]" }
-        let portAt = base + m.media.utf8.count + 1
-        if m.port.value(in: 0...65535) == nil {
+        // A decoded field answers lengths and numbers from its bytes (no
+        // string built); a built one from its fields.
+        let decoded = m.decodedSpans
+        func offset(_ i: Int) -> Int { base + (i - bytes.startIndex) }
+        let portAt = decoded.map { offset($0.spans.port.lowerBound) } ?? base + m.media.utf8.count + 1
+        let portValue = decoded.map { DecimalToken.value(digits: $0.bytes[$0.spans.port]) } ?? m.port.value
+        if portValue.map({ $0 > 65535 }) ?? true {
             add(SDPRules.portRange, at: portAt, path() + ".port", "port \(m.port) is not in 0..65535")
         }
-        if let n = m.numberOfPorts, n.hasLeadingZero || n.value == 0 {
+        if let d = decoded {
+            if let r = d.spans.numberOfPorts, DecimalToken.hasLeadingZero(digits: d.bytes[r]) || DecimalToken.value(digits: d.bytes[r]) == 0 {
+                add(SDPRules.portCount, at: offset(r.lowerBound), path() + ".numberOfPorts", "number of ports '\(m.numberOfPorts ?? 0)' is not POS-DIGIT *DIGIT")
+            }
+        } else if let n = m.numberOfPorts, n.hasLeadingZero || n.value == 0 {
             add(SDPRules.portCount, at: portAt + m.port.digitCount + 1, path() + ".numberOfPorts", "number of ports '\(n)' is not POS-DIGIT *DIGIT")
         }
         let transport = index.proto(mi) ?? m.transport
@@ -329,8 +338,8 @@ extension SDPValidationRun {
             return
         }
         // The first <fmt> follows "<media> <port>[/<n>] <proto> ".
-        let fmtBase = base + m.media.utf8.count + 1 + m.port.text.utf8.count + (m.numberOfPorts.map { $0.text.utf8.count + 1 } ?? 0)
-            + 1 + m.proto.utf8.count + 1
+        let fmtBase = decoded.map { offset($0.spans.formats.lowerBound) }
+            ?? base + m.media.utf8.count + 1 + m.port.text.utf8.count + (m.numberOfPorts.map { $0.text.utf8.count + 1 } ?? 0) + 1 + m.proto.utf8.count + 1
         func at(_ k: Int) -> Int { fmtBase + (k - list.startIndex) }
         // Duplicates: pairwise for short lists; beyond, a bit per
         // canonical payload type number (the text of a number 0..127

@@ -1,0 +1,90 @@
+import Testing
+import MediasecCore
+@testable import SDP
+
+/// The storage the validator's speed rests on keeps value semantics: a
+/// decoded m= field builds its strings from the line on demand and turns
+/// into built fields on an edit; an attribute's value is a slice with a
+/// separate "has a value" flag; a decoded attribute shares its index entry
+/// until written.
+struct LazyStorageTests {
+    @Test func decodedMediaFieldReadsItsLine() throws {
+        let line = Array("x=audio 49170/2 RTP/SAVP 0 8 97".utf8)
+        let m = try MediaField.decode(line[2...], base: 2, path: "m")
+        #expect(m.media == "audio")
+        #expect(m.port == DecimalToken(49170))
+        #expect(m.numberOfPorts == DecimalToken(2))
+        #expect(m.proto == "RTP/SAVP")
+        #expect(m.formats == ["0", "8", "97"])
+        #expect(m.encodedValue == "audio 49170/2 RTP/SAVP 0 8 97")
+        // The spans point into the line (indices of the slice).
+        let spans = try #require(m.decodedSpans)
+        #expect(String(decoding: spans.bytes[spans.spans.port], as: UTF8.self) == "49170")
+        #expect(String(decoding: spans.bytes[spans.spans.formats], as: UTF8.self) == "0 8 97")
+        // Equal to the same field built from strings, in either order.
+        let built = MediaField(media: "audio", port: 49170, numberOfPorts: 2, proto: "RTP/SAVP", formats: ["0", "8", "97"])
+        #expect(m == built && built == m)
+        #expect(built.decodedSpans == nil)
+    }
+
+    @Test func editingADecodedMediaFieldKeepsTheOtherFieldsAndTheOriginal() throws {
+        let original = try MediaField.decode(Array("video 0 UDP/TLS/RTP/SAVP 96".utf8), path: "m")
+        var edited = original
+        edited.proto = "RTP/AVP"
+        #expect(edited.proto == "RTP/AVP")
+        #expect(edited.media == "video" && edited.port == DecimalToken(0) && edited.numberOfPorts == nil && edited.formats == ["96"])
+        #expect(edited.decodedSpans == nil)
+        // The copy it came from is untouched.
+        #expect(original.proto == "UDP/TLS/RTP/SAVP")
+        #expect(original.decodedSpans != nil)
+        var again = edited
+        again.formats = ["0", "8"]
+        #expect(again.formats == ["0", "8"] && edited.formats == ["96"])
+        #expect(again.encodedValue == "video 0 RTP/AVP 0 8")
+    }
+
+    @Test func attributeValueDistinguishesAbsentFromEmpty() {
+        let property = SDPAttribute(lineValue: Array("recvonly".utf8))
+        let empty = SDPAttribute(lineValue: Array("label:".utf8))
+        let valued = SDPAttribute(lineValue: Array("label:1".utf8))
+        #expect(property.name == "recvonly" && property.valueBytes == nil && property.value == nil)
+        #expect(empty.name == "label" && empty.valueBytes.map(Array.init) == [] && empty.value == [])
+        #expect(valued.value == Array("1".utf8))
+        #expect(property != SDPAttribute(name: "recvonly", value: [UInt8]()))
+        #expect(property == SDPAttribute(name: "recvonly", value: nil as [UInt8]?))
+        #expect(empty == SDPAttribute(name: "label", value: ""))
+        #expect(valued.lineValue == Array("label:1".utf8) && property.lineValue == Array("recvonly".utf8))
+        var edited = property
+        edited.value = Array("x".utf8)
+        #expect(edited.valueString == "x" && property.valueString == nil)
+        edited.valueBytes = nil
+        #expect(edited == property)
+    }
+
+    @Test func decodedAttributeCopiesOnWrite() throws {
+        let text = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 1 RTP/AVP 0\r\na=setup:active\r\na=rtcp-mux\r\n"
+        let d = try SDPDecoder().decode(Array(text.utf8))
+        let index = SDPIndex(d)
+        let entries = index.attrs(.media(0))
+        #expect(entries.count == 2)
+        let setup = try #require(entries.first?.decoded)
+        #expect(entries.last?.decoded == nil)   // no typed codec for rtcp-mux
+        guard case .success(.setup(let s)) = setup.result else {
+            Issue.record("setup not decoded")
+            return
+        }
+        #expect(s.role == .active)
+        var copy = setup
+        copy.valueOffset += 1
+        copy.result = .success(.setup(SetupAttribute(.passive)))
+        #expect(copy.valueOffset == setup.valueOffset + 1)
+        // The index's own entry is unchanged.
+        let again = try #require(index.attrs(.media(0)).first?.decoded)
+        #expect(again.valueOffset == setup.valueOffset)
+        guard case .success(.setup(let s2)) = again.result else {
+            Issue.record("setup changed")
+            return
+        }
+        #expect(s2.role == .active)
+    }
+}
