@@ -25,17 +25,23 @@ extension SDPValidationRun {
                     }
                 }
                 func dataAt() -> Int { at(da, "data") }
-                let bytes: [UInt8]
-                switch k.decodedData {
-                case .failure(let e):
-                    add(SDPRules.keyMgmtBase64, at: dataAt(), path() + ".data", "keymgmt-data is not base64 (\(e.rawValue))")
-                    continue
-                case .success(let b): bytes = b
+                // A message the validator decoded came from valid base64:
+                // the data is decoded again only when it did not.
+                let message = decodedMIKEY[da.located.lineIndex]
+                var bytes: [UInt8] = []
+                if case .success? = message {
+                } else {
+                    switch k.decodedData {
+                    case .failure(let e):
+                        add(SDPRules.keyMgmtBase64, at: dataAt(), path() + ".data", "keymgmt-data is not base64 (\(e.rawValue))")
+                        continue
+                    case .success(let b): bytes = b
+                    }
                 }
                 guard k.isMIKEY, sink.enabled.contains(.rfc4567) else { continue }
                 let validator = MIKEYValidator(options: options.mikey)
                 let report: MIKEYValidationReport
-                switch decodedMIKEY[da.located.lineIndex] {
+                switch message {
                 case .success(let m)?: report = validator.validate(m)
                 default: report = validator.validate(bytes)   // a decoding error: reported as MIKEY reports it
                 }

@@ -56,6 +56,11 @@ final class SDPIndex: Sendable {
         // position per level and name, dropped at the end.
         var t = [Int](filling: -1, count: 2 * firsts + levelCount + 1)
         var list: [AttributeEntry] = []
+        // One allocation for the list: the a= lines are counted first (a
+        // pass over the line types only).
+        var attributeLines = 0
+        for l in sd.lines where l.type == 0x61 { attributeLines += 1 }
+        list.reserveCapacity(attributeLines)
         var slot = 0
         var level = SDPLevel.session
         var ordinal = 0

@@ -391,6 +391,8 @@ final class SDPFindingSink {
     func add(_ rule: SDPRule, at offset: @autoclosure () -> Int?, _ path: @autoclosure () -> String, _ message: @autoclosure () -> String? = nil) {
         guard enabled.contains(rule.profile), admit(rule.code, rule.severity, offset, path, rule.specRef) else { return }
         let o = offset()
+        // Room for a few findings at the first one (not 1, 2, 4, 8).
+        if findings.isEmpty { findings.reserveCapacity(8) }
         findings.append(Finding(code: rule.code, severity: rule.severity, offset: o, path: pathPrefix + path(), specRef: rule.specRef, message: located(o, message() ?? rule.summary)))
     }
 
