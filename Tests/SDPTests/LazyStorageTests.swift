@@ -43,6 +43,15 @@ struct LazyStorageTests {
         #expect(again.encodedValue == "video 0 RTP/AVP 0 8")
     }
 
+    @Test func rejectedIsAZeroPortWhetherDecodedOrBuilt() throws {
+        for (line, rejected) in [("audio 0 RTP/AVP 0", true), ("audio 00/2 RTP/AVP 0", true), ("audio 49170 RTP/AVP 0", false), ("audio 10 RTP/AVP 0", false)] {
+            var m = try MediaField.decode(Array(line.utf8), path: "m")
+            #expect(m.isRejected == rejected, "\(line)")
+            m.media = "video"   // now built: the same answer from the fields
+            #expect(m.isRejected == rejected, "\(line) built")
+        }
+    }
+
     @Test func attributeValueDistinguishesAbsentFromEmpty() {
         let property = SDPAttribute(lineValue: Array("recvonly".utf8))
         let empty = SDPAttribute(lineValue: Array("label:".utf8))

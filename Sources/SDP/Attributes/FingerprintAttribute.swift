@@ -110,20 +110,25 @@ public struct FingerprintAttribute: SDPAttributeCodable {
         // 2HEX *(":" 2HEX), read straight from the bytes; the pair count
         // and the case of the digits come out of the same pass.
         let start = s.index
-        let n = value.endIndex
-        var i = start
-        var pairs = 0
-        var lower = false
-        while true {
-            guard i >= value.startIndex, i + 1 < n, SDPGrammar.isHex(value[i]), SDPGrammar.isHex(value[i + 1]) else {
-                s.advance(i - s.index)
-                throw s.fail(code, "fingerprint: expected two hex digits", field: "fingerprint")
+        // Over the bytes directly (positions relative to the slice's start).
+        let (stop, pairs, lower, ok) = value.withUnsafeBufferPointer { p -> (Int, Int, Bool, Bool) in
+            let n = p.count
+            var i = start - value.startIndex
+            var pairs = 0
+            var lower = false
+            while true {
+                guard i >= 0, i + 1 < n, SDPGrammar.isHex(p[i]), SDPGrammar.isHex(p[i + 1]) else { return (i, pairs, lower, false) }
+                if p[i] >= 0x61 || p[i + 1] >= 0x61 { lower = true }
+                pairs += 1
+                i += 2
+                guard i < n, p[i] == 0x3a else { return (i, pairs, lower, true) }
+                i += 1
             }
-            if value[i] >= 0x61 || value[i + 1] >= 0x61 { lower = true }
-            pairs += 1
-            i += 2
-            guard i < n, value[i] == 0x3a else { break }
-            i += 1
+        }
+        let i = value.startIndex + stop
+        if !ok {
+            s.advance(i - s.index)
+            throw s.fail(code, "fingerprint: expected two hex digits", field: "fingerprint")
         }
         s.advance(i - s.index)
         try s.expectEnd("fingerprint", code: code)

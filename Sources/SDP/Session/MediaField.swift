@@ -214,7 +214,11 @@ public struct MediaField: Hashable, Sendable {
     /// The ``TransportProtocol`` registry entry of ``proto`` (exact match).
     public var transport: TransportProtocol { TransportProtocol(rawValue: proto) }
 
-    public var isRejected: Bool { port.text.utf8.allSatisfy { $0 == 0x30 } }
+    public var isRejected: Bool {
+        let s = box.value
+        if let b = s.built { return b.port.text.utf8.allSatisfy { $0 == 0x30 } }
+        return s.bytes[s.spans.port].allSatisfy { $0 == 0x30 }
+    }
 }
 
 /// The syntax check and the field spans, no string built (``FieldSyntax/scan(_:base:path:)``).
