@@ -97,3 +97,25 @@ struct LazyStorageTests {
         #expect(s2.role == .active)
     }
 }
+
+/// Offsets the checks derive from a decoded value equal the ones the
+/// decoder records (the checks no longer decode the value again for them).
+struct DerivedOffsetTests {
+    @Test func keyMgmtOffsets() throws {
+        for v in ["mikey AQIDBA==", " mikey AQIDBA==", "xyz1 QUJD", " MIKEY QUJD"] {
+            var o = SDPFieldOffsets(recording: true)
+            let k = try KeyMgmtAttribute.decode(Array(v.utf8)[...], base: 100, path: "", offsets: &o)
+            #expect(k.protocolIDOffset(valueOffset: 100) == o["protocolId"], "\(v)")
+            #expect(k.dataOffset(valueOffset: 100) == o["data"], "\(v)")
+        }
+    }
+
+    @Test func fingerprintOffsets() throws {
+        for v in ["sha-256 AB:CD", " sha-256 AB:CD", "SHA-1 00:11:22", "foo-99 AB"] {
+            var o = SDPFieldOffsets(recording: true)
+            let f = try FingerprintAttribute.decode(Array(v.utf8)[...], base: 7, path: "", offsets: &o)
+            #expect(f.hashFunctionOffset(valueOffset: 7) == o["hashFunction"], "\(v)")
+            #expect(f.fingerprintOffset(valueOffset: 7) == o["fingerprint"], "\(v)")
+        }
+    }
+}

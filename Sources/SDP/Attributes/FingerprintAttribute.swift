@@ -97,6 +97,15 @@ public struct FingerprintAttribute: SDPAttributeCodable {
         }
     }
 
+    /// The absolute offset of `hashFunction` in a value that starts at
+    /// `valueOffset` and decoded to this attribute: what the decoder records
+    /// for the field, without decoding the value again.
+    func hashFunctionOffset(valueOffset: Int) -> Int { valueOffset + (leadingSpace ? 1 : 0) }
+
+    /// The absolute offset of `fingerprint` (after the hash name as written
+    /// and its space), as ``hashFunctionOffset(valueOffset:)``.
+    func fingerprintOffset(valueOffset: Int) -> Int { hashFunctionOffset(valueOffset: valueOffset) + hashFunction.rawValue.utf8.count + 1 }
+
     public var encodedValue: String { (leadingSpace ? " " : "") + hashFunction.rawValue + " " + fingerprint }
 
     public static func decode(_ value: ArraySlice<UInt8>, base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> FingerprintAttribute {

@@ -40,6 +40,15 @@ public struct KeyMgmtAttribute: SDPAttributeCodable {
     /// The decoded key management message (strict RFC 8866 base64).
     public var decodedData: Result<[UInt8], SDPBase64.Failure> { SDPBase64.decode(data.utf8) }
 
+    /// The absolute offset of `protocolId` in a value that starts at
+    /// `valueOffset` and decoded to this attribute: what the decoder records
+    /// for the field, without decoding the value again.
+    func protocolIDOffset(valueOffset: Int) -> Int { valueOffset + (leadingSpace ? 1 : 0) }
+
+    /// The absolute offset of `data` (after the protocol identifier and
+    /// its space), as ``protocolIDOffset(valueOffset:)``.
+    func dataOffset(valueOffset: Int) -> Int { protocolIDOffset(valueOffset: valueOffset) + protocolID.utf8.count + 1 }
+
     public var encodedValue: String { (leadingSpace ? " " : "") + protocolID + " " + data }
 
     public static func decode(_ value: ArraySlice<UInt8>, base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> KeyMgmtAttribute {

@@ -11,7 +11,7 @@ extension SDPValidationRun {
             var protocols: [String: Int] = [:]
             for (da, k) in index.typed(level, SDPIndex.keyMgmt) {
                 func path() -> String { "\(da.located.path).keyMgmt" }
-                func idAt() -> Int { at(da, "protocolId") }
+                func idAt() -> Int { k.protocolIDOffset(valueOffset: da.valueOffset) }
                 if let first = protocols[k.protocolID] {
                     add(SDPRules.keyMgmtDuplicateProtocol, at: idAt(), path() + ".protocolId", "protocol '\(k.protocolID)' is already offered on line \(first + 1)")
                 } else {
@@ -24,7 +24,7 @@ extension SDPValidationRun {
                         add(SDPRules.keyMgmtProtocolUnknown, at: idAt(), path() + ".protocolId", "protocol identifier '\(k.protocolID)' is not registered")
                     }
                 }
-                func dataAt() -> Int { at(da, "data") }
+                func dataAt() -> Int { k.dataOffset(valueOffset: da.valueOffset) }
                 // A message the validator decoded came from valid base64:
                 // the data is decoded again only when it did not.
                 let message = decodedMIKEY[da.located.lineIndex]
@@ -71,6 +71,13 @@ extension SDPValidationRun {
         }
     }
 
+    /// The offset of a key-mgmt attribute's data (read from the decoded
+    /// value, not by decoding it again).
+    func keyMgmtDataAt(_ da: DecodedAttribute) -> Int {
+        if case .success(.keyMgmt(let k)) = da.result { return k.dataOffset(valueOffset: da.valueOffset) }
+        return at(da, "data")
+    }
+
     /// The decoded MIKEY message of the key-mgmt that applies to a media
     /// section (media level first, RFC 4567 §3.1), with its attribute.
     func effectiveMIKEY(_ mi: Int) -> (DecodedAttribute, MIKEYMessage)? {
@@ -95,7 +102,7 @@ extension SDPValidationRun {
                 var hasTLS = false
                 if case .generic(let e) = m.header.csIDMap { hasTLS = e.contains { $0.protType == tlsProt } }
                 if !hasTLS {
-                    add(SDPRules.trTLSCSMissing, at: at(da, "data"), "\(da.located.path).keyMgmt.mikey.hdr.csIdMapInfo",
+                    add(SDPRules.trTLSCSMissing, at: keyMgmtDataAt(da), "\(da.located.path).keyMgmt.mikey.hdr.csIdMapInfo",
                         "media[\(mi)] is \(p) but the MIKEY message (line \(da.located.lineIndex + 1)) has no GENERIC-ID crypto session of Prot Type TLS (\(tlsProt.rawValue))")
                 }
             }
@@ -112,10 +119,10 @@ extension SDPValidationRun {
                 guard let m = mikeyReports[da.located.lineIndex]?.report.decoded?.message else { continue }
                 let dt = m.header.dataType
                 if role == .offer && dt != .transferInit {
-                    add(SDPRules.trOfferDataType, at: at(da, "data"), "\(da.located.path).keyMgmt.mikey.hdr.dataType", "the offer's MIKEY message is \(dt), not TRANSFER_INIT (14)")
+                    add(SDPRules.trOfferDataType, at: keyMgmtDataAt(da), "\(da.located.path).keyMgmt.mikey.hdr.dataType", "the offer's MIKEY message is \(dt), not TRANSFER_INIT (14)")
                 }
                 if role == .answer && dt != .transferResp {
-                    add(SDPRules.trAnswerDataType, at: at(da, "data"), "\(da.located.path).keyMgmt.mikey.hdr.dataType", "the answer's MIKEY message is \(dt), not TRANSFER_RESP (15)")
+                    add(SDPRules.trAnswerDataType, at: keyMgmtDataAt(da), "\(da.located.path).keyMgmt.mikey.hdr.dataType", "the answer's MIKEY message is \(dt), not TRANSFER_RESP (15)")
                 }
             }
         }

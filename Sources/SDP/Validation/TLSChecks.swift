@@ -81,8 +81,8 @@ extension SDPValidationRun {
 
     mutating func checkFingerprint(_ da: DecodedAttribute, _ fp: FingerprintAttribute) {
         func path() -> String { "\(da.located.path).fingerprint" }
-        func hashAt() -> Int { at(da, "hashFunction") }
-        func fpAt() -> Int { at(da, "fingerprint") }
+        func hashAt() -> Int { fp.hashFunctionOffset(valueOffset: da.valueOffset) }
+        func fpAt() -> Int { fp.fingerprintOffset(valueOffset: da.valueOffset) }
         if fp.leadingSpace { add(SDPRules.fingerprintLeadingSpace, at: da.valueOffset, path()) }
         if let info = fp.hashFunction.info {
             if info.forbidden {
