@@ -8,14 +8,12 @@ import MIKEY
 extension SDPValidationRun {
     mutating func checkKeyMgmt() {
         for level in index.levels {
-            var protocols: [String: Int] = [:]
+            var protocols = SmallMap<String, Int>()
             for (da, k) in index.typed(level, SDPIndex.keyMgmt) {
                 func path() -> String { "\(da.located.path).keyMgmt" }
                 func idAt() -> Int { k.protocolIDOffset(valueOffset: da.valueOffset) }
-                if let first = protocols[k.protocolID] {
+                if let first = protocols.firstValue(for: k.protocolID, else: da.located.lineIndex) {
                     add(SDPRules.keyMgmtDuplicateProtocol, at: idAt(), path() + ".protocolId", "protocol '\(k.protocolID)' is already offered on line \(first + 1)")
-                } else {
-                    protocols[k.protocolID] = da.located.lineIndex
                 }
                 if !k.isMIKEY && !KeyMgmtAttribute.registeredProtocols.contains(k.protocolID) {
                     if SDPGrammar.equalsIgnoringCase(k.protocolID, "mikey") {
@@ -45,7 +43,7 @@ extension SDPValidationRun {
                 case .success(let m)?: report = validator.validate(m)
                 default: report = validator.validate(bytes)   // a decoding error: reported as MIKEY reports it
                 }
-                mikeyReports[da.located.lineIndex] = (da.located, report)
+                mikeyReports[da.located.lineIndex] = SDPNestedMIKEY(attribute: da.located, report: report)
                 if report.findings.isEmpty { continue }
                 // Built once for all the nested findings of this message.
                 let nestedPath = path() + ".mikey"

@@ -37,14 +37,34 @@ public struct SDPValidationReport: Sendable {
         set { profileMask = SDPProfileMask(newValue) }
     }
     var profileMask: SDPProfileMask
-    /// The MIKEY reports of `a=key-mgmt:mikey` attributes, by attribute path.
-    public var mikeyReports: [String: MIKEYValidationReport]
+    /// The MIKEY reports of `a=key-mgmt:mikey` attributes, by attribute path
+    /// (the paths are built when asked for).
+    public var mikeyReports: [String: MIKEYValidationReport] {
+        get {
+            if let m = mikeyByPath { return m }
+            var out: [String: MIKEYValidationReport] = [:]
+            for (_, v) in mikeyByLine { out[v.attribute.path] = v.report }
+            return out
+        }
+        set { mikeyByPath = newValue }
+    }
+    private var mikeyByPath: [String: MIKEYValidationReport]?
+    private var mikeyByLine: [Int: SDPNestedMIKEY]
 
     init(decoded: DecodedSessionDescription?, findings: [Finding], profiles: SDPProfileMask, mikeyReports: [String: MIKEYValidationReport]) {
         self.decoded = decoded
         self.findings = findings
         self.profileMask = profiles
-        self.mikeyReports = mikeyReports
+        self.mikeyByPath = mikeyReports
+        self.mikeyByLine = [:]
+    }
+
+    init(decoded: DecodedSessionDescription?, findings: [Finding], profiles: SDPProfileMask, mikeyByLine: [Int: SDPNestedMIKEY]) {
+        self.decoded = decoded
+        self.findings = findings
+        self.profileMask = profiles
+        self.mikeyByPath = nil
+        self.mikeyByLine = mikeyByLine
     }
 
     init(decoded: DecodedSessionDescription?, findings: [Finding], profiles: Set<SDPProfileName>, mikeyReports: [String: MIKEYValidationReport]) {
@@ -153,7 +173,7 @@ public struct SDPValidator: Sendable {
         run.checkMSRP()
         run.checkBFCP()
         run.check3GPP()
-        return SDPValidationReport(decoded: decoded, findings: run.sink.findings, profiles: profiles, mikeyReports: run.mikeyReportsByPath)
+        return SDPValidationReport(decoded: decoded, findings: run.sink.findings, profiles: profiles, mikeyByLine: run.mikeyReports)
     }
 }
 
@@ -175,22 +195,23 @@ extension SDPDecoder {
     }
 }
 
+/// The MIKEY report of one `a=key-mgmt:mikey` attribute (a struct: a
+/// tuple value would be copied through generic value witnesses).
+struct SDPNestedMIKEY {
+    let attribute: IndexedAttribute
+    let report: MIKEYValidationReport
+}
+
 /// State of one validation pass. The checks live in extensions, one file
 /// per spec area.
 struct SDPValidationRun {
     let index: SDPIndex
     let options: SDPValidationOptions
     let sink: SDPFindingSink
-    /// The nested MIKEY reports by line index (paths are built once, for
-    /// the report).
-    var mikeyReports: [Int: (attribute: IndexedAttribute, report: MIKEYValidationReport)] = [:]
+    /// The nested MIKEY reports by line index (paths are built when the
+    /// report is asked for them).
+    var mikeyReports: [Int: SDPNestedMIKEY] = [:]
 
-    /// ``mikeyReports`` keyed by attribute path, as the report carries them.
-    var mikeyReportsByPath: [String: MIKEYValidationReport] {
-        var out: [String: MIKEYValidationReport] = [:]
-        for (_, v) in mikeyReports { out[v.attribute.path] = v.report }
-        return out
-    }
     /// Decoded mikey key-mgmt messages by line index (nil entry: decode here).
     var decodedMIKEY: [Int: Result<DecodedMIKEYMessage, DecodingError>] = [:]
 
