@@ -95,20 +95,31 @@ extension SDPValidationRun {
         if let n = suiteEntry?.name, n != c.suite.rawValue {
             add(SDPRules.cryptoCase, at: at(da, "suite"), base() + ".suite", "suite '\(c.suite)' is written '\(n)' in the registry")
         }
-        checkKeyParams(c.keyParams, da: da, field: "keyParams", info: info)
-        // Session parameters.
-        var seenKinds = SmallMap<String, Int>()
+        checkKeyParams(c.keyParams, da: da, field: SDPListField("keyParams"), info: info)
+        // Session parameters. A known parameter is a duplicate by kind (one
+        // bit per kind), any other by its name as written: no known name
+        // is an extension's or an unknown one's, so the two never meet.
+        var seenKnown: UInt16 = 0
+        var seenOthers = SmallMap<String, Int>()
         for (i, p) in c.sessionParams.enumerated() {
             func f() -> String { "sessionParams[\(i)]" }
             func path() -> String { "\(base()).\(f())" }
             func at() -> Int { self.at(da, f()) }
             func valueAt() -> Int { self.at(da, f() + ".value") }
-            let dupKey = p.kind == .optionalExtension || p.kind == .unknownMandatory ? p.name : p.kind.rawValue
-            if seenKinds.firstValue(for: dupKey, else: i) != nil {
+            let kind = p.kind
+            let duplicate: Bool
+            if kind == .optionalExtension || kind == .unknownMandatory {
+                duplicate = seenOthers.firstValue(for: p.name, else: i) != nil
+            } else {
+                let bit = Self.kindBit(kind)
+                duplicate = seenKnown & bit != 0
+                seenKnown |= bit
+            }
+            if duplicate {
                 add(SDPRules.cryptoParamDuplicate, at: at(), path(), "\(p.name) appears twice")
             }
             if p.isNonCanonicalCase { add(SDPRules.cryptoCase, at: at(), path(), "'\(p.name)' is written '\(p.kind.rawValue)' in the RFC") }
-            switch (p.kind, p.value) {
+            switch (kind, p.value) {
             case (.kdr, .decimal(let n)):
                 if n.hasLeadingZero { add(SDPRules.cryptoLeadingZero, at: valueAt(), path(), "KDR '\(n)' has a leading zero") }
                 let v = n.value
@@ -124,11 +135,14 @@ extension SDPValidationRun {
                     add(choices.wshMinimum == .required ? SDPRules.cryptoWSHMinimum : SDPRules.cryptoWSHHint, at: valueAt(), path(), "WSH=\(n) is below 64")
                 }
             case (.fecOrder, .text(let t)):
-                if !["FEC_SRTP", "SRTP_FEC"].contains(SDPGrammar.uppercased(t)) {
+                // fec-type = "FEC_SRTP" / "SRTP_FEC", case-insensitive (§4, §9.2).
+                var text = t
+                let known = text.withUTF8 { SDPASCII.equalsIgnoringCase($0, upper: "FEC_SRTP") || SDPASCII.equalsIgnoringCase($0, upper: "SRTP_FEC") }
+                if !known {
                     add(SDPRules.cryptoFECOrder, at: valueAt(), path(), "FEC_ORDER=\(t)")
                 }
             case (.fecKey, .keyParams(let k)):
-                checkKeyParams(k, da: da, field: f() + ".keyParams", info: info)
+                checkKeyParams(k, da: da, field: SDPListField("keyParams", parent: ("sessionParams", i)), info: info)
             case (.unauthenticatedSRTP, _):
                 add(SDPRules.cryptoUnauthenticated, at: at(), path())
             case (.optionalExtension, _):
@@ -141,8 +155,25 @@ extension SDPValidationRun {
         }
     }
 
+    /// One bit per known session parameter kind, for the duplicate check.
+    static func kindBit(_ k: SRTPSessionParameter.Kind) -> UInt16 {
+        switch k {
+        case .kdr: return 1
+        case .unencryptedSRTP: return 2
+        case .unencryptedSRTCP: return 4
+        case .unauthenticatedSRTP: return 8
+        case .fecOrder: return 16
+        case .fecKey: return 32
+        case .wsh: return 64
+        case .optionalExtension: return 128
+        case .unknownMandatory: return 256
+        }
+    }
+
     /// The rules of one key-params list (the attribute's or an FEC_KEY's).
-    mutating func checkKeyParams(_ params: [CryptoKeyParameter], da: DecodedAttribute, field: String, info: SRTPCryptoSuite.Info?) {
+    mutating func checkKeyParams(_ params: [CryptoKeyParameter], da: DecodedAttribute, field listField: SDPListField, info: SRTPCryptoSuite.Info?) {
+        // Field names are built only for a finding.
+        var field: String { listField.text }
         func base() -> String { "\(da.located.path).crypto.\(field)" }
         var mkiLength: (DecimalToken, Int)? = nil
         var mkiValues = DecimalTokenMap<Int>()
