@@ -84,4 +84,73 @@ struct CryptoFastPathTests {
         #expect(SDPListField("keyParams").element(3) == "keyParams[3]")
         #expect(SDPListField("keyParams", parent: ("sessionParams", 2)).element(0) == "sessionParams[2].keyParams[0]")
     }
+
+    /// The suite registry lookup (hash of the folded bytes, then a byte
+    /// comparison) finds the entry a case-insensitive scan of the table
+    /// finds, whether the name is given as a String or read as bytes.
+    @Test func suiteLookupMatchesTableScan() {
+        var names: [String] = []
+        for n in SRTPCryptoSuite.table.keys {
+            names += [n, n.lowercased(), n.capitalized, String(n.dropLast()), n + "0", "X" + n, String(n.reversed())]
+        }
+        names += ["", "A", "AES", "AES_CM_128_HMAC_SHA1_8", "AES_CM_128_HMAC_SHA1_800", "X_EXPERIMENTAL_SUITE",
+                  "AES_CM_512_HMAC_SHA3_99", "aes_cm_128_hmac_sha1_80", "AES_CM_128_HMAC_SHA1_8\u{0}", "ÄES_CM_128_HMAC_SHA1_80",
+                  "AES{CM_128_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_32 "]
+        for n in names {
+            let expected = SRTPCryptoSuite.table.first { SDPGrammar.equalsIgnoringCase($0.key, n) }
+            for suite in [SRTPCryptoSuite(rawValue: n), SRTPCryptoSuite(nameBytes: Array(n.utf8)[...])] {
+                #expect(suite.rawValue == n)
+                #expect(suite.canonicalName == expected?.key, "\(n)")
+                #expect(suite.info == expected?.value, "\(n)")
+                #expect(suite.isNonCanonicalCase == (expected.map { $0.key != n } ?? false), "\(n)")
+                #expect(suite == SRTPCryptoSuite(rawValue: n))
+                #expect(suite.hashValue == SRTPCryptoSuite(rawValue: n).hashValue)
+            }
+            // The cached entry follows a change of the name.
+            var s = SRTPCryptoSuite.aesCM128HMACSHA1_80
+            s.rawValue = n
+            #expect(s.info == expected?.value, "\(n)")
+        }
+    }
+
+    /// A token read from digit bytes carries its value; it answers as a
+    /// token made from the same text, and compares and hashes as one.
+    @Test func decimalTokenFromDigitsMatchesText() {
+        let texts = ["0", "7", "007", "10", "255", "18446744073709551615", "18446744073709551616",
+                     "000000000000000000000018446744073709551615", String(repeating: "9", count: 40), "1" + String(repeating: "0", count: 19)]
+        for t in texts {
+            let a = DecimalToken(digits: Array(t.utf8)[...])
+            let b = DecimalToken(uncheckedDigits: t)
+            guard let c = DecimalToken(text: t) else { Issue.record("\(t)"); continue }
+            #expect(a.text == t)
+            #expect(a.value == b.value && b.value == c.value, "\(t)")
+            #expect(a.value == DecimalToken.value(text: t), "\(t)")
+            #expect(a == b && a == c && a.hashValue == b.hashValue, "\(t)")
+            #expect(a.hasLeadingZero == b.hasLeadingZero && a.minimalByteCount == b.minimalByteCount, "\(t)")
+        }
+        #expect(DecimalToken(42).value == 42 && DecimalToken(42) == DecimalToken(text: "42"))
+        #expect(DecimalToken(text: "042") != DecimalToken(42))
+    }
+
+    /// The scanner-free lifetime and MKI readers accept exactly what the
+    /// scanner accepts, with the same value; the rest they leave to it.
+    @Test func lifetimeAndMKIFastPathsMatchScanner() {
+        let scanner = SDPTextScanner([UInt8](), base: 0, path: "a", specRef: "RFC 4568 §9.2")
+        let texts = ["1", "2^20", "2^", "2^^3", "^2", "20", "2", "2^0", "2^x", "x", "", "12:4", "1:", ":4", "1:2:3", "01:004",
+                     "1:4x", "a:1", "2^1:4", "18446744073709551616:1", "1::4", "99999999999999999999999"]
+        for t in texts {
+            let bytes = Array(t.utf8)[...]
+            let slowLifetime = try? SRTPInlineKey.decodeLifetime(bytes, at: 10, scanner)
+            #expect(SRTPInlineKey.lifetimeFast(bytes) == slowLifetime, "\(t)")
+            if let colon = bytes.firstIndex(of: 0x3a) {
+                let slowMKI = try? SRTPInlineKey.decodeMKI(bytes, at: 10, scanner)
+                #expect(SRTPInlineKey.mkiFast(bytes, colon: colon) == slowMKI, "\(t)")
+            }
+        }
+        // Slices that do not start at 0, as the decoder hands them.
+        let line = Array("xx|2^31|7:4".utf8)
+        #expect(SRTPInlineKey.lifetimeFast(line[3..<7]) == .power(31))
+        #expect(SRTPInlineKey.mkiFast(line[8...], colon: 9) == SRTPInlineKey.MKI(value: 7, length: 4))
+    }
 }
+

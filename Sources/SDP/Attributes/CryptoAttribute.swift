@@ -55,7 +55,7 @@ public struct CryptoAttribute: SDPAttributeCodable {
         try wsp(&s, "tag", code: "sdp.crypto.tag-syntax")
         offsets.record("suite", s.offset)
         let suiteAt = s.offset
-        let suite = s.readString { SDPGrammar.isAlphaNum($0) || $0 == 0x5f }
+        let suite = s.read { SDPGrammar.isAlphaNum($0) || $0 == 0x5f }
         if suite.isEmpty { throw s.fail("sdp.crypto.suite-syntax", "suite: expected 1*(ALPHA / DIGIT / \"_\")", field: "suite", at: suiteAt) }
         try wsp(&s, "suite", code: "sdp.crypto.suite-syntax")
         let keys = try CryptoKeyParameter.decodeList(&s, SDPListField("keyParams"), limits: limits, offsets: &offsets)
@@ -76,7 +76,7 @@ public struct CryptoAttribute: SDPAttributeCodable {
             params.append(try SRTPSessionParameter.decode(&sub, index: params.count, limits: limits, offsets: &offsets))
         }
         if !s.isAtEnd { throw s.fail("sdp.crypto.session-param-syntax", "unexpected '\(SDPTextScanner.show(s.peek() ?? 0))'", field: "sessionParams") }
-        return CryptoAttribute(tag: DecimalToken(uncheckedDigits: SDPGrammar.string(tag)), suite: SRTPCryptoSuite(rawValue: suite), keyParams: keys, sessionParams: params)
+        return CryptoAttribute(tag: DecimalToken(digits: tag), suite: SRTPCryptoSuite(nameBytes: suite), keyParams: keys, sessionParams: params)
     }
 
     static func wsp(_ s: inout SDPTextScanner, _ field: String, code: String) throws(DecodingError) {

@@ -97,7 +97,7 @@ struct SDPTextScanner {
         let at = offset
         let d = read(while: SDPGrammar.isDigit)
         if d.isEmpty { throw fail(code, "\(field()): expected a decimal number", field: field(), at: at, specRef: specRef) }
-        return DecimalToken(uncheckedDigits: SDPGrammar.string(d))
+        return DecimalToken(digits: d)
     }
 
     mutating func expect(_ b: UInt8, _ field: @autoclosure () -> String, code: String, specRef: String? = nil) throws(DecodingError) {
