@@ -152,5 +152,116 @@ struct CryptoFastPathTests {
         #expect(SRTPInlineKey.lifetimeFast(line[3..<7]) == .power(31))
         #expect(SRTPInlineKey.mkiFast(line[8...], colon: 9) == SRTPInlineKey.MKI(value: 7, length: 4))
     }
+
+    /// Base64 texts for the shape tests: encodings of random bytes with and
+    /// without their padding, with a character changed, and junk.
+    static var base64Texts: [String] {
+        var g = SplitMix64(seed: 4568)
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=".utf8) + [0x20, 0x7c, 0x2d, 0xc3]
+        var texts = ["", "=", "==", "===", "A", "AA", "AB", "AA==", "AB==", "AAA", "AAB", "AAA=", "AAB=", "AAAA", "A=AA", "AA=A",
+                     "AA===", "AAAA====", "QUJD", "QUJDRA", "QUJDRA==", "QUJDRA=", "QUJDRB==", "QUJDREU", "QUJDREU=", "QUJDREV="]
+        for n in 0..<40 {
+            let bytes = (0..<n).map { _ in UInt8(truncatingIfNeeded: g.next()) }
+            let t = Base64.encode(bytes)
+            texts += [t, String(t.prefix { $0 != "=" })]
+            if !t.isEmpty {
+                var b = Array(t.utf8)
+                b[Int(g.next() % UInt64(b.count))] = alphabet[Int(g.next() % UInt64(alphabet.count))]
+                texts.append(String(decoding: b, as: UTF8.self))
+            }
+        }
+        return texts
+    }
+
+    /// The shape of a text (no bytes built) agrees with its decoding: the
+    /// same failure, the decoded length, the missing padding.
+    @Test func base64ShapeMatchesDecoding() {
+        for t in Self.base64Texts {
+            let bytes = Array(t.utf8)
+            let shape = bytes.withUnsafeBufferPointer { SDPBase64.shapeUnpadded($0) }
+            switch (shape, SDPBase64.decodeUnpadded(bytes)) {
+            case (.failure(let a), .failure(let b)):
+                #expect(a == b, "\(t)")
+            case (.success(let s), .success(let d)):
+                #expect(s.decodedCount == d.count, "\(t)")
+                #expect(s.isMissingPadding == SDPBase64.isMissingPadding(bytes), "\(t)")
+                #expect(s.dataCount + s.padCount == bytes.count, "\(t)")
+            default:
+                Issue.record("shape and decoding disagree on \(t)")
+            }
+        }
+    }
+
+    /// The key-reuse rule compares the base64 characters before the
+    /// padding: equal exactly when the decoded key||salt are equal.
+    @Test func keyIdentityByTextMatchesDecodedBytes() {
+        let texts = Self.base64Texts
+        var valid: [(text: [UInt8], shape: SDPBase64.Shape, bytes: [UInt8])] = []
+        for t in texts {
+            let b = Array(t.utf8)
+            if case .success(let s) = b.withUnsafeBufferPointer({ SDPBase64.shapeUnpadded($0) }),
+               case .success(let d) = SDPBase64.decodeUnpadded(b) {
+                valid.append((b, s, d))
+            }
+        }
+        #expect(valid.count > 40)
+        for x in valid {
+            for y in valid {
+                let sameKey = ByteKey(x.text.prefix(x.shape.dataCount)) == ByteKey(y.text.prefix(y.shape.dataCount))
+                #expect(sameKey == (x.bytes == y.bytes), "\(String(decoding: x.text, as: UTF8.self)) \(String(decoding: y.text, as: UTF8.self))")
+            }
+        }
+        #expect(ByteKey(Array("xQUJD".utf8)[1...]).hashValue == ByteKey(bytes: Array("QUJD".utf8)).hashValue)
+    }
+
+    /// A key keeps its key||salt as bytes: the String property, equality
+    /// and hashing answer as the String field did.
+    @Test func inlineKeyTextAsBytes() throws {
+        let salts = ["PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR", "PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBr", "", "K", "\u{212A}", "é", "e\u{301}", "AA=="]
+        for a in salts {
+            let ka = SRTPInlineKey(keySalt: a, lifetime: .power(20))
+            #expect(ka.keySalt == a)
+            for b in salts {
+                let kb = SRTPInlineKey(keySalt: b, lifetime: .power(20))
+                #expect((ka == kb) == (a == b), "\(a) \(b)")
+                if a == b { #expect(ka.hashValue == kb.hashValue, "\(a) \(b)") }
+            }
+            var k = SRTPInlineKey(keySalt: "x")
+            k.keySalt = a
+            #expect(k == ka.withoutLifetime && k.keySalt == a)
+        }
+        // A decoded key: its text is the input's, its bytes decode as before.
+        let c = try CryptoAttribute(parsing: "1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR|2^20|1:4")
+        let k = try #require(c.inlineKeys.first)
+        #expect(k.keySalt == "PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR")
+        #expect(k == SRTPInlineKey(keySalt: "PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR", lifetime: .power(20), mki: .init(value: 1, length: 4)))
+        #expect(k.keySaltBytes == (try? SDPBase64.decodeUnpadded(Array(k.keySalt.utf8)).get()))
+        #expect(k.keySaltBytes?.count == 30)
+    }
+
+    /// A map sized from the start answers as one that grew.
+    @Test func sizedSmallMapMatchesGrownOne() {
+        var g = SplitMix64(seed: 9)
+        for n in [0, 1, 8, 9, 64, 300] {
+            var sized = SmallMap<Int, Int>(expectedCount: n)
+            var grown = SmallMap<Int, Int>()
+            var tokens = DecimalTokenMap<Int>(expectedCount: n)
+            for i in 0..<n {
+                let k = Int(g.next() % UInt64(max(1, n / 2)))
+                let expected = grown.firstValue(for: k, else: i)
+                #expect(sized.firstValue(for: k, else: i) == expected, "n=\(n) i=\(i)")
+                #expect(tokens.firstValue(for: DecimalToken(UInt64(k)), else: i) == expected, "n=\(n) i=\(i)")
+            }
+            for k in 0..<n { #expect(sized[k] == grown[k]) }
+        }
+    }
+}
+
+extension SRTPInlineKey {
+    fileprivate var withoutLifetime: SRTPInlineKey {
+        var k = self
+        k.lifetime = nil
+        return k
+    }
 }
 

@@ -16,15 +16,47 @@ public struct SRTPInlineKey: Hashable, Sendable {
     /// The key-method as written (`inline`).
     public var method: String
     /// The base64 `key||salt` as written.
-    public var keySalt: String
+    public var keySalt: String {
+        get { SDPGrammar.string(keySaltText) }
+        set { keySaltText = ArraySlice(newValue.utf8) }
+    }
+    /// ``keySalt`` as bytes. A decoded key's are a slice of the attribute
+    /// value: decoding builds no String, and the checks read the bytes.
+    private(set) var keySaltText: ArraySlice<UInt8>
     public var lifetime: Lifetime?
     public var mki: MKI?
 
     public init(method: String = "inline", keySalt: String, lifetime: Lifetime? = nil, mki: MKI? = nil) {
+        self.init(method: method, keySaltText: ArraySlice(keySalt.utf8), lifetime: lifetime, mki: mki)
+    }
+
+    init(method: String, keySaltText: ArraySlice<UInt8>, lifetime: Lifetime?, mki: MKI?) {
         self.method = method
-        self.keySalt = keySalt
+        self.keySaltText = keySaltText
         self.lifetime = lifetime
         self.mki = mki
+    }
+
+    /// Equality of the fields as Strings, ``keySalt`` compared on its
+    /// bytes: equal bytes are equal strings, and different bytes can be
+    /// equal strings (Unicode canonical equivalence) only with a non-ASCII
+    /// byte, which a decoded key never has.
+    public static func == (a: SRTPInlineKey, b: SRTPInlineKey) -> Bool {
+        a.method == b.method && a.lifetime == b.lifetime && a.mki == b.mki && sameText(a.keySaltText, b.keySaltText)
+    }
+
+    private static func sameText(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        if a == b { return true }
+        if a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) { return false }
+        return SDPGrammar.string(a) == SDPGrammar.string(b)
+    }
+
+    /// Hashing of the String fields, consistent with ``==``.
+    public func hash(into h: inout Hasher) {
+        h.combine(method)
+        h.combine(keySalt)
+        h.combine(lifetime)
+        h.combine(mki)
     }
 
     /// A key from raw `key||salt` bytes (base64-encoded with padding).
@@ -79,7 +111,7 @@ public struct SRTPInlineKey: Hashable, Sendable {
 
     /// The decoded `key||salt`: strict base64, except that a missing final
     /// padding is accepted (RFC 4568 §6.1 discards the padding).
-    public var keySaltBytes: [UInt8]? { try? SDPBase64.decodeUnpadded(keySalt.utf8).get() }
+    public var keySaltBytes: [UInt8]? { try? SDPBase64.decodeUnpadded(keySaltText).get() }
 
     public var encodedValue: String {
         var s = method + ":" + keySalt
@@ -102,7 +134,7 @@ public struct SRTPInlineKey: Hashable, Sendable {
     static func decodeInfo(_ s: inout SDPTextScanner, method: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> SRTPInlineKey {
         let code = "sdp.crypto.inline-syntax"
         offsets.record("keySalt", s.offset)
-        let ks = s.readString(while: isBase64Field)
+        let ks = s.read(while: isBase64Field)
         if ks.isEmpty { throw s.fail(code, "keySalt: expected base64 key||salt", field: "keySalt") }
         // The '|' fields; a third one is an error, so at most three are
         // kept (no array).
@@ -141,7 +173,7 @@ public struct SRTPInlineKey: Hashable, Sendable {
                 if let l = lifetimeFast(text) { lifetime = l } else { lifetime = try decodeLifetime(text, at: f.at, s) }
             }
         }
-        return SRTPInlineKey(method: method, keySalt: ks, lifetime: lifetime, mki: mki)
+        return SRTPInlineKey(method: method, keySaltText: ks, lifetime: lifetime, mki: mki)
     }
 
     /// ``decodeLifetime(_:at:_:)`` of a well-formed lifetime (`["2^"]
