@@ -255,6 +255,26 @@ struct CryptoFastPathTests {
             for k in 0..<n { #expect(sized[k] == grown[k]) }
         }
     }
+
+    /// `read(while:)` over the slice's storage answers as a walk of the
+    /// slice by index: slices that do not start at 0, reads after other
+    /// reads, empty reads, reads to the end.
+    @Test func scannerReadWhileOnSlices() {
+        let line = Array("a=crypto:12 AES_CM_128_HMAC_SHA1_80 inline:QUJD|2^20".utf8)
+        for start in [0, 9, 12, line.count - 4, line.count] {
+            var s = SDPTextScanner(line[start...], base: 100, path: "p", specRef: "x")
+            var k = start
+            for p in [SDPGrammar.isDigit, SDPGrammar.isWSP, { SDPGrammar.isAlphaNum($0) || $0 == 0x5f }, SDPGrammar.isWSP, SDPGrammar.isVCHAR, SDPGrammar.isDigit] as [(UInt8) -> Bool] {
+                var e = k
+                while e < line.count && p(line[e]) { e += 1 }
+                let r = s.read(while: p)
+                #expect(r == line[k..<e] && r.startIndex == k, "start \(start) at \(k)")
+                #expect(s.offset == 100 + e - start)
+                k = e
+            }
+            #expect(s.isAtEnd == (k == line.count))
+        }
+    }
 }
 
 extension SRTPInlineKey {

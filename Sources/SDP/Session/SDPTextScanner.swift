@@ -77,8 +77,16 @@ struct SDPTextScanner {
 
     mutating func read(while p: (UInt8) -> Bool) -> ArraySlice<UInt8> {
         let start = index
-        let end = bytes.endIndex
-        while index < end, p(bytes[index]) { index += 1 }
+        let base = bytes.startIndex
+        // Over the slice's storage (0-based): a key||salt or a token is
+        // read without a bounds and ownership check per byte.
+        // `index` never goes below `startIndex`; `max` keeps `i` in the
+        // buffer all the same.
+        var i = max(0, index - base)
+        bytes.withUnsafeBufferPointer { b in
+            while i < b.count, p(b[i]) { i += 1 }
+        }
+        index = base + i
         return bytes[start..<index]
     }
 
