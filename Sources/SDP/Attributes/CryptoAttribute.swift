@@ -55,28 +55,28 @@ public struct CryptoAttribute: SDPAttributeCodable {
         try wsp(&s, "tag", code: "sdp.crypto.tag-syntax")
         offsets.record("suite", s.offset)
         let suiteAt = s.offset
-        let suite = s.readString { SDPGrammar.isAlphaNum($0) || $0 == 0x5f }
+        let suite = s.read { SDPGrammar.isAlphaNum($0) || $0 == 0x5f }
         if suite.isEmpty { throw s.fail("sdp.crypto.suite-syntax", "suite: expected 1*(ALPHA / DIGIT / \"_\")", field: "suite", at: suiteAt) }
         try wsp(&s, "suite", code: "sdp.crypto.suite-syntax")
-        let keys = try CryptoKeyParameter.decodeList(&s, "keyParams", limits: limits, offsets: &offsets)
+        let keys = try CryptoKeyParameter.decodeList(&s, SDPListField("keyParams"), limits: limits, offsets: &offsets)
         if let c = s.peek(), !SDPGrammar.isWSP(c) {
             throw s.fail("sdp.crypto.key-params-syntax", "keyParams: unexpected '\(SDPTextScanner.show(c))'", field: "keyParams")
         }
         var params: [SRTPSessionParameter] = []
         while let c = s.peek(), SDPGrammar.isWSP(c) {
             _ = s.read(while: SDPGrammar.isWSP)
-            let f = "sessionParams[\(params.count)]"
             let at = s.offset
             let tok = s.read(while: SDPGrammar.isVCHAR)
             if tok.isEmpty {
+                let f = "sessionParams[\(params.count)]"
                 let what = s.isAtEnd ? "trailing whitespace" : "'\(SDPTextScanner.show(s.peek() ?? 0))' is not a visible character"
                 throw s.fail("sdp.crypto.session-param-syntax", "\(f): \(what)", field: f)
             }
             var sub = SDPTextScanner(tok, base: at, path: path, specRef: "RFC 4568 §9.2")
-            params.append(try SRTPSessionParameter.decode(&sub, field: f, limits: limits, offsets: &offsets))
+            params.append(try SRTPSessionParameter.decode(&sub, index: params.count, limits: limits, offsets: &offsets))
         }
         if !s.isAtEnd { throw s.fail("sdp.crypto.session-param-syntax", "unexpected '\(SDPTextScanner.show(s.peek() ?? 0))'", field: "sessionParams") }
-        return CryptoAttribute(tag: DecimalToken(uncheckedDigits: SDPGrammar.string(tag)), suite: SRTPCryptoSuite(rawValue: suite), keyParams: keys, sessionParams: params)
+        return CryptoAttribute(tag: DecimalToken(digits: tag), suite: SRTPCryptoSuite(nameBytes: suite), keyParams: keys, sessionParams: params)
     }
 
     static func wsp(_ s: inout SDPTextScanner, _ field: String, code: String) throws(DecodingError) {

@@ -62,16 +62,42 @@ public enum SDPBase64 {
         table.withUnsafeBufferPointer { t in decodeBuffer(text, requirePadding: requirePadding, table: t) }
     }
 
-    private static func decodeBuffer(_ text: UnsafeBufferPointer<UInt8>, requirePadding: Bool, table t: UnsafeBufferPointer<UInt8>) -> Result<[UInt8], Failure> {
+    /// What the checks of the decoding find in a text, without decoding it:
+    /// the number of base64 characters before the padding and of `=`.
+    struct Shape: Equatable {
+        let dataCount: Int
+        let padCount: Int
+
+        /// Length of the decoded bytes.
+        var decodedCount: Int {
+            let rest = dataCount % 4
+            return dataCount / 4 * 3 + (rest == 0 ? 0 : rest - 1)
+        }
+
+        /// ``SDPBase64/isMissingPadding(_:)`` of the text: no `=` (the
+        /// checks put every `=` at the end) and a length not a multiple of 4.
+        var isMissingPadding: Bool { padCount == 0 && dataCount % 4 != 0 }
+    }
+
+    /// The checks of ``decodeUnpadded(_:)`` without building the bytes: the
+    /// same failure, else the text's ``Shape``.
+    static func shapeUnpadded(_ text: UnsafeBufferPointer<UInt8>) -> Result<Shape, Failure> {
+        table.withUnsafeBufferPointer { t in shape(text, requirePadding: false, table: t) }
+    }
+
+    /// The checks of the decoding, in their order: padding only at the end
+    /// and at most two, the alphabet, the length, and no bits left in the
+    /// last character (a non-canonical encoding).
+    private static func shape(_ text: UnsafeBufferPointer<UInt8>, requirePadding: Bool, table t: UnsafeBufferPointer<UInt8>) -> Result<Shape, Failure> {
         guard t.count == 256 else { return .failure(.character) }
         // A table lookup per byte (`t[Int(c)]`, c < 256 = t.count).
-        @inline(__always) func v(_ c: UInt8) -> UInt32 { UInt32(t[Int(c)]) }
+        @inline(__always) func v(_ c: UInt8) -> UInt8 { t[Int(c)] }
         var count = 0
         var pad = 0
         for c in text {
             if c == 0x3d { pad += 1; continue }
             if pad > 0 { return .failure(.padding) }
-            if t[Int(c)] == 0xff { return .failure(.character) }
+            if v(c) == 0xff { return .failure(.character) }
             count += 1
         }
         if pad > 2 { return .failure(.padding) }
@@ -84,6 +110,18 @@ public enum SDPBase64 {
         // The '=' are all at the end: the first `count` bytes are values.
         if rest == 2 && v(text[count - 1]) & 0x0f != 0 { return .failure(.nonCanonical) }
         if rest == 3 && v(text[count - 1]) & 0x03 != 0 { return .failure(.nonCanonical) }
+        return .success(Shape(dataCount: count, padCount: pad))
+    }
+
+    private static func decodeBuffer(_ text: UnsafeBufferPointer<UInt8>, requirePadding: Bool, table t: UnsafeBufferPointer<UInt8>) -> Result<[UInt8], Failure> {
+        let count: Int
+        switch shape(text, requirePadding: requirePadding, table: t) {
+        case .failure(let e): return .failure(e)
+        case .success(let s): count = s.dataCount
+        }
+        // A table lookup per byte (`t[Int(c)]`, c < 256 = t.count, checked by `shape`).
+        @inline(__always) func v(_ c: UInt8) -> UInt32 { UInt32(t[Int(c)]) }
+        let rest = count % 4
         let full = count - rest
         let outCount = full / 4 * 3 + (rest == 0 ? 0 : rest - 1)
         // Zero-filled, then written (see `Array(filling:count:)` for why

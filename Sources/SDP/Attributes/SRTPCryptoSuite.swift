@@ -12,8 +12,35 @@
 /// ABNF lists but nothing registers (FACTS.md §10 item 17): its entry says
 /// `registered: false`, and the validator's choice decides how it is judged.
 public struct SRTPCryptoSuite: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
-    public var rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
+    public var rawValue: String {
+        didSet { known = Self.entryIndex(rawValue) }
+    }
+    /// Position in ``sortedEntries`` of the name matching ``rawValue``
+    /// case-insensitively, -1 for an unregistered name: looked up once per
+    /// value instead of at every question about the suite.
+    private var known: Int8
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+        self.known = Self.entryIndex(rawValue)
+    }
+
+    /// A suite name read from the input: looked up from its bytes, and a
+    /// name spelled as the registry does is the registry's string (shared,
+    /// not a new one).
+    init(nameBytes: ArraySlice<UInt8>) {
+        let (i, exact) = nameBytes.withUnsafeBufferPointer { Self.lookup($0) }
+        if exact, i >= 0, Int(i) < Self.sortedEntries.count {
+            rawValue = Self.sortedEntries[Int(i)].key
+        } else {
+            rawValue = SDPGrammar.string(nameBytes)
+        }
+        known = i
+    }
+
+    /// Equality and hashing of the name as written (``known`` follows from it).
+    public static func == (a: SRTPCryptoSuite, b: SRTPCryptoSuite) -> Bool { a.rawValue == b.rawValue }
+    public func hash(into h: inout Hasher) { h.combine(rawValue) }
 
     public struct Info: Sendable, Hashable {
         /// Master key length in bytes.
@@ -50,41 +77,60 @@ public struct SRTPCryptoSuite: RawRepresentable, Hashable, Sendable, CustomStrin
         "AEAD_AES_256_GCM": Info(keyLength: 32, saltLength: 12, srtpLifetimeLog2: 48, srtcpLifetimeLog2: 31, registered: true, specRef: "RFC 7714 §12 Table 3"),
     ]
 
-    /// The table's names and entries in one order, and the names' bytes
-    /// in one buffer (`nameBytes[nameStarts[i]..<nameStarts[i + 1]]`), for
-    /// a comparison scan that neither hashes nor copies a String.
+    /// The table's entries in one order, and each name's bytes with a hash
+    /// of them upper-cased: a lookup hashes the input once, compares 13
+    /// numbers, and verifies the one match byte for byte.
     private static let sortedEntries: [(key: String, value: Info)] = table.sorted { $0.key < $1.key }
-    private static let nameBytes: [UInt8] = sortedEntries.flatMap { Array($0.key.utf8) }
-    private static let nameStarts: [Int] = sortedEntries.reduce(into: [0]) { s, e in s.append((s.last ?? 0) + e.key.utf8.count) }
-
-    /// Position in ``sortedEntries`` of the name matching `raw`
-    /// case-insensitively (ASCII; registry names are upper case).
-    private static func entryIndex(_ raw: String) -> Int? {
-        var r = raw
-        return r.withUTF8 { p -> Int? in
-            nameBytes.withUnsafeBufferPointer { b -> Int? in
-                nameStarts.withUnsafeBufferPointer { s -> Int? in
-                    var i = 0
-                    while i + 1 < s.count {
-                        let lo = s[i], hi = s[i + 1]
-                        if hi - lo == p.count && hi <= b.count {
-                            var k = 0
-                            while k < p.count && SDPGrammar.lower(b[lo + k]) == SDPGrammar.lower(p[k]) { k += 1 }
-                            if k == p.count { return i }
-                        }
-                        i += 1
-                    }
-                    return nil
-                }
-            }
-        }
+    private static let names: [(bytes: [UInt8], hash: UInt64)] = sortedEntries.map { e in
+        let b = Array(e.key.utf8)
+        return (b, foldedHash(b[...]))
     }
 
-    /// The registry entry matching `rawValue` case-insensitively (ASCII):
-    /// a scan comparing lengths first, no upper-cased copy, no hashing.
+    /// FNV-1a of the bytes upper-cased (ASCII): equal for two names equal
+    /// but for case. Only a filter: a match is compared byte by byte.
+    static func foldedHash<C: Collection>(_ p: C) -> UInt64 where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf29ce484222325
+        // Wrapping multiplication: a hash, not a quantity.
+        for c in p { h = (h ^ UInt64(SDPGrammar.upper(c))) &* 0x100000001b3 }
+        return h
+    }
+
+    /// Position in ``sortedEntries`` of the name matching `raw`
+    /// case-insensitively (ASCII; registry names are upper case), -1 for none.
+    private static func entryIndex(_ raw: String) -> Int8 {
+        var r = raw
+        return r.withUTF8 { lookup($0).index }
+    }
+
+    /// The position of the registry name matching `p` but for ASCII case
+    /// (-1 for none), and whether `p` spells it exactly as the registry.
+    private static func lookup(_ p: UnsafeBufferPointer<UInt8>) -> (index: Int8, exact: Bool) {
+        let h = foldedHash(p)
+        var i = 0
+        for e in names {
+            if e.hash == h && e.bytes.count == p.count {
+                var exact = true
+                var k = 0
+                while k < p.count {
+                    let a = p[k], b = e.bytes[k]
+                    if a != b {
+                        if SDPGrammar.upper(a) != SDPGrammar.upper(b) { break }
+                        exact = false
+                    }
+                    k += 1
+                }
+                // At most 13 entries: the position fits Int8.
+                if k == p.count { return (Int8(truncatingIfNeeded: i), exact) }
+            }
+            i += 1
+        }
+        return (-1, false)
+    }
+
+    /// The registry entry matching `rawValue` case-insensitively (ASCII).
     var entry: (name: String, info: Info)? {
-        guard let i = Self.entryIndex(rawValue), i < Self.sortedEntries.count else { return nil }
-        let e = Self.sortedEntries[i]
+        guard known >= 0, Int(known) < Self.sortedEntries.count else { return nil }
+        let e = Self.sortedEntries[Int(known)]
         return (e.key, e.value)
     }
 

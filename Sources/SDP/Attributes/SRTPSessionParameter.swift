@@ -32,6 +32,21 @@ public struct SRTPSessionParameter: Hashable, Sendable, CustomStringConvertible 
         /// Any other name: mandatory and unknown, so the attribute is invalid (§6.3.7).
         case unknownMandatory
 
+        /// ``rawValue`` of a kind with a name of its own, as static text
+        /// for byte comparisons; nil for the two catch-all kinds.
+        var spelling: StaticString? {
+            switch self {
+            case .kdr: return "KDR"
+            case .unencryptedSRTP: return "UNENCRYPTED_SRTP"
+            case .unencryptedSRTCP: return "UNENCRYPTED_SRTCP"
+            case .unauthenticatedSRTP: return "UNAUTHENTICATED_SRTP"
+            case .fecOrder: return "FEC_ORDER"
+            case .fecKey: return "FEC_KEY"
+            case .wsh: return "WSH"
+            case .optionalExtension, .unknownMandatory: return nil
+            }
+        }
+
         var takesValue: Bool? {
             switch self {
             case .kdr, .fecOrder, .fecKey, .wsh: return true
@@ -58,12 +73,25 @@ public struct SRTPSessionParameter: Hashable, Sendable, CustomStringConvertible 
     }
 
     /// The name as written, e.g. `KDR`, `-my_ext`.
-    public var name: String
+    public var name: String {
+        didSet { kindOfName = Self.kind(of: name) }
+    }
     public var value: Value
+    /// ``kind`` of ``name``, classified once per name instead of at every
+    /// question (the checks ask it several times per parameter).
+    private var kindOfName: Kind
 
     public init(name: String, value: Value = .none) {
         self.name = name
         self.value = value
+        self.kindOfName = Self.kind(of: name)
+    }
+
+    /// A decoded parameter whose kind the decoder read from the name bytes.
+    private init(name: String, kind: Kind, value: Value) {
+        self.name = name
+        self.value = value
+        self.kindOfName = kind
     }
 
     public static func kdr(_ n: UInt64) -> SRTPSessionParameter { .init(name: "KDR", value: .decimal(DecimalToken(n))) }
@@ -74,11 +102,47 @@ public struct SRTPSessionParameter: Hashable, Sendable, CustomStringConvertible 
     public static let unencryptedSRTCP = SRTPSessionParameter(name: "UNENCRYPTED_SRTCP")
     public static let unauthenticatedSRTP = SRTPSessionParameter(name: "UNAUTHENTICATED_SRTP")
 
-    public var kind: Kind { Self.kind(of: name) }
+    public var kind: Kind { kindOfName }
 
+    /// Equality and hashing of the name and value (``kind`` follows from the name).
+    public static func == (a: SRTPSessionParameter, b: SRTPSessionParameter) -> Bool { a.name == b.name && a.value == b.value }
+    public func hash(into h: inout Hasher) {
+        h.combine(name)
+        h.combine(value)
+    }
+
+    /// The kind of a name: a leading `-` is an optional extension (§6.3.7),
+    /// else the name upper-cased is looked up among the known names (names
+    /// are case-insensitive, RFC 4568 §4). An ASCII name (every decoded
+    /// one: session-param is VCHAR) is classified from its bytes; any other
+    /// goes the String way, whose comparison is Unicode canonical
+    /// equivalence (`"\u{212A}DR"`, a Kelvin sign, equals `KDR`).
     static func kind(of name: String) -> Kind {
+        var n = name
+        if let k = n.withUTF8({ p in p.allSatisfy { $0 < 0x80 } ? kind(nameBytes: p) : nil }) { return k }
+        return referenceKind(of: name)
+    }
+
+    /// ``kind(of:)`` by String operations: the definition the byte lookup
+    /// must agree with (tests compare the two).
+    static func referenceKind(of name: String) -> Kind {
         if name.hasPrefix("-") { return .optionalExtension }
         return Kind(rawValue: SDPGrammar.uppercased(name)) ?? .unknownMandatory
+    }
+
+    /// The kinds with a name of their own.
+    private static let knownKinds: [Kind] = Kind.allCases.filter { $0.spelling != nil }
+
+    /// ``kind(of:)`` of an ASCII name given as bytes: the length first,
+    /// then the bytes upper-cased, no String built.
+    static func kind<C: Collection>(nameBytes p: C) -> Kind where C.Element == UInt8 {
+        if p.first == 0x2d { return .optionalExtension }
+        let n = p.count
+        for k in knownKinds {
+            guard let name = k.spelling, name.utf8CodeUnitCount == n else { continue }
+            if SDPASCII.equalsIgnoringCase(p, upper: name) { return k }
+        }
+        return .unknownMandatory
     }
 
     /// Known name spelled in another case.
@@ -91,38 +155,49 @@ public struct SRTPSessionParameter: Hashable, Sendable, CustomStringConvertible 
 
     public var description: String { name + (value.encoded.map { "=" + $0 } ?? "") }
 
-    /// Decodes one session-param token (1*VCHAR, already delimited).
-    static func decode(_ s: inout SDPTextScanner, field: String, limits: SDPLimits, offsets: inout SDPFieldOffsets) throws(DecodingError) -> SRTPSessionParameter {
+    /// Decodes one session-param token (1*VCHAR, already delimited), the
+    /// `index`-th of its attribute (`sessionParams[index]`, built only for
+    /// an error or a recorded offset).
+    static func decode(_ s: inout SDPTextScanner, index: Int, limits: SDPLimits, offsets: inout SDPFieldOffsets) throws(DecodingError) -> SRTPSessionParameter {
         let code = "sdp.crypto.session-param-syntax"
-        offsets.record(field, s.offset)
+        func field() -> String { "sessionParams[\(index)]" }
+        offsets.record(field(), s.offset)
         let nameAt = s.offset
-        let name = s.readString { SDPGrammar.isVCHAR($0) && $0 != 0x3d }
+        let nameBytes = s.read { SDPGrammar.isVCHAR($0) && $0 != 0x3d }
         let hasValue = s.consume(0x3d)
-        if name.isEmpty || name == "-" {
-            throw s.fail(code, "\(field): empty session parameter name", field: field, at: nameAt, specRef: "RFC 4568 §9.2")
+        if nameBytes.isEmpty || (nameBytes.count == 1 && nameBytes.first == 0x2d) {
+            throw s.fail(code, "\(field()): empty session parameter name", field: field(), at: nameAt, specRef: "RFC 4568 §9.2")
         }
-        let kind = Self.kind(of: name)
+        // VCHAR only: ASCII, so the byte lookup is the kind of the name.
+        let kind = Self.kind(nameBytes: nameBytes)
         if kind.takesValue == false && hasValue {
-            throw s.fail(code, "\(field): \(kind.rawValue) takes no value", field: field, at: nameAt, specRef: "RFC 4568 §9.2")
+            throw s.fail(code, "\(field()): \(kind.rawValue) takes no value", field: field(), at: nameAt, specRef: "RFC 4568 §9.2")
         }
         if kind.takesValue == true && !hasValue {
-            throw s.fail(code, "\(field): \(kind.rawValue) needs '=' and a value", field: field, specRef: "RFC 4568 §9.2")
+            throw s.fail(code, "\(field()): \(kind.rawValue) needs '=' and a value", field: field(), specRef: "RFC 4568 §9.2")
         }
-        guard hasValue else { return SRTPSessionParameter(name: name) }
-        offsets.record(field + ".value", s.offset)
+        // A known name as the RFC spells it is that literal (no String built).
+        let name: String
+        if let spelling = kind.spelling, SDPASCII.equals(nameBytes, spelling) {
+            name = kind.rawValue
+        } else {
+            name = SDPGrammar.string(nameBytes)
+        }
+        guard hasValue else { return SRTPSessionParameter(name: name, kind: kind, value: .none) }
+        offsets.record(field() + ".value", s.offset)
         switch kind {
         case .kdr, .wsh:
-            let d = try s.readDecimal(field + ".value", code: code, specRef: "RFC 4568 §9.2")
-            try s.expectEnd(field + ".value", code: code, specRef: "RFC 4568 §9.2")
-            return SRTPSessionParameter(name: name, value: .decimal(d))
+            let d = try s.readDecimal(field() + ".value", code: code, specRef: "RFC 4568 §9.2")
+            try s.expectEnd(field() + ".value", code: code, specRef: "RFC 4568 §9.2")
+            return SRTPSessionParameter(name: name, kind: kind, value: .decimal(d))
         case .fecKey:
-            let k = try CryptoKeyParameter.decodeList(&s, field + ".keyParams", limits: limits, offsets: &offsets)
-            try s.expectEnd(field + ".keyParams", code: code, specRef: "RFC 4568 §9.2")
-            return SRTPSessionParameter(name: name, value: .keyParams(k))
+            let k = try CryptoKeyParameter.decodeList(&s, SDPListField("keyParams", parent: ("sessionParams", index)), limits: limits, offsets: &offsets)
+            try s.expectEnd(field() + ".keyParams", code: code, specRef: "RFC 4568 §9.2")
+            return SRTPSessionParameter(name: name, kind: kind, value: .keyParams(k))
         default:
             let t = s.readString(while: SDPGrammar.isVCHAR)
-            if kind == .fecOrder && t.isEmpty { throw s.fail(code, "\(field): FEC_ORDER needs a fec-type", field: field, specRef: "RFC 4568 §9.2") }
-            return SRTPSessionParameter(name: name, value: .text(t))
+            if kind == .fecOrder && t.isEmpty { throw s.fail(code, "\(field()): FEC_ORDER needs a fec-type", field: field(), specRef: "RFC 4568 §9.2") }
+            return SRTPSessionParameter(name: name, kind: kind, value: .text(t))
         }
     }
 }

@@ -6,9 +6,23 @@
 /// lifetime are values for rules, not crashes.
 public struct DecimalToken: Hashable, Sendable, CustomStringConvertible, ExpressibleByIntegerLiteral {
     public let text: String
+    /// ``value`` when it was known at construction: a token made from a
+    /// number, or read from digit bytes (the value computed in the same
+    /// pass); else it is computed from ``text`` on request. A rule may ask
+    /// the value of a tag or an MKI several times.
+    private let parsed: Parsed
+
+    private enum Parsed: Sendable {
+        case unknown
+        case value(UInt64)
+        case tooLarge
+    }
 
     /// The canonical spelling of `value`.
-    public init(_ value: UInt64) { text = String(value) }
+    public init(_ value: UInt64) {
+        text = String(value)
+        parsed = .value(value)
+    }
 
     public init(integerLiteral value: UInt64) { self.init(value) }
 
@@ -16,12 +30,32 @@ public struct DecimalToken: Hashable, Sendable, CustomStringConvertible, Express
     public init?(text: String) {
         guard !text.isEmpty, text.utf8.allSatisfy(SDPGrammar.isDigit) else { return nil }
         self.text = text
+        parsed = .unknown
     }
 
-    init(uncheckedDigits text: String) { self.text = text }
+    init(uncheckedDigits text: String) {
+        self.text = text
+        parsed = .unknown
+    }
+
+    /// Digits read from the input (`1*DIGIT`, checked by the caller): the
+    /// text and the value at once.
+    init(digits: ArraySlice<UInt8>) {
+        text = SDPGrammar.string(digits)
+        parsed = Self.value(digits: digits).map(Parsed.value) ?? .tooLarge
+    }
 
     /// The value, or nil when it exceeds `UInt64.max`.
     public var value: UInt64? {
+        switch parsed {
+        case .value(let v): return v
+        case .tooLarge: return nil
+        case .unknown: return Self.value(text: text)
+        }
+    }
+
+    /// ``value`` computed from the text.
+    static func value(text: String) -> UInt64? {
         var v: UInt64 = 0
         for c in text.utf8 {
             let (m, o1) = v.multipliedReportingOverflow(by: 10)
@@ -31,6 +65,11 @@ public struct DecimalToken: Hashable, Sendable, CustomStringConvertible, Express
         }
         return v
     }
+
+    /// Equality and hashing of the text as written (the cached value
+    /// follows from it).
+    public static func == (a: DecimalToken, b: DecimalToken) -> Bool { a.text == b.text }
+    public func hash(into h: inout Hasher) { h.combine(text) }
 
     /// ``value`` of digits as written (`1*DIGIT`), without building the token.
     static func value(digits: ArraySlice<UInt8>) -> UInt64? {

@@ -18,9 +18,9 @@ struct SDPTextScanner {
     let specRef: String
     /// An indexed element appended to `path` for errors (`keyParams[2]`),
     /// kept apart so that the string is only built when an error is.
-    let element: (name: String, index: Int)?
+    let element: (field: SDPListField, index: Int)?
 
-    init(_ bytes: ArraySlice<UInt8>, base: Int, path: String, specRef: String, element: (name: String, index: Int)? = nil) {
+    init(_ bytes: ArraySlice<UInt8>, base: Int, path: String, specRef: String, element: (field: SDPListField, index: Int)? = nil) {
         self.bytes = bytes
         self.index = bytes.startIndex
         self.base = base
@@ -32,10 +32,10 @@ struct SDPTextScanner {
     /// The path errors are reported under.
     var errorPath: String {
         guard let e = element else { return path }
-        return ByteCursor.join(path, "\(e.name)[\(e.index)]")
+        return ByteCursor.join(path, e.field.element(e.index))
     }
 
-    init(_ bytes: [UInt8], base: Int, path: String, specRef: String, element: (name: String, index: Int)? = nil) {
+    init(_ bytes: [UInt8], base: Int, path: String, specRef: String, element: (field: SDPListField, index: Int)? = nil) {
         self.init(bytes[...], base: base, path: path, specRef: specRef, element: element)
     }
 
@@ -77,8 +77,16 @@ struct SDPTextScanner {
 
     mutating func read(while p: (UInt8) -> Bool) -> ArraySlice<UInt8> {
         let start = index
-        let end = bytes.endIndex
-        while index < end, p(bytes[index]) { index += 1 }
+        let base = bytes.startIndex
+        // Over the slice's storage (0-based): a key||salt or a token is
+        // read without a bounds and ownership check per byte.
+        // `index` never goes below `startIndex`; `max` keeps `i` in the
+        // buffer all the same.
+        var i = max(0, index - base)
+        bytes.withUnsafeBufferPointer { b in
+            while i < b.count, p(b[i]) { i += 1 }
+        }
+        index = base + i
         return bytes[start..<index]
     }
 
@@ -97,7 +105,7 @@ struct SDPTextScanner {
         let at = offset
         let d = read(while: SDPGrammar.isDigit)
         if d.isEmpty { throw fail(code, "\(field()): expected a decimal number", field: field(), at: at, specRef: specRef) }
-        return DecimalToken(uncheckedDigits: SDPGrammar.string(d))
+        return DecimalToken(digits: d)
     }
 
     mutating func expect(_ b: UInt8, _ field: @autoclosure () -> String, code: String, specRef: String? = nil) throws(DecodingError) {
@@ -121,5 +129,62 @@ struct SDPTextScanner {
     static func show(_ b: UInt8) -> String {
         if b >= 0x20 && b < 0x7f { return String(Character(Unicode.Scalar(b))) }
         return "\\x" + Hex.encode([b])
+    }
+}
+
+/// The name of a list field in an error path or a recorded offset, kept as
+/// its parts so that the text is built only when one is: `keyParams`, or
+/// `sessionParams[0].keyParams` for the key-params of an FEC_KEY session
+/// parameter (RFC 4568 §6.3.5). The parts are literals: no allocation.
+struct SDPListField {
+    let name: String
+    let parent: (name: String, index: Int)?
+
+    init(_ name: String, parent: (name: String, index: Int)? = nil) {
+        self.name = name
+        self.parent = parent
+    }
+
+    /// The field as written in a path, e.g. `sessionParams[0].keyParams`.
+    var text: String {
+        guard let p = parent else { return name }
+        return "\(p.name)[\(p.index)].\(name)"
+    }
+
+    /// Element `i` of the list, e.g. `keyParams[2]`.
+    func element(_ i: Int) -> String { "\(text)[\(i)]" }
+}
+
+/// Comparisons of input bytes with ASCII literals, by index over the
+/// literal's static storage (a generic `zip` with a `String.UTF8View`
+/// walks the view one code unit at a time, several times slower).
+enum SDPASCII {
+    /// `a` equals `literal` byte for byte.
+    static func equals<C: Collection>(_ a: C, _ literal: StaticString) -> Bool where C.Element == UInt8 {
+        let n = literal.utf8CodeUnitCount
+        guard a.count == n else { return false }
+        let p = literal.utf8Start
+        var k = 0
+        for c in a {
+            // k < n: `a` has exactly n elements.
+            if c != p[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// `a` equals `literal` ignoring ASCII case: each byte upper-cased
+    /// (RFC 4568 §4: names are case-insensitive) against `literal`, which
+    /// must be written in upper case.
+    static func equalsIgnoringCase<C: Collection>(_ a: C, upper literal: StaticString) -> Bool where C.Element == UInt8 {
+        let n = literal.utf8CodeUnitCount
+        guard a.count == n else { return false }
+        let p = literal.utf8Start
+        var k = 0
+        for c in a {
+            if SDPGrammar.upper(c) != p[k] { return false }
+            k += 1
+        }
+        return true
     }
 }

@@ -18,15 +18,30 @@ extension SDPValidationRun {
         // Paths are built only for a reuse finding. The first holder of
         // each key is kept as (level, position in the level's list, session
         // parameter, key index).
-        var holders = SmallMap<ByteKey, (Int, Int, Int?, Int)>()
+        var keyCount = 0
+        for list in lists {
+            for (_, c) in list {
+                keyCount += c.keyParams.count
+                for p in c.sessionParams { if case .keyParams(let fk) = p.value { keyCount += fk.count } }
+            }
+        }
+        var holders = SmallMap<ByteKey, (Int, Int, Int?, Int)>(expectedCount: keyCount)
         func field(_ session: Int?, _ i: Int) -> String {
             session.map { "sessionParams[\($0)].keyParams[\(i)]" } ?? "keyParams[\(i)]"
         }
         for (li, list) in lists.enumerated() {
             for (pos, (da, c)) in list.enumerated() {
                 func check(_ sp: Int?, _ i: Int, _ k: SRTPInlineKey) {
-                    guard let b = k.keySaltBytes, !b.isEmpty else { return }
-                    if let (ol, opos, osp, oi) = holders.firstValue(for: ByteKey(bytes: b), else: (li, pos, sp, i)) {
+                    // Two keys decode to the same key||salt exactly when
+                    // their base64 characters before the padding are the
+                    // same: the decoding accepts only canonical text (no
+                    // bits left in the last character) and maps it one to
+                    // one onto bytes. So the key is that text, not decoded.
+                    let text = k.keySaltText
+                    guard case .success(let shape) = text.withUnsafeBufferPointer({ SDPBase64.shapeUnpadded($0) }),
+                          shape.decodedCount > 0 else { return }
+                    let key = ByteKey(text.prefix(shape.dataCount))
+                    if let (ol, opos, osp, oi) = holders.firstValue(for: key, else: (li, pos, sp, i)) {
                         let f = field(sp, i)
                         let oda = lists[ol][opos].0
                         add(SDPRules.cryptoKeyReuse, at: at(da, f), "\(da.located.path).crypto.\(f)", "the same key||salt as \(oda.located.path).crypto.\(field(osp, oi))")
@@ -57,7 +72,7 @@ extension SDPValidationRun {
                     add(SDPRules.cryptoProto, at: lineOffset(list[0].0.located.lineIndex), list[0].0.located.path, "a=crypto on a \(p) m-line")
                 }
             }
-            var tags = DecimalTokenMap<Int>()
+            var tags = DecimalTokenMap<Int>(expectedCount: list.count)
             for (da, c) in list {
                 let first = tags.firstValue(for: c.tag, else: da.located.lineIndex)
                 if let first {
@@ -95,20 +110,31 @@ extension SDPValidationRun {
         if let n = suiteEntry?.name, n != c.suite.rawValue {
             add(SDPRules.cryptoCase, at: at(da, "suite"), base() + ".suite", "suite '\(c.suite)' is written '\(n)' in the registry")
         }
-        checkKeyParams(c.keyParams, da: da, field: "keyParams", info: info)
-        // Session parameters.
-        var seenKinds = SmallMap<String, Int>()
+        checkKeyParams(c.keyParams, da: da, field: SDPListField("keyParams"), info: info)
+        // Session parameters. A known parameter is a duplicate by kind (one
+        // bit per kind), any other by its name as written: no known name
+        // is an extension's or an unknown one's, so the two never meet.
+        var seenKnown: UInt16 = 0
+        var seenOthers = SmallMap<String, Int>()
         for (i, p) in c.sessionParams.enumerated() {
             func f() -> String { "sessionParams[\(i)]" }
             func path() -> String { "\(base()).\(f())" }
             func at() -> Int { self.at(da, f()) }
             func valueAt() -> Int { self.at(da, f() + ".value") }
-            let dupKey = p.kind == .optionalExtension || p.kind == .unknownMandatory ? p.name : p.kind.rawValue
-            if seenKinds.firstValue(for: dupKey, else: i) != nil {
+            let kind = p.kind
+            let duplicate: Bool
+            if kind == .optionalExtension || kind == .unknownMandatory {
+                duplicate = seenOthers.firstValue(for: p.name, else: i) != nil
+            } else {
+                let bit = Self.kindBit(kind)
+                duplicate = seenKnown & bit != 0
+                seenKnown |= bit
+            }
+            if duplicate {
                 add(SDPRules.cryptoParamDuplicate, at: at(), path(), "\(p.name) appears twice")
             }
             if p.isNonCanonicalCase { add(SDPRules.cryptoCase, at: at(), path(), "'\(p.name)' is written '\(p.kind.rawValue)' in the RFC") }
-            switch (p.kind, p.value) {
+            switch (kind, p.value) {
             case (.kdr, .decimal(let n)):
                 if n.hasLeadingZero { add(SDPRules.cryptoLeadingZero, at: valueAt(), path(), "KDR '\(n)' has a leading zero") }
                 let v = n.value
@@ -124,11 +150,14 @@ extension SDPValidationRun {
                     add(choices.wshMinimum == .required ? SDPRules.cryptoWSHMinimum : SDPRules.cryptoWSHHint, at: valueAt(), path(), "WSH=\(n) is below 64")
                 }
             case (.fecOrder, .text(let t)):
-                if !["FEC_SRTP", "SRTP_FEC"].contains(SDPGrammar.uppercased(t)) {
+                // fec-type = "FEC_SRTP" / "SRTP_FEC", case-insensitive (§4, §9.2).
+                var text = t
+                let known = text.withUTF8 { SDPASCII.equalsIgnoringCase($0, upper: "FEC_SRTP") || SDPASCII.equalsIgnoringCase($0, upper: "SRTP_FEC") }
+                if !known {
                     add(SDPRules.cryptoFECOrder, at: valueAt(), path(), "FEC_ORDER=\(t)")
                 }
             case (.fecKey, .keyParams(let k)):
-                checkKeyParams(k, da: da, field: f() + ".keyParams", info: info)
+                checkKeyParams(k, da: da, field: SDPListField("keyParams", parent: ("sessionParams", i)), info: info)
             case (.unauthenticatedSRTP, _):
                 add(SDPRules.cryptoUnauthenticated, at: at(), path())
             case (.optionalExtension, _):
@@ -141,11 +170,28 @@ extension SDPValidationRun {
         }
     }
 
+    /// One bit per known session parameter kind, for the duplicate check.
+    static func kindBit(_ k: SRTPSessionParameter.Kind) -> UInt16 {
+        switch k {
+        case .kdr: return 1
+        case .unencryptedSRTP: return 2
+        case .unencryptedSRTCP: return 4
+        case .unauthenticatedSRTP: return 8
+        case .fecOrder: return 16
+        case .fecKey: return 32
+        case .wsh: return 64
+        case .optionalExtension: return 128
+        case .unknownMandatory: return 256
+        }
+    }
+
     /// The rules of one key-params list (the attribute's or an FEC_KEY's).
-    mutating func checkKeyParams(_ params: [CryptoKeyParameter], da: DecodedAttribute, field: String, info: SRTPCryptoSuite.Info?) {
+    mutating func checkKeyParams(_ params: [CryptoKeyParameter], da: DecodedAttribute, field listField: SDPListField, info: SRTPCryptoSuite.Info?) {
+        // Field names are built only for a finding.
+        var field: String { listField.text }
         func base() -> String { "\(da.located.path).crypto.\(field)" }
         var mkiLength: (DecimalToken, Int)? = nil
-        var mkiValues = DecimalTokenMap<Int>()
+        var mkiValues = DecimalTokenMap<Int>(expectedCount: params.count)
         for (i, kp) in params.enumerated() {
             func f() -> String { "\(field)[\(i)]" }
             func path() -> String { "\(base())[\(i)]" }
@@ -156,15 +202,18 @@ extension SDPValidationRun {
             if k.method != "inline" { add(SDPRules.cryptoCase, at: at(da, f()), path() + ".method", "key method '\(k.method)' is written 'inline' in the RFC") }
             // key||salt.
             func ksAt() -> Int { at(da, f() + ".keySalt") }
-            switch SDPBase64.decodeUnpadded(k.keySalt.utf8) {
+            // The checks of the decoding and the decoded length, without
+            // building the bytes (RFC 4568 §6.1).
+            switch k.keySaltText.withUnsafeBufferPointer({ SDPBase64.shapeUnpadded($0) }) {
             case .failure(let e):
                 add(SDPRules.cryptoKeyBase64, at: ksAt(), path() + ".keySalt", "key||salt is not base64 (\(e.rawValue))")
-            case .success(let bytes):
-                if SDPBase64.isMissingPadding(k.keySalt.utf8) {
+            case .success(let shape):
+                if shape.isMissingPadding {
                     add(SDPRules.cryptoKeyBase64Padding, at: ksAt(), path() + ".keySalt")
                 }
-                if let info, bytes.count != info.keySaltLength {
-                    add(SDPRules.cryptoKeyLength, at: ksAt(), path() + ".keySalt", "key||salt is \(bytes.count) bytes; the suite needs \(info.keyLength) + \(info.saltLength) = \(info.keySaltLength)")
+                let length = shape.decodedCount
+                if let info, length != info.keySaltLength {
+                    add(SDPRules.cryptoKeyLength, at: ksAt(), path() + ".keySalt", "key||salt is \(length) bytes; the suite needs \(info.keyLength) + \(info.saltLength) = \(info.keySaltLength)")
                 }
             }
             // Lifetime.

@@ -6,28 +6,47 @@ struct SmallMap<Key: Hashable, Value> {
     static var listLimit: Int { 8 }
     private var list: [(key: Key, value: Value)] = []
     private var table: [Key: Value] = [:]
+    /// Whether the entries are in ``table`` (else in ``list``).
+    private var usesTable = false
 
     init() {}
 
+    /// A map for about `expectedCount` keys: past ``listLimit``, a table
+    /// from the start, reserved once instead of grown by doubling. The
+    /// count is that of values already decoded (a key per element of a
+    /// list in memory), never a length read from the input.
+    init(expectedCount: Int) {
+        if expectedCount > Self.listLimit {
+            table.reserveCapacity(expectedCount)
+            usesTable = true
+        }
+    }
+
     subscript(key: Key) -> Value? {
-        if !table.isEmpty { return table[key] }
+        if usesTable { return table[key] }
         for e in list where e.key == key { return e.value }
         return nil
     }
 
     /// The value already held for `key`; else records `value` and returns nil.
     mutating func firstValue(for key: Key, else value: Value) -> Value? {
-        if let v = self[key] { return v }
-        if table.isEmpty && list.count < Self.listLimit {
-            list.append((key, value))
-            return nil
-        }
-        if table.isEmpty {
+        if !usesTable {
+            for e in list where e.key == key { return e.value }
+            if list.count < Self.listLimit {
+                list.append((key, value))
+                return nil
+            }
             table.reserveCapacity(2 * Self.listLimit)
             for e in list { table[e.key] = e.value }
             list = []
+            usesTable = true
         }
-        table[key] = value
+        // One hashing for a new key; a repeated one (rare: a finding) is
+        // put back to its first value.
+        if let first = table.updateValue(value, forKey: key) {
+            table[key] = first
+            return first
+        }
         return nil
     }
 }
@@ -36,8 +55,13 @@ struct SmallMap<Key: Hashable, Value> {
 /// numbers compare by value ("007" is "7"), and one too long for 64 bits
 /// by its text, which can equal no value's decimal text.
 struct DecimalTokenMap<Value> {
-    private var values = SmallMap<UInt64, Value>()
+    private var values: SmallMap<UInt64, Value>
     private var texts = SmallMap<String, Value>()
+
+    init() { values = SmallMap() }
+
+    /// A map for about `expectedCount` numbers (see ``SmallMap/init(expectedCount:)``).
+    init(expectedCount: Int) { values = SmallMap(expectedCount: expectedCount) }
 
     /// The value already held for the number; else records `value` and returns nil.
     mutating func firstValue(for token: DecimalToken, else value: Value) -> Value? {
@@ -47,9 +71,13 @@ struct DecimalTokenMap<Value> {
 }
 
 /// Bytes as a dictionary key hashed in one call over the buffer (an
-/// `[UInt8]` key is hashed one byte per call).
+/// `[UInt8]` key is hashed one byte per call). A slice: a key can be part
+/// of a decoded value without a copy.
 struct ByteKey: Hashable {
-    let bytes: [UInt8]
+    let bytes: ArraySlice<UInt8>
+
+    init(bytes: [UInt8]) { self.bytes = bytes[...] }
+    init(_ bytes: ArraySlice<UInt8>) { self.bytes = bytes }
 
     func hash(into h: inout Hasher) {
         bytes.withUnsafeBytes { h.combine(bytes: $0) }
