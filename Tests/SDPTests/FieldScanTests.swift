@@ -130,6 +130,12 @@ struct FieldScanTests {
             #expect(ConnectionField.isMulticast(isIP4: true, isIP6: false, address: Array(a.utf8)[...]) == c.isMulticast)
             #expect(ConnectionField.isMulticast(isIP4: false, isIP6: true, address: Array(a.utf8)[...]) == c6.isMulticast)
         }
-        #expect(SDPValidationRun.text("<fmt> '", Array("96".utf8)[...], "' listed twice") == "<fmt> '96' listed twice")
+        // The one-string finding text equals the located message built in two steps.
+        for offset in [0, 7, 11, 12, 200] {
+            let sink = SDPFindingSink(profiles: .all, lineOffsets: [0, 12, 30])
+            sink.add(SDPRules.formatDuplicate, at: offset, "media[0].fmts[1]", text: "<fmt> '", Array("96".utf8)[...], "' listed twice")
+            #expect(sink.findings.first?.message == sink.located(offset, "<fmt> '96' listed twice"), "\(offset)")
+            #expect(sink.findings.first?.offset == offset && sink.findings.first?.path == "media[0].fmts[1]")
+        }
     }
 }

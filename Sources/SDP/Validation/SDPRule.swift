@@ -396,6 +396,36 @@ final class SDPFindingSink {
         findings.append(Finding(code: rule.code, severity: rule.severity, offset: o, path: pathPrefix + path(), specRef: rule.specRef, message: located(o, message() ?? rule.summary)))
     }
 
+    /// ``add(_:at:_:_:)`` with the message `a` + `mid` + `b` written after
+    /// its `line:column: ` prefix into one string (no message string
+    /// first): for findings that come in hundreds (one per `<fmt>`).
+    func add(_ rule: SDPRule, at offset: Int, _ path: @autoclosure () -> String, text a: StaticString, _ mid: ArraySlice<UInt8>, _ b: StaticString) {
+        guard enabled.contains(rule.profile), admit(rule.code, rule.severity, { offset }, path, rule.specRef) else { return }
+        if findings.isEmpty { findings.reserveCapacity(8) }
+        let p = position(offset)
+        let message: String
+        if p.line >= 0, p.column >= 0 {
+            let d1 = SDPPathText.digitCount(p.line), d2 = SDPPathText.digitCount(p.column)
+            let n = d1 + 1 + d2 + 2 + a.utf8CodeUnitCount + mid.count + b.utf8CodeUnitCount
+            message = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { out in
+                SDPPathText.writeDigits(p.line, d1, out, 0)
+                out[d1] = 0x3a
+                SDPPathText.writeDigits(p.column, d2, out, d1 + 1)
+                var k = d1 + 1 + d2
+                out[k] = 0x3a
+                out[k + 1] = 0x20
+                k += 2
+                a.withUTF8Buffer { for c in $0 where k < n { out[k] = c; k += 1 } }
+                for c in mid where k < n { out[k] = c; k += 1 }
+                b.withUTF8Buffer { for c in $0 where k < n { out[k] = c; k += 1 } }
+                return String(decoding: UnsafeBufferPointer(rebasing: out[..<k]), as: UTF8.self)
+            }
+        } else {
+            message = located(offset, "\(a)" + String(decoding: mid, as: UTF8.self) + "\(b)")
+        }
+        findings.append(Finding(code: rule.code, severity: rule.severity, offset: offset, path: pathPrefix + path(), specRef: rule.specRef, message: message))
+    }
+
     /// A field or attribute decoding error, under the profile of its code.
     func add(_ e: DecodingError) {
         guard enabled.contains(SDPRules.profile(ofDecodingCode: e.code)), admit(e.code, .error, { e.offset }, { e.path }, e.specRef) else { return }

@@ -378,7 +378,7 @@ extension SDPValidationRun {
                 duplicate = !seen.insert(start, in: list, expecting: count - k)
             }
             if duplicate {
-                add(SDPRules.formatDuplicate, at: at(start), SDPPathText.indexed("media", mi, ".fmts", k), Self.text("<fmt> '", f, "' listed twice"))
+                sink.add(SDPRules.formatDuplicate, at: at(start), SDPPathText.indexed("media", mi, ".fmts", k), text: "<fmt> '", f, "' listed twice")
             }
             k += 1
             start = stop + 1
@@ -437,19 +437,6 @@ extension SDPValidationRun {
             i = j + 1
         }
         return false
-    }
-
-    /// `a`, the bytes and `b` as one string, decoded once from a stack
-    /// buffer (as `String(decoding:)` of the joined bytes).
-    static func text(_ a: StaticString, _ mid: ArraySlice<UInt8>, _ b: StaticString) -> String {
-        let n = a.utf8CodeUnitCount + mid.count + b.utf8CodeUnitCount
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { out in
-            var k = 0
-            a.withUTF8Buffer { for c in $0 where k < n { out[k] = c; k += 1 } }
-            for c in mid where k < n { out[k] = c; k += 1 }
-            b.withUTF8Buffer { for c in $0 where k < n { out[k] = c; k += 1 } }
-            return String(decoding: UnsafeBufferPointer(rebasing: out[..<k]), as: UTF8.self)
-        }
     }
 
     /// The value of a format that is an RTP payload type 0..127 written
