@@ -119,3 +119,32 @@ struct DerivedOffsetTests {
         }
     }
 }
+
+/// Recorded offsets of nested values share their prefix; lookups and the
+/// table see the full names, and a later record of a name wins.
+struct FieldOffsetsTests {
+    @Test func nestedPrefixesAndLookups() {
+        var inner = SDPFieldOffsets(recording: true)
+        inner.record("value", 30)
+        var mid = SDPFieldOffsets(recording: true)
+        mid.record("keySalt", 10)
+        mid.record("mki.length", 20)
+        mid.record(inner, under: "extra")
+        var top = SDPFieldOffsets(recording: true)
+        top.record("tag", 1)
+        top.record(mid, under: "keyParams[0]")
+        top.record(mid, under: "keyParams[1]")
+        top.record("tag", 2)
+        let expected = ["tag": 2, "keyParams[0].keySalt": 10, "keyParams[0].mki.length": 20, "keyParams[0].extra.value": 30,
+                        "keyParams[1].keySalt": 10, "keyParams[1].mki.length": 20, "keyParams[1].extra.value": 30]
+        #expect(top.table == expected)
+        for (k, v) in expected { #expect(top[k] == v, "\(k)") }
+        for miss in ["keyParams[0]", "keyParams[0].", "keySalt", "keyParams[0].keySal", "keyParams[0]xkeySalt", "keyParams[2].keySalt", "extra.value", ""] {
+            #expect(top[miss] == nil, "\(miss)")
+        }
+        var off = SDPFieldOffsets(recording: false)
+        off.record("tag", 1)
+        off.record(mid, under: "keyParams[0]")
+        #expect(off.table.isEmpty && off["tag"] == nil)
+    }
+}

@@ -9,11 +9,36 @@ import MediasecCore
 public struct SDPFieldOffsets: Sendable {
     /// Whether ``record(_:_:)`` stores anything.
     public let isRecording: Bool
-    /// The recorded (field, offset) pairs in recording order; a later
-    /// record of the same field wins, as in ``table``. A list rather than a
-    /// dictionary: recording is what a finding's first offset costs, and an
-    /// append is far cheaper than hashing every key.
-    private(set) var entries: [(field: String, offset: Int)] = []
+    /// One recorded offset: the field's name, after `prefix` + "." when
+    /// the prefix is not empty (a nested value's fields share one prefix
+    /// string instead of each being joined to it).
+    struct Entry: Sendable {
+        let prefix: String
+        let field: String
+        let offset: Int
+
+        /// The full name (`keyParams[0].keySalt`).
+        var name: String { prefix.isEmpty ? field : prefix + "." + field }
+
+        /// Whether the full name is `query` (compared piecewise: no string
+        /// is built).
+        func matches(_ query: String) -> Bool {
+            if prefix.isEmpty { return field == query }
+            let q = query.utf8, p = prefix.utf8, f = field.utf8
+            guard q.count == p.count + 1 + f.count else { return false }
+            var it = q.makeIterator()
+            for c in p where it.next() != c { return false }
+            guard it.next() == 0x2e else { return false }
+            for c in f where it.next() != c { return false }
+            return true
+        }
+    }
+
+    /// The recorded offsets in recording order; a later record of the same
+    /// field wins, as in ``table``. A list rather than a dictionary:
+    /// recording is what a finding's first offset costs, and an append is
+    /// far cheaper than hashing every key.
+    private(set) var entries: [Entry] = []
 
     public init(recording: Bool = true) {
         isRecording = recording
@@ -23,27 +48,30 @@ public struct SDPFieldOffsets: Sendable {
     public var table: [String: Int] {
         var d: [String: Int] = [:]
         d.reserveCapacity(entries.count)
-        for e in entries { d[e.field] = e.offset }
+        for e in entries { d[e.name] = e.offset }
         return d
     }
 
     public subscript(field: String) -> Int? {
-        for e in entries.reversed() where e.field == field { return e.offset }
+        for e in entries.reversed() where e.matches(field) { return e.offset }
         return nil
     }
 
     /// Stores the offset of `field`; the key is built only when recording.
     @inline(__always)
     mutating func record(_ field: @autoclosure () -> String, _ offset: Int) {
-        if isRecording { entries.append((field(), offset)) }
+        if isRecording { entries.append(Entry(prefix: "", field: field(), offset: offset)) }
     }
 
     /// Records every entry of `sub` under `prefix` + "." (a nested value's
-    /// offsets, e.g. a key-param's `keySalt` as `keyParams[0].keySalt`).
+    /// offsets, e.g. a key-param's `keySalt` as `keyParams[0].keySalt`):
+    /// the entries share the prefix string.
     mutating func record(_ sub: SDPFieldOffsets, under prefix: @autoclosure () -> String) {
         guard isRecording, !sub.entries.isEmpty else { return }
-        let p = prefix() + "."
-        for e in sub.entries { entries.append((p + e.field, e.offset)) }
+        let p = prefix()
+        for e in sub.entries {
+            entries.append(Entry(prefix: e.prefix.isEmpty ? p : p + "." + e.prefix, field: e.field, offset: e.offset))
+        }
     }
 }
 
