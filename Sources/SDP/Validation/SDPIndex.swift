@@ -34,12 +34,25 @@ final class SDPIndex: Sendable {
     /// - `[L * SDPIndexedName.count, ... + L + 1)`: where each level's
     ///   attributes start in ``entries`` (and, last, the end).
     private let table: [Int]
-    /// One m= line decoded, with its `<proto>` classified once (a struct,
-    /// not a tuple: an array of tuples is copied through generic value
-    /// witnesses).
+    /// One m= line decoded, with its `<proto>` classified once. The field
+    /// or the error, not a `Result`: an array of `Result`s (or of tuples)
+    /// is copied and destroyed through the runtime's generic value
+    /// witnesses, an optional field (one reference) and an optional boxed
+    /// error inline.
     struct MediaEntry {
-        let field: Result<MediaField, DecodingError>
+        final class Failure: Sendable {
+            let error: DecodingError
+            init(_ error: DecodingError) { self.error = error }
+        }
+
+        let decoded: MediaField?
+        let failure: Failure?
         let transport: TransportProtocol?
+
+        var field: Result<MediaField, DecodingError> {
+            if let m = decoded { return .success(m) }
+            return .failure(failure?.error ?? DecodingError(code: "sdp.m.syntax", offset: 0, path: "", specRef: MediaField.specRef, message: "m= field not decoded"))
+        }
     }
     let media: [MediaEntry]
 
@@ -103,11 +116,11 @@ final class SDPIndex: Sendable {
             // the m-line's path is built only for an error.
             do throws(DecodingError) {
                 let m = try MediaField.decode(line.bytes, base: base, path: "")
-                return MediaEntry(field: .success(m), transport: m.transport)
+                return MediaEntry(decoded: m, failure: nil, transport: m.transport)
             } catch {
                 var e = error
                 e.path = ByteCursor.join(SDPPathText.indexed("media", i), error.path)
-                return MediaEntry(field: .failure(e), transport: nil)
+                return MediaEntry(decoded: nil, failure: MediaEntry.Failure(e), transport: nil)
             }
         }
     }
@@ -251,7 +264,7 @@ final class SDPIndex: Sendable {
         has(name, .media(media)) || has(name, .session)
     }
 
-    func mediaField(_ i: Int) -> MediaField? { i >= 0 && i < media.count ? try? media[i].field.get() : nil }
+    func mediaField(_ i: Int) -> MediaField? { i >= 0 && i < media.count ? media[i].decoded : nil }
     func proto(_ i: Int) -> TransportProtocol? { i >= 0 && i < media.count ? media[i].transport : nil }
     func mLineOffset(_ i: Int) -> Int { i < sections.media.count ? d.lineOffsets[sections.media[i].lowerBound] : 0 }
     func lineOffset(_ line: Int) -> Int { line < d.lineOffsets.count ? d.lineOffsets[line] : 0 }

@@ -275,12 +275,10 @@ extension SDPValidationRun {
         // m= lines.
         let media = index.sections.media
         for mi in 0..<min(index.media.count, media.count) {
-            let m: MediaField
-            switch index.media[mi].field {
-            case .failure(let e):
-                sink.add(e)
+            let entry = index.media[mi]
+            guard let m = entry.decoded else {
+                if let f = entry.failure { sink.add(f.error) }
                 continue
-            case .success(let v): m = v
             }
             let lineIdx = media[mi].lowerBound
             checkMediaLine(mi, m, lines[lineIdx].bytes, base: lineIdx < offsets.count ? offsets[lineIdx] + 2 : 0)
