@@ -148,3 +148,21 @@ struct FieldOffsetsTests {
         #expect(off.table.isEmpty && off["tag"] == nil)
     }
 }
+
+/// A proto read from the bytes of an m= line is the same value as one
+/// built from its string.
+struct TransportFromBytesTests {
+    @Test func bytesAndStringAgree() {
+        var names = TransportProtocol.keys.map { $0.description }
+        names += names.map { $0.lowercased() } + names.map { $0.uppercased() }
+        names += ["", "RTP", "RTP/AV", "RTP/AVPX", "UDP/TLS/RTP/SAVPFX", "TCP/TLS/MSR", "x", "ÄRTP/AVP", "RTP/AVP\u{0}"]
+        for n in names {
+            let a = TransportProtocol(bytes: Array(n.utf8)[...])
+            let b = TransportProtocol(rawValue: n)
+            #expect(a == b && a.rawValue == n && a.isKnown == b.isKnown && a.info == b.info, "\(n)")
+        }
+        // A slice that does not start at 0.
+        let line = Array("m=audio 9 UDP/TLS/RTP/SAVPF 0".utf8)
+        #expect(TransportProtocol(bytes: line[10..<27]) == TransportProtocol(rawValue: "UDP/TLS/RTP/SAVPF"))
+    }
+}

@@ -212,7 +212,11 @@ public struct MediaField: Hashable, Sendable {
     }
 
     /// The ``TransportProtocol`` registry entry of ``proto`` (exact match).
-    public var transport: TransportProtocol { TransportProtocol(rawValue: proto) }
+    public var transport: TransportProtocol {
+        let s = box.value
+        if let b = s.built { return TransportProtocol(rawValue: b.proto) }
+        return TransportProtocol(bytes: s.bytes[s.spans.proto])
+    }
 
     public var isRejected: Bool {
         let s = box.value

@@ -104,21 +104,37 @@ public struct TransportProtocol: RawRepresentable, Hashable, Sendable, CustomStr
     /// ASCII characters a non-ASCII scalar is canonically equivalent to
     /// (K, ';', '`').
     static func code(of raw: String) -> UInt8 {
-        let n = raw.utf8.count
-        guard n >= 3, n <= 17 else { return unknown }
         var r = raw
-        return r.withUTF8 { p -> UInt8 in
-            let keys = Self.keys
-            for i in keys.indices {
-                let k = keys[i]
-                guard k.utf8CodeUnitCount == n else { continue }
-                let q = k.utf8Start
-                var j = 0
-                while j < n && p[j] == q[j] { j += 1 }
-                if j == n { return UInt8(i) }
-            }
-            return unknown
+        return r.withUTF8 { code(in: $0) }
+    }
+
+    /// The position in ``keys`` of the registered name spelled exactly by
+    /// `p`, ``unknown`` for none.
+    static func code(in p: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        let n = p.count
+        guard n >= 3, n <= 17 else { return unknown }
+        let keys = Self.keys
+        for i in keys.indices {
+            let k = keys[i]
+            guard k.utf8CodeUnitCount == n else { continue }
+            let q = k.utf8Start
+            var j = 0
+            while j < n && p[j] == q[j] { j += 1 }
+            if j == n { return UInt8(i) }
         }
+        return unknown
+    }
+
+    /// ``keys`` as strings, built once: a registered proto read from the
+    /// input is this string (no decode of the bytes).
+    static let keyStrings: [String] = keys.map { $0.description }
+
+    /// The proto spelled by `bytes` (a decoded m= field's `<proto>`).
+    init(bytes: ArraySlice<UInt8>) {
+        let c = bytes.withUnsafeBufferPointer { Self.code(in: $0) }
+        let names = Self.keyStrings
+        rawValue = c != Self.unknown && Int(c) < names.count ? names[Int(c)] : SDPGrammar.string(bytes)
+        code = c
     }
 
     public var info: Info? {
