@@ -22,8 +22,8 @@ public struct ConnectionAttribute: SDPAttributeCodable {
     public var encodedValue: String { value.rawValue }
 
     public static func decode(_ value: ArraySlice<UInt8>, base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> ConnectionAttribute {
-        if SDPLiteralBytes.equals(value, "new") { return ConnectionAttribute(.new) }
-        if SDPLiteralBytes.equals(value, "existing") { return ConnectionAttribute(.existing) }
+        if SDPASCII.equals(value, "new") { return ConnectionAttribute(.new) }
+        if SDPASCII.equals(value, "existing") { return ConnectionAttribute(.existing) }
         let text = SDPGrammar.string(value)
         guard let v = Value(rawValue: text) else {
             throw DecodingError(code: "sdp.connection.syntax", offset: base, path: ByteCursor.join(path, "value"), specRef: specRef,

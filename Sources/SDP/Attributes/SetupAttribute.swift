@@ -24,10 +24,10 @@ public struct SetupAttribute: SDPAttributeCodable {
 
     public static func decode(_ value: ArraySlice<UInt8>, base: Int, path: String, offsets: inout SDPFieldOffsets) throws(DecodingError) -> SetupAttribute {
         // The four roles compared as bytes; the text is built for the error.
-        if SDPLiteralBytes.equals(value, "active") { return SetupAttribute(.active) }
-        if SDPLiteralBytes.equals(value, "passive") { return SetupAttribute(.passive) }
-        if SDPLiteralBytes.equals(value, "actpass") { return SetupAttribute(.actpass) }
-        if SDPLiteralBytes.equals(value, "holdconn") { return SetupAttribute(.holdconn) }
+        if SDPASCII.equals(value, "active") { return SetupAttribute(.active) }
+        if SDPASCII.equals(value, "passive") { return SetupAttribute(.passive) }
+        if SDPASCII.equals(value, "actpass") { return SetupAttribute(.actpass) }
+        if SDPASCII.equals(value, "holdconn") { return SetupAttribute(.holdconn) }
         let text = SDPGrammar.string(value)
         guard let r = Role(rawValue: text) else {
             throw DecodingError(code: "sdp.setup.syntax", offset: base, path: ByteCursor.join(path, "role"), specRef: specRef,
@@ -47,13 +47,3 @@ public struct SetupAttribute: SDPAttributeCodable {
     }
 }
 
-/// Byte comparisons of attribute values with the ASCII keywords of their
-/// grammars, without building a String from the value.
-enum SDPLiteralBytes {
-    /// `value` is exactly the UTF-8 of `literal` (an ASCII keyword: equal
-    /// exactly when `String(decoding: value) == literal`).
-    static func equals(_ value: ArraySlice<UInt8>, _ literal: String) -> Bool {
-        let u = literal.utf8
-        return value.count == u.count && value.elementsEqual(u)
-    }
-}

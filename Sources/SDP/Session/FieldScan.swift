@@ -65,19 +65,6 @@ enum FieldScan {
         if c < 128 { return (0x7fff_ffff_c7ff_fffe as UInt64) >> UInt64(c &- 64) & 1 != 0 }
         return false
     }
-
-    /// Whether the bytes equal an ASCII literal.
-    @inline(__always)
-    static func equals(_ b: ArraySlice<UInt8>, _ lit: StaticString) -> Bool {
-        guard b.count == lit.utf8CodeUnitCount else { return false }
-        let p = lit.utf8Start
-        var k = 0
-        for c in b {
-            if c != p[k] { return false }
-            k += 1
-        }
-        return true
-    }
 }
 
 /// The reads a field grammar makes, over two readers: ``FastFieldReader``

@@ -160,29 +160,29 @@ struct SDPListField {
 /// walks the view one code unit at a time, several times slower).
 enum SDPASCII {
     /// `a` equals `literal` byte for byte.
+    @inline(__always)
     static func equals<C: Collection>(_ a: C, _ literal: StaticString) -> Bool where C.Element == UInt8 {
+        matches(a, literal) { $0 }
+    }
+
+    /// `a` equals `literal` ignoring ASCII case: each byte upper-cased
+    /// (RFC 4568 §4: names are case-insensitive) against `literal`, which
+    /// must be written in upper case.
+    @inline(__always)
+    static func equalsIgnoringCase<C: Collection>(_ a: C, upper literal: StaticString) -> Bool where C.Element == UInt8 {
+        matches(a, literal, SDPGrammar.upper)
+    }
+
+    /// Each byte of `a`, mapped, equals the literal's byte at its position.
+    @inline(__always)
+    private static func matches<C: Collection>(_ a: C, _ literal: StaticString, _ map: (UInt8) -> UInt8) -> Bool where C.Element == UInt8 {
         let n = literal.utf8CodeUnitCount
         guard a.count == n else { return false }
         let p = literal.utf8Start
         var k = 0
         for c in a {
             // k < n: `a` has exactly n elements.
-            if c != p[k] { return false }
-            k += 1
-        }
-        return true
-    }
-
-    /// `a` equals `literal` ignoring ASCII case: each byte upper-cased
-    /// (RFC 4568 §4: names are case-insensitive) against `literal`, which
-    /// must be written in upper case.
-    static func equalsIgnoringCase<C: Collection>(_ a: C, upper literal: StaticString) -> Bool where C.Element == UInt8 {
-        let n = literal.utf8CodeUnitCount
-        guard a.count == n else { return false }
-        let p = literal.utf8Start
-        var k = 0
-        for c in a {
-            if SDPGrammar.upper(c) != p[k] { return false }
+            if map(c) != p[k] { return false }
             k += 1
         }
         return true

@@ -465,7 +465,7 @@ extension SDPValidationRun {
             return
         }
         let addrType = bytes[c.addrType]
-        let isIP4 = FieldScan.equals(addrType, "IP4"), isIP6 = FieldScan.equals(addrType, "IP6")
+        let isIP4 = SDPASCII.equals(addrType, "IP4"), isIP6 = SDPASCII.equals(addrType, "IP6")
         guard isIP4 || isIP6 else { return }   // every rule below is for IP4 or IP6
         let address = bytes[c.address]
         // The byte offset of the first '/' (or of the line end): a byte
