@@ -163,8 +163,7 @@ final class SDPIndex: Sendable {
     /// The attributes of one indexed name at one level, in order, read
     /// along the ``AttributeEntry/next`` chain (no list is built).
     struct Chain: Sequence, IteratorProtocol {
-        /// Unowned: a chain lives inside one check, while its index does.
-        unowned(unsafe) let index: SDPIndex
+        let index: SDPIndex
         var p: Int
 
         mutating func next() -> AttributeEntry? {
