@@ -101,22 +101,24 @@ struct LazyStorageTests {
 /// Offsets the checks derive from a decoded value equal the ones the
 /// decoder records (the checks no longer decode the value again for them).
 struct DerivedOffsetTests {
-    @Test func keyMgmtOffsets() throws {
-        for v in ["mikey AQIDBA==", " mikey AQIDBA==", "xyz1 QUJD", " MIKEY QUJD"] {
+    /// Decodes each value at `base` with recording on and compares every
+    /// derived offset with the recorded one of its field.
+    func check<T: SDPAttributeCodable>(_ type: T.Type, _ values: [String], base: Int, _ derived: [(field: String, offset: (T) -> Int)]) throws {
+        for v in values {
             var o = SDPFieldOffsets(recording: true)
-            let k = try KeyMgmtAttribute.decode(Array(v.utf8)[...], base: 100, path: "", offsets: &o)
-            #expect(k.protocolIDOffset(valueOffset: 100) == o["protocolId"], "\(v)")
-            #expect(k.dataOffset(valueOffset: 100) == o["data"], "\(v)")
+            let a = try T.decode(Array(v.utf8)[...], base: base, path: "", offsets: &o)
+            for d in derived { #expect(d.offset(a) == o[d.field], "\(v) \(d.field)") }
         }
     }
 
+    @Test func keyMgmtOffsets() throws {
+        try check(KeyMgmtAttribute.self, ["mikey AQIDBA==", " mikey AQIDBA==", "xyz1 QUJD", " MIKEY QUJD"], base: 100,
+                  [("protocolId", { $0.protocolIDOffset(valueOffset: 100) }), ("data", { $0.dataOffset(valueOffset: 100) })])
+    }
+
     @Test func fingerprintOffsets() throws {
-        for v in ["sha-256 AB:CD", " sha-256 AB:CD", "SHA-1 00:11:22", "foo-99 AB"] {
-            var o = SDPFieldOffsets(recording: true)
-            let f = try FingerprintAttribute.decode(Array(v.utf8)[...], base: 7, path: "", offsets: &o)
-            #expect(f.hashFunctionOffset(valueOffset: 7) == o["hashFunction"], "\(v)")
-            #expect(f.fingerprintOffset(valueOffset: 7) == o["fingerprint"], "\(v)")
-        }
+        try check(FingerprintAttribute.self, ["sha-256 AB:CD", " sha-256 AB:CD", "SHA-1 00:11:22", "foo-99 AB"], base: 7,
+                  [("hashFunction", { $0.hashFunctionOffset(valueOffset: 7) }), ("fingerprint", { $0.fingerprintOffset(valueOffset: 7) })])
     }
 }
 
@@ -164,5 +166,22 @@ struct TransportFromBytesTests {
         // A slice that does not start at 0.
         let line = Array("m=audio 9 UDP/TLS/RTP/SAVPF 0".utf8)
         #expect(TransportProtocol(bytes: line[10..<27]) == TransportProtocol(rawValue: "UDP/TLS/RTP/SAVPF"))
+    }
+}
+
+/// The registry name table against a plain case-insensitive scan.
+struct RegistryNameTableTests {
+    @Test func lookupIgnoresASCIICaseOnly() {
+        let names = ["sha-256", "md5", "AES_CM_128_HMAC_SHA1_80"]
+        let t = RegistryNameTable(names)
+        let probes = names + names.map { $0.uppercased() } + names.map { $0.lowercased() }
+            + ["", "sha-2566", "sha_256", "md", "SHA-256\u{0}", "ſha-256", "AES_CM_128_HMAC_SHA1_32"]
+        for p in probes {
+            let r = t.lookup(p)
+            let expected = names.firstIndex { $0.utf8.count == p.utf8.count && zip($0.utf8, p.utf8).allSatisfy { SDPGrammar.upper($0) == SDPGrammar.upper($1) } }
+            #expect(r.index == expected.map { Int8($0) } ?? -1, "\(p)")
+            #expect(r.exact == (expected.map { names[$0] == p } ?? false), "\(p)")
+        }
+        #expect(HashFunction(rawValue: "SHA-256").info?.digestLength == 32 && HashFunction(rawValue: "sha-2566").info == nil)
     }
 }

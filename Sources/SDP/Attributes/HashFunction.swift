@@ -40,33 +40,12 @@ public struct HashFunction: RawRepresentable, Hashable, Sendable, CustomStringCo
 
     public static let table: [String: Info] = Dictionary(uniqueKeysWithValues: registered.map { ($0.name, $0.info) })
 
-    /// Each registered name packed as by ``key(_:)``, in ``registered`` order.
-    private static let keys: [UInt64] = registered.map { key($0.name) ?? 0 }
     private static let infos: [Info] = registered.map(\.info)
+    private static let names = RegistryNameTable(registered.map(\.name))
 
-    /// The ASCII-lowercased bytes of a name of at most 7 bytes, with its
-    /// length in the top byte; nil for a longer name (no registered name is).
-    private static func key(_ s: String) -> UInt64? {
-        var t = s
-        return t.withUTF8 { p -> UInt64? in
-            guard p.count <= 7 else { return nil }
-            var k: UInt64 = 0
-            for b in p { k = k << 8 | UInt64(SDPGrammar.lower(b)) }
-            return UInt64(p.count) << 56 | k
-        }
-    }
-
-    /// ``known`` for a name: `table[canonicalName]`'s position, without
-    /// building the lowercase string.
-    private static func lookup(_ s: String) -> Int8 {
-        guard let k = key(s) else { return -1 }
-        var i = 0
-        for r in keys {
-            if r == k { return Int8(truncatingIfNeeded: i) }
-            i += 1
-        }
-        return -1
-    }
+    /// ``known`` for a name: its position in ``registered``, matched
+    /// ignoring ASCII case without building the lowercase string.
+    private static func lookup(_ s: String) -> Int8 { names.lookup(s).index }
 
     public var canonicalName: String { SDPGrammar.lowercased(rawValue) }
     public var info: Info? { known >= 0 && Int(known) < Self.infos.count ? Self.infos[Int(known)] : nil }

@@ -29,7 +29,7 @@ public struct SRTPCryptoSuite: RawRepresentable, Hashable, Sendable, CustomStrin
     /// name spelled as the registry does is the registry's string (shared,
     /// not a new one).
     init(nameBytes: ArraySlice<UInt8>) {
-        let (i, exact) = nameBytes.withUnsafeBufferPointer { Self.lookup($0) }
+        let (i, exact) = nameBytes.withUnsafeBufferPointer { Self.names.lookup($0) }
         if exact, i >= 0, Int(i) < Self.sortedEntries.count {
             rawValue = Self.sortedEntries[Int(i)].key
         } else {
@@ -77,55 +77,13 @@ public struct SRTPCryptoSuite: RawRepresentable, Hashable, Sendable, CustomStrin
         "AEAD_AES_256_GCM": Info(keyLength: 32, saltLength: 12, srtpLifetimeLog2: 48, srtcpLifetimeLog2: 31, registered: true, specRef: "RFC 7714 §12 Table 3"),
     ]
 
-    /// The table's entries in one order, and each name's bytes with a hash
-    /// of them upper-cased: a lookup hashes the input once, compares 13
-    /// numbers, and verifies the one match byte for byte.
+    /// The table's entries in one order, and their names for byte lookups.
     private static let sortedEntries: [(key: String, value: Info)] = table.sorted { $0.key < $1.key }
-    private static let names: [(bytes: [UInt8], hash: UInt64)] = sortedEntries.map { e in
-        let b = Array(e.key.utf8)
-        return (b, foldedHash(b[...]))
-    }
-
-    /// FNV-1a of the bytes upper-cased (ASCII): equal for two names equal
-    /// but for case. Only a filter: a match is compared byte by byte.
-    static func foldedHash<C: Collection>(_ p: C) -> UInt64 where C.Element == UInt8 {
-        var h: UInt64 = 0xcbf29ce484222325
-        // Wrapping multiplication: a hash, not a quantity.
-        for c in p { h = (h ^ UInt64(SDPGrammar.upper(c))) &* 0x100000001b3 }
-        return h
-    }
+    private static let names = RegistryNameTable(sortedEntries.map(\.key))
 
     /// Position in ``sortedEntries`` of the name matching `raw`
     /// case-insensitively (ASCII; registry names are upper case), -1 for none.
-    private static func entryIndex(_ raw: String) -> Int8 {
-        var r = raw
-        return r.withUTF8 { lookup($0).index }
-    }
-
-    /// The position of the registry name matching `p` but for ASCII case
-    /// (-1 for none), and whether `p` spells it exactly as the registry.
-    private static func lookup(_ p: UnsafeBufferPointer<UInt8>) -> (index: Int8, exact: Bool) {
-        let h = foldedHash(p)
-        var i = 0
-        for e in names {
-            if e.hash == h && e.bytes.count == p.count {
-                var exact = true
-                var k = 0
-                while k < p.count {
-                    let a = p[k], b = e.bytes[k]
-                    if a != b {
-                        if SDPGrammar.upper(a) != SDPGrammar.upper(b) { break }
-                        exact = false
-                    }
-                    k += 1
-                }
-                // At most 13 entries: the position fits Int8.
-                if k == p.count { return (Int8(truncatingIfNeeded: i), exact) }
-            }
-            i += 1
-        }
-        return (-1, false)
-    }
+    private static func entryIndex(_ raw: String) -> Int8 { names.lookup(raw).index }
 
     /// The registry entry matching `rawValue` case-insensitively (ASCII).
     var entry: (name: String, info: Info)? {

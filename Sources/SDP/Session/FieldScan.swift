@@ -54,7 +54,7 @@ enum FieldScan {
     /// A ``DecimalToken`` of digits a span reader returned.
     @inline(__always)
     static func decimal(_ bytes: ArraySlice<UInt8>, _ r: Range<Int>) -> DecimalToken {
-        DecimalToken(uncheckedDigits: SDPGrammar.string(bytes[r]))
+        DecimalToken(digits: bytes[r])
     }
 
     /// ``SDPGrammar/isTokenChar(_:)`` as two 64-bit masks (no branch per
