@@ -77,17 +77,39 @@ enum SDPPathText {
     /// `line:column: message` (the prefix findings carry).
     static func located(line: Int, column: Int, _ message: String) -> String {
         guard line >= 0, column >= 0 else { return "\(line):\(column): \(message)" }
-        let d1 = digitCount(line), d2 = digitCount(column)
-        let total = d1 + 1 + d2 + 2 + message.utf8.count
+        let total = positionLength(line, column) + message.utf8.count
         return String(unsafeUninitializedCapacity: total) { p in
-            writeDigits(line, d1, p, 0)
-            p[d1] = 0x3a
-            writeDigits(column, d2, p, d1 + 1)
-            var i = d1 + 1 + d2
-            p[i] = 0x3a
-            p[i + 1] = 0x20
-            i = write(message, p, i + 2)
-            return i
+            write(message, p, writePosition(line, column, p))
         }
+    }
+
+    /// `line:column: a` + `mid` + `b` in one string (no message string
+    /// first): for findings that come in hundreds, one per `<fmt>`.
+    static func located(line: Int, column: Int, _ a: StaticString, _ mid: ArraySlice<UInt8>, _ b: StaticString) -> String {
+        guard line >= 0, column >= 0 else { return located(line: line, column: column, "\(a)" + String(decoding: mid, as: UTF8.self) + "\(b)") }
+        let n = positionLength(line, column) + a.utf8CodeUnitCount + mid.count + b.utf8CodeUnitCount
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { out in
+            var k = writePosition(line, column, out)
+            a.withUTF8Buffer { for c in $0 where k < n { out[k] = c; k += 1 } }
+            for c in mid where k < n { out[k] = c; k += 1 }
+            b.withUTF8Buffer { for c in $0 where k < n { out[k] = c; k += 1 } }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[..<k]), as: UTF8.self)
+        }
+    }
+
+    /// The length of `line:column: ` (non-negative numbers).
+    private static func positionLength(_ line: Int, _ column: Int) -> Int { digitCount(line) + 1 + digitCount(column) + 2 }
+
+    /// Writes `line:column: ` at the start of `p` (sized by
+    /// ``positionLength(_:_:)``); returns its end.
+    private static func writePosition(_ line: Int, _ column: Int, _ p: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let d1 = digitCount(line), d2 = digitCount(column)
+        writeDigits(line, d1, p, 0)
+        p[d1] = 0x3a
+        writeDigits(column, d2, p, d1 + 1)
+        let i = d1 + 1 + d2
+        p[i] = 0x3a
+        p[i + 1] = 0x20
+        return i + 2
     }
 }

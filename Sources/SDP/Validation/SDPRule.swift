@@ -382,7 +382,7 @@ final class SDPFindingSink {
         if n < Self.maxFindingsPerCode { return true }
         if n == Self.maxFindingsPerCode {
             let o = offset()
-            findings.append(Finding(code: code, severity: severity, offset: o, path: pathPrefix + path(), specRef: specRef,
+            record(Finding(code: code, severity: severity, offset: o, path: pathPrefix + path(), specRef: specRef,
                                     message: located(o, "more than \(Self.maxFindingsPerCode) findings with this code: the rest are not reported")))
         }
         return false
@@ -391,9 +391,7 @@ final class SDPFindingSink {
     func add(_ rule: SDPRule, at offset: @autoclosure () -> Int?, _ path: @autoclosure () -> String, _ message: @autoclosure () -> String? = nil) {
         guard enabled.contains(rule.profile), admit(rule.code, rule.severity, offset, path, rule.specRef) else { return }
         let o = offset()
-        // Room for a few findings at the first one (not 1, 2, 4, 8).
-        if findings.isEmpty { findings.reserveCapacity(8) }
-        findings.append(Finding(code: rule.code, severity: rule.severity, offset: o, path: pathPrefix + path(), specRef: rule.specRef, message: located(o, message() ?? rule.summary)))
+        record(Finding(code: rule.code, severity: rule.severity, offset: o, path: pathPrefix + path(), specRef: rule.specRef, message: located(o, message() ?? rule.summary)))
     }
 
     /// ``add(_:at:_:_:)`` with the message `a` + `mid` + `b` written after
@@ -401,35 +399,22 @@ final class SDPFindingSink {
     /// first): for findings that come in hundreds (one per `<fmt>`).
     func add(_ rule: SDPRule, at offset: Int, _ path: @autoclosure () -> String, text a: StaticString, _ mid: ArraySlice<UInt8>, _ b: StaticString) {
         guard enabled.contains(rule.profile), admit(rule.code, rule.severity, { offset }, path, rule.specRef) else { return }
-        if findings.isEmpty { findings.reserveCapacity(8) }
         let p = position(offset)
-        let message: String
-        if p.line >= 0, p.column >= 0 {
-            let d1 = SDPPathText.digitCount(p.line), d2 = SDPPathText.digitCount(p.column)
-            let n = d1 + 1 + d2 + 2 + a.utf8CodeUnitCount + mid.count + b.utf8CodeUnitCount
-            message = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { out in
-                SDPPathText.writeDigits(p.line, d1, out, 0)
-                out[d1] = 0x3a
-                SDPPathText.writeDigits(p.column, d2, out, d1 + 1)
-                var k = d1 + 1 + d2
-                out[k] = 0x3a
-                out[k + 1] = 0x20
-                k += 2
-                a.withUTF8Buffer { for c in $0 where k < n { out[k] = c; k += 1 } }
-                for c in mid where k < n { out[k] = c; k += 1 }
-                b.withUTF8Buffer { for c in $0 where k < n { out[k] = c; k += 1 } }
-                return String(decoding: UnsafeBufferPointer(rebasing: out[..<k]), as: UTF8.self)
-            }
-        } else {
-            message = located(offset, "\(a)" + String(decoding: mid, as: UTF8.self) + "\(b)")
-        }
-        findings.append(Finding(code: rule.code, severity: rule.severity, offset: offset, path: pathPrefix + path(), specRef: rule.specRef, message: message))
+        let message = SDPPathText.located(line: p.line, column: p.column, a, mid, b)
+        record(Finding(code: rule.code, severity: rule.severity, offset: offset, path: pathPrefix + path(), specRef: rule.specRef, message: message))
+    }
+
+    /// Appends a finding; room for a few is made at the first one (not 1,
+    /// 2, 4, 8).
+    private func record(_ f: Finding) {
+        if findings.isEmpty { findings.reserveCapacity(8) }
+        findings.append(f)
     }
 
     /// A field or attribute decoding error, under the profile of its code.
     func add(_ e: DecodingError) {
         guard enabled.contains(SDPRules.profile(ofDecodingCode: e.code)), admit(e.code, .error, { e.offset }, { e.path }, e.specRef) else { return }
-        findings.append(Finding(code: e.code, severity: .error, offset: e.offset, path: pathPrefix + e.path, specRef: e.specRef, message: located(e.offset, e.message)))
+        record(Finding(code: e.code, severity: .error, offset: e.offset, path: pathPrefix + e.path, specRef: e.specRef, message: located(e.offset, e.message)))
     }
 
     /// A finding of a nested MIKEY validation, already mapped.
@@ -437,6 +422,6 @@ final class SDPFindingSink {
         var g = f
         g.path = pathPrefix + f.path
         g.message = located(f.offset, f.message)
-        findings.append(g)
+        record(g)
     }
 }
