@@ -98,10 +98,12 @@ enum SDPPathText {
     }
 
     /// The length of `line:column: ` (non-negative numbers).
+    @inline(__always)
     private static func positionLength(_ line: Int, _ column: Int) -> Int { digitCount(line) + 1 + digitCount(column) + 2 }
 
     /// Writes `line:column: ` at the start of `p` (sized by
     /// ``positionLength(_:_:)``); returns its end.
+    @inline(__always)
     private static func writePosition(_ line: Int, _ column: Int, _ p: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let d1 = digitCount(line), d2 = digitCount(column)
         writeDigits(line, d1, p, 0)

@@ -406,6 +406,7 @@ final class SDPFindingSink {
 
     /// Appends a finding; room for a few is made at the first one (not 1,
     /// 2, 4, 8).
+    @inline(__always)
     private func record(_ f: Finding) {
         if findings.isEmpty { findings.reserveCapacity(8) }
         findings.append(f)
