@@ -134,23 +134,25 @@ struct CryptoFastPathTests {
 
     /// The scanner-free lifetime and MKI readers accept exactly what the
     /// scanner accepts, with the same value; the rest they leave to it.
-    @Test func lifetimeAndMKIFastPathsMatchScanner() {
+    @Test func lifetimeAndMKIFastPathsMatchScanner() throws {
         let scanner = SDPTextScanner([UInt8](), base: 0, path: "a", specRef: "RFC 4568 §9.2")
         let texts = ["1", "2^20", "2^", "2^^3", "^2", "20", "2", "2^0", "2^x", "x", "", "12:4", "1:", ":4", "1:2:3", "01:004",
                      "1:4x", "a:1", "2^1:4", "18446744073709551616:1", "1::4", "99999999999999999999999"]
         for t in texts {
             let bytes = Array(t.utf8)[...]
-            let slowLifetime = try? SRTPInlineKey.decodeLifetime(bytes, at: 10, scanner)
-            #expect(SRTPInlineKey.lifetimeFast(bytes) == slowLifetime, "\(t)")
+            let slowLifetime = try? SRTPCryptoScan.scanLifetime(bytes, at: 10, scanner)
+            #expect(SRTPCryptoScan.lifetimeFast(bytes) == slowLifetime, "\(t)")
             if let colon = bytes.firstIndex(of: 0x3a) {
-                let slowMKI = try? SRTPInlineKey.decodeMKI(bytes, at: 10, scanner)
-                #expect(SRTPInlineKey.mkiFast(bytes, colon: colon) == slowMKI, "\(t)")
+                let slowMKI = try? SRTPCryptoScan.scanMKI(bytes, at: 10, scanner)
+                #expect(SRTPCryptoScan.mkiFast(bytes, colon: colon) == slowMKI, "\(t)")
             }
         }
         // Slices that do not start at 0, as the decoder hands them.
         let line = Array("xx|2^31|7:4".utf8)
-        #expect(SRTPInlineKey.lifetimeFast(line[3..<7]) == .power(31))
-        #expect(SRTPInlineKey.mkiFast(line[8...], colon: 9) == SRTPInlineKey.MKI(value: 7, length: 4))
+        let lifetime = try #require(SRTPCryptoScan.lifetimeFast(line[3..<7]))
+        #expect(lifetime.powerOfTwo && lifetime.digits.value == 31 && lifetime.digits.range == 5..<7)
+        let mki = try #require(SRTPCryptoScan.mkiFast(line[8...], colon: 9))
+        #expect(mki.value.value == 7 && mki.value.range == 8..<9 && mki.length.value == 4 && mki.length.range == 10..<11)
     }
 
     /// Base64 texts for the shape tests: encodings of random bytes with and

@@ -45,44 +45,8 @@ public struct CryptoAttribute: SDPAttributeCodable {
     }
 
     public static func decode(_ value: ArraySlice<UInt8>, base: Int, path: String, limits: SDPLimits, offsets: inout SDPFieldOffsets) throws(DecodingError) -> CryptoAttribute {
-        var s = SDPTextScanner(value, base: base, path: path, specRef: specRef)
-        offsets.record("tag", s.offset)
-        let tagAt = s.offset
-        let tag = s.read(while: SDPGrammar.isDigit)
-        if tag.isEmpty || tag.count > 9 {
-            throw s.fail("sdp.crypto.tag-syntax", tag.isEmpty ? "tag: expected 1*9DIGIT" : "tag: \(tag.count) digits, the grammar allows at most 9", field: "tag", at: tagAt)
-        }
-        try wsp(&s, "tag", code: "sdp.crypto.tag-syntax")
-        offsets.record("suite", s.offset)
-        let suiteAt = s.offset
-        let suite = s.read { SDPGrammar.isAlphaNum($0) || $0 == 0x5f }
-        if suite.isEmpty { throw s.fail("sdp.crypto.suite-syntax", "suite: expected 1*(ALPHA / DIGIT / \"_\")", field: "suite", at: suiteAt) }
-        try wsp(&s, "suite", code: "sdp.crypto.suite-syntax")
-        let keys = try CryptoKeyParameter.decodeList(&s, SDPListField("keyParams"), limits: limits, offsets: &offsets)
-        if let c = s.peek(), !SDPGrammar.isWSP(c) {
-            throw s.fail("sdp.crypto.key-params-syntax", "keyParams: unexpected '\(SDPTextScanner.show(c))'", field: "keyParams")
-        }
-        var params: [SRTPSessionParameter] = []
-        while let c = s.peek(), SDPGrammar.isWSP(c) {
-            _ = s.read(while: SDPGrammar.isWSP)
-            let at = s.offset
-            let tok = s.read(while: SDPGrammar.isVCHAR)
-            if tok.isEmpty {
-                let f = "sessionParams[\(params.count)]"
-                let what = s.isAtEnd ? "trailing whitespace" : "'\(SDPTextScanner.show(s.peek() ?? 0))' is not a visible character"
-                throw s.fail("sdp.crypto.session-param-syntax", "\(f): \(what)", field: f)
-            }
-            var sub = SDPTextScanner(tok, base: at, path: path, specRef: "RFC 4568 §9.2")
-            params.append(try SRTPSessionParameter.decode(&sub, index: params.count, limits: limits, offsets: &offsets))
-        }
-        if !s.isAtEnd { throw s.fail("sdp.crypto.session-param-syntax", "unexpected '\(SDPTextScanner.show(s.peek() ?? 0))'", field: "sessionParams") }
-        return CryptoAttribute(tag: DecimalToken(digits: tag), suite: SRTPCryptoSuite(nameBytes: suite), keyParams: keys, sessionParams: params)
-    }
-
-    static func wsp(_ s: inout SDPTextScanner, _ field: String, code: String) throws(DecodingError) {
-        if s.read(while: SDPGrammar.isWSP).isEmpty {
-            let got = s.peek().map { "'\(SDPTextScanner.show($0))'" } ?? "end of value"
-            throw s.fail(code, "\(field): expected whitespace, found \(got)", field: field)
-        }
+        let scan = try SRTPCryptoScan.scan(value, base: base, path: path, limits: limits)
+        scan.record(into: &offsets)
+        return scan.attribute
     }
 }

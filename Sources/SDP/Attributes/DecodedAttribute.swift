@@ -112,10 +112,24 @@ final class SDPAttributeEntry: @unchecked Sendable {
     // ``DecodedAttribute``'s setters after a uniqueness check (copy on
     // write); shared entries are never written.
     var located: IndexedAttribute
-    /// The typed decode; ``notDecoded`` (and ``isDecoded`` false) when the
-    /// name has no typed codec. Not an optional: an optional `Result` is
+    /// The typed decode: built from ``cryptoScan`` when there is one, else
+    /// the stored result (``notDecoded``, and ``isDecoded`` false, when the
+    /// name has no typed codec). Not an optional: an optional `Result` is
     /// copied and destroyed through the runtime's generic value witnesses.
-    var result: Result<TypedAttribute, DecodingError>
+    var result: Result<TypedAttribute, DecodingError> {
+        get {
+            if let s = cryptoScan { return .success(.crypto(s.attribute)) }
+            return stored
+        }
+        set {
+            stored = newValue
+            cryptoScan = nil
+        }
+    }
+    private var stored: Result<TypedAttribute, DecodingError>
+    /// An `a=crypto` value that decoded: its scan, which the validator
+    /// checks without building the typed value.
+    private(set) var cryptoScan: SRTPCryptoScan?
     let isDecoded: Bool
     var valueOffset: Int
     var recordedOffsets: [String: Int]?
@@ -135,7 +149,7 @@ final class SDPAttributeEntry: @unchecked Sendable {
 
     init(located: IndexedAttribute, result: Result<TypedAttribute, DecodingError>, isDecoded: Bool, valueOffset: Int, recordedOffsets: [String: Int]?, limits: SDPLimits, slot: SDPIndexedName?) {
         self.located = located
-        self.result = result
+        self.stored = result
         self.isDecoded = isDecoded
         self.valueOffset = valueOffset
         self.recordedOffsets = recordedOffsets
@@ -143,11 +157,25 @@ final class SDPAttributeEntry: @unchecked Sendable {
         self.slot = slot
     }
 
+    /// A decoded a=crypto attribute, kept as its scan.
+    convenience init(located: IndexedAttribute, crypto: SRTPCryptoScan, valueOffset: Int, limits: SDPLimits, slot: SDPIndexedName?) {
+        self.init(located: located, result: Self.notDecoded, isDecoded: true, valueOffset: valueOffset, recordedOffsets: nil, limits: limits, slot: slot)
+        cryptoScan = crypto
+    }
+
     /// The typed view, nil when the name has no codec.
     var decoded: DecodedAttribute? { isDecoded ? DecodedAttribute(entry: self) : nil }
 
+    /// The decoding error of a typed attribute that failed (no typed value
+    /// is built to answer).
+    var decodingError: DecodingError? {
+        guard isDecoded, cryptoScan == nil, case .failure(let e) = stored else { return nil }
+        return e
+    }
+
     func copy() -> SDPAttributeEntry {
-        let c = SDPAttributeEntry(located: located, result: result, isDecoded: isDecoded, valueOffset: valueOffset, recordedOffsets: recordedOffsets, limits: limits, slot: slot)
+        let c = SDPAttributeEntry(located: located, result: stored, isDecoded: isDecoded, valueOffset: valueOffset, recordedOffsets: recordedOffsets, limits: limits, slot: slot)
+        c.cryptoScan = cryptoScan
         c.next = next
         return c
     }

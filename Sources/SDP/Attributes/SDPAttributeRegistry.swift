@@ -82,6 +82,17 @@ public enum SDPAttributeRegistry {
             return SDPAttributeEntry(located: a, result: SDPAttributeEntry.notDecoded, isDecoded: false, valueOffset: 0, recordedOffsets: nil, limits: limits, slot: slot)
         }
         let valueOffset = d.valueOffset(ofLine: a.lineIndex) + a.attribute.valueOffsetInLine
+        // a=crypto is kept as its scan: the validator checks it without
+        // the typed value, which is built when asked for.
+        if slot == .crypto, a.attribute.hasValue {
+            do throws(DecodingError) {
+                let scan = try SRTPCryptoScan.scan(a.attribute.valueStorage, base: valueOffset, path: "", limits: limits)
+                return SDPAttributeEntry(located: a, crypto: scan, valueOffset: valueOffset, limits: limits, slot: slot)
+            } catch {
+                return SDPAttributeEntry(located: a, result: .failure(located(error, list[i], a)), isDecoded: true,
+                                         valueOffset: valueOffset, recordedOffsets: nil, limits: limits, slot: slot)
+            }
+        }
         var offsets = SDPFieldOffsets(recording: false)
         return SDPAttributeEntry(located: a, result: decode(list[i], a, valueOffset: valueOffset, limits: limits, offsets: &offsets), isDecoded: true,
                                  valueOffset: valueOffset, recordedOffsets: nil, limits: limits, slot: slot)
@@ -111,10 +122,15 @@ public enum SDPAttributeRegistry {
         do throws(DecodingError) {
             return .success(try e.decode(a.attribute.valueStorage, valueOffset, "", limits, &offsets))
         } catch {
-            var e2 = error
-            e2.path = ByteCursor.join("\(a.path).\(e.jsonKey)", error.path)
-            return .failure(e2)
+            return .failure(located(error, e, a))
         }
+    }
+
+    /// A decoder's error with the attribute's path in front of its own.
+    private static func located(_ error: DecodingError, _ e: Entry, _ a: IndexedAttribute) -> DecodingError {
+        var e2 = error
+        e2.path = ByteCursor.join("\(a.path).\(e.jsonKey)", error.path)
+        return e2
     }
 
     /// The sub-field offsets of an attribute, by decoding its value again

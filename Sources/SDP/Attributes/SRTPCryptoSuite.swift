@@ -79,16 +79,19 @@ public struct SRTPCryptoSuite: RawRepresentable, Hashable, Sendable, CustomStrin
 
     /// The table's entries in one order, and their names for byte lookups.
     private static let sortedEntries: [(key: String, value: Info)] = table.sorted { $0.key < $1.key }
-    private static let names = RegistryNameTable(sortedEntries.map(\.key))
+    static let names = RegistryNameTable(sortedEntries.map(\.key))
 
     /// Position in ``sortedEntries`` of the name matching `raw`
     /// case-insensitively (ASCII; registry names are upper case), -1 for none.
     private static func entryIndex(_ raw: String) -> Int8 { names.lookup(raw).index }
 
     /// The registry entry matching `rawValue` case-insensitively (ASCII).
-    var entry: (name: String, info: Info)? {
-        guard known >= 0, Int(known) < Self.sortedEntries.count else { return nil }
-        let e = Self.sortedEntries[Int(known)]
+    var entry: (name: String, info: Info)? { Self.entry(index: known) }
+
+    /// The registry entry at a position of ``names``' lookup (-1: none).
+    static func entry(index: Int8) -> (name: String, info: Info)? {
+        guard index >= 0, Int(index) < sortedEntries.count else { return nil }
+        let e = sortedEntries[Int(index)]
         return (e.key, e.value)
     }
 

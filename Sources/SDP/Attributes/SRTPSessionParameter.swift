@@ -88,7 +88,7 @@ public struct SRTPSessionParameter: Hashable, Sendable, CustomStringConvertible 
     }
 
     /// A decoded parameter whose kind the decoder read from the name bytes.
-    private init(name: String, kind: Kind, value: Value) {
+    init(name: String, kind: Kind, value: Value) {
         self.name = name
         self.value = value
         self.kindOfName = kind
@@ -154,50 +154,4 @@ public struct SRTPSessionParameter: Hashable, Sendable, CustomStringConvertible 
     }
 
     public var description: String { name + (value.encoded.map { "=" + $0 } ?? "") }
-
-    /// Decodes one session-param token (1*VCHAR, already delimited), the
-    /// `index`-th of its attribute (`sessionParams[index]`, built only for
-    /// an error or a recorded offset).
-    static func decode(_ s: inout SDPTextScanner, index: Int, limits: SDPLimits, offsets: inout SDPFieldOffsets) throws(DecodingError) -> SRTPSessionParameter {
-        let code = "sdp.crypto.session-param-syntax"
-        func field() -> String { "sessionParams[\(index)]" }
-        offsets.record(field(), s.offset)
-        let nameAt = s.offset
-        let nameBytes = s.read { SDPGrammar.isVCHAR($0) && $0 != 0x3d }
-        let hasValue = s.consume(0x3d)
-        if nameBytes.isEmpty || (nameBytes.count == 1 && nameBytes.first == 0x2d) {
-            throw s.fail(code, "\(field()): empty session parameter name", field: field(), at: nameAt, specRef: "RFC 4568 §9.2")
-        }
-        // VCHAR only: ASCII, so the byte lookup is the kind of the name.
-        let kind = Self.kind(nameBytes: nameBytes)
-        if kind.takesValue == false && hasValue {
-            throw s.fail(code, "\(field()): \(kind.rawValue) takes no value", field: field(), at: nameAt, specRef: "RFC 4568 §9.2")
-        }
-        if kind.takesValue == true && !hasValue {
-            throw s.fail(code, "\(field()): \(kind.rawValue) needs '=' and a value", field: field(), specRef: "RFC 4568 §9.2")
-        }
-        // A known name as the RFC spells it is that literal (no String built).
-        let name: String
-        if let spelling = kind.spelling, SDPASCII.equals(nameBytes, spelling) {
-            name = kind.rawValue
-        } else {
-            name = SDPGrammar.string(nameBytes)
-        }
-        guard hasValue else { return SRTPSessionParameter(name: name, kind: kind, value: .none) }
-        offsets.record(field() + ".value", s.offset)
-        switch kind {
-        case .kdr, .wsh:
-            let d = try s.readDecimal(field() + ".value", code: code, specRef: "RFC 4568 §9.2")
-            try s.expectEnd(field() + ".value", code: code, specRef: "RFC 4568 §9.2")
-            return SRTPSessionParameter(name: name, kind: kind, value: .decimal(d))
-        case .fecKey:
-            let k = try CryptoKeyParameter.decodeList(&s, SDPListField("keyParams", parent: ("sessionParams", index)), limits: limits, offsets: &offsets)
-            try s.expectEnd(field() + ".keyParams", code: code, specRef: "RFC 4568 §9.2")
-            return SRTPSessionParameter(name: name, kind: kind, value: .keyParams(k))
-        default:
-            let t = s.readString(while: SDPGrammar.isVCHAR)
-            if kind == .fecOrder && t.isEmpty { throw s.fail(code, "\(field()): FEC_ORDER needs a fec-type", field: field(), specRef: "RFC 4568 §9.2") }
-            return SRTPSessionParameter(name: name, kind: kind, value: .text(t))
-        }
-    }
 }

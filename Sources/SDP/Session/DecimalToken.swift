@@ -106,14 +106,17 @@ extension DecimalToken {
     /// needs more than 128 bytes, beyond every field this module compares
     /// against). The work is quadratic only in that bounded digit count, so
     /// the total over an input stays linear in its size.
-    public var minimalByteCount: Int? {
+    public var minimalByteCount: Int? { Self.minimalByteCount(digits: text.utf8, value: value) }
+
+    /// ``minimalByteCount`` of digits whose value (nil past 64 bits) is known.
+    static func minimalByteCount<C: Collection>(digits: C, value: UInt64?) -> Int? where C.Element == UInt8 {
         if let v = value { return (64 - v.leadingZeroBitCount + 7) / 8 }
-        return Self.minimalByteCount(digits: text.utf8)
+        return minimalByteCount(digits: digits)
     }
 
     /// ``minimalByteCount`` by long multiplication, for any digit count
     /// (the property takes it only past 64 bits).
-    static func minimalByteCount(digits text: String.UTF8View) -> Int? {
+    static func minimalByteCount<C: Collection>(digits text: C) -> Int? where C.Element == UInt8 {
         let digits = Array(text.drop { $0 == 0x30 })
         guard digits.count <= 310 else { return nil }
         // Little-endian base-2^32 limbs, fed nine decimal digits at a time.

@@ -19,7 +19,7 @@ extension SDPValidationRun {
                 } else if let known = SDPAttributeRegistry.caseInsensitiveMatch(a.name) {
                     add(SDPRules.attributeNameCase, at: at, path(), "'\(a.name)' is not '\(known)' (names are case-sensitive); not interpreted")
                 }
-                if let da = e.decoded, case .failure(let err) = da.result { sink.add(err) }
+                if let err = e.decodingError { sink.add(err) }
                 guard let k = e.slot else { continue }
                 // The index keeps the first attribute of each name per level.
                 if k.isSingleValued, let first = index.first(k, level), first !== e {

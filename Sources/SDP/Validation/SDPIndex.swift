@@ -218,6 +218,15 @@ final class SDPIndex: Sendable {
         return out
     }
 
+    /// The a=crypto attributes that decoded at one level, as scans.
+    func cryptoItems(_ level: SDPLevel) -> [SDPCryptoItem] {
+        var out: [SDPCryptoItem] = []
+        for e in chain(.crypto, level) {
+            if let s = e.cryptoScan { out.append(SDPCryptoItem(entry: e, scan: s)) }
+        }
+        return out
+    }
+
     /// The first typed attribute of a kind at a level: `typed(level,
     /// kind).first` without building the list.
     func firstTyped<T>(_ level: SDPLevel, _ kind: Kind<T>) -> (DecodedAttribute, T)? {

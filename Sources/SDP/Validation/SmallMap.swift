@@ -68,6 +68,14 @@ struct DecimalTokenMap<Value> {
         if let v = token.value { return values.firstValue(for: v, else: value) }
         return texts.firstValue(for: token.text, else: value)
     }
+
+    /// ``firstValue(for:else:)`` of digits scanned in `bytes` (the text is
+    /// built only for a number past 64 bits).
+    mutating func firstValue(for digits: SDPDigits, in bytes: ArraySlice<UInt8>, else value: Value) -> Value? {
+        if let v = digits.value { return values.firstValue(for: v, else: value) }
+        let r = digits.range.clamped(to: bytes.startIndex..<bytes.endIndex)
+        return texts.firstValue(for: SDPGrammar.string(bytes[r]), else: value)
+    }
 }
 
 /// Bytes as a dictionary key hashed in one call over the buffer (an
