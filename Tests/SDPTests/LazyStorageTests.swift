@@ -98,9 +98,76 @@ struct LazyStorageTests {
     }
 }
 
+extension LazyStorageTests {
+    /// An a=crypto index entry keeps its scan: the typed value built from it
+    /// is the decoder's, a write to a copy replaces it in the copy only, and
+    /// a value that does not decode keeps its error.
+    @Test func cryptoEntryBuildsItsTypedValueFromTheScan() throws {
+        let value = "1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR|2^20|1:4 KDR=3 -x=y"
+        let text = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 1 RTP/SAVP 0\r\na=crypto:\(value)\r\na=crypto:x\r\n"
+        let d = try SDPDecoder().decode(Array(text.utf8))
+        let index = SDPIndex(d)
+        let entries = Array(index.attrs(.media(0)))
+        #expect(entries.count == 2)
+        let good = try #require(entries.first), bad = try #require(entries.last)
+        #expect(good.cryptoScan != nil && good.decodingError == nil)
+        #expect(bad.cryptoScan == nil && bad.decodingError?.code == "sdp.crypto.tag-syntax")
+        var o = SDPFieldOffsets(recording: true)
+        let expected = try CryptoAttribute.decode(Array(value.utf8)[...], base: 0, path: "", offsets: &o)
+        let da = try #require(good.decoded)
+        guard case .success(.crypto(let c)) = da.result else {
+            Issue.record("crypto not decoded")
+            return
+        }
+        #expect(c == expected)
+        #expect(c.encodedValue == value)
+        #expect(index.cryptoItems(.media(0)).count == 1)
+        var copy = da
+        copy.result = .success(.setup(SetupAttribute(.passive)))
+        guard case .success(.setup) = copy.result, case .success(.crypto(let again)) = da.result else {
+            Issue.record("copy on write broken")
+            return
+        }
+        #expect(again == expected)
+        #expect(good.cryptoScan != nil)
+    }
+}
+
 /// Offsets the checks derive from a decoded value equal the ones the
 /// decoder records (the checks no longer decode the value again for them).
 struct DerivedOffsetTests {
+    /// The offsets an a=crypto scan records, against positions counted by
+    /// hand in the value (base 100): the checks read the same positions.
+    @Test func cryptoOffsetsCountedByHand() throws {
+        let v = "1 AES_CM_128_HMAC_SHA1_80 inline:QUJD|2^20|1:4;inline:REVG|7:4 KDR=3 FEC_KEY=inline:R0hJ|2:4 -x"
+        var o = SDPFieldOffsets(recording: true)
+        let scan = try SRTPCryptoScan.scan(Array(v.utf8)[...], base: 100, path: "", limits: .default)
+        scan.record(into: &o)
+        let expected: [String: Int] = [
+            "tag": 100, "suite": 102,
+            "keyParams[0]": 126, "keyParams[0].keySalt": 133, "keyParams[0].lifetime": 138, "keyParams[0].mki": 143, "keyParams[0].mki.length": 145,
+            "keyParams[1]": 147, "keyParams[1].keySalt": 154, "keyParams[1].mki": 159, "keyParams[1].mki.length": 161,
+            "sessionParams[0]": 163, "sessionParams[0].value": 167,
+            "sessionParams[1]": 169, "sessionParams[1].value": 177,
+            "sessionParams[1].keyParams[0]": 177, "sessionParams[1].keyParams[0].keySalt": 184,
+            "sessionParams[1].keyParams[0].mki": 189, "sessionParams[1].keyParams[0].mki.length": 191,
+            "sessionParams[2]": 193,
+        ]
+        #expect(o.table == expected)
+        // The positions the checks use are those offsets.
+        #expect(scan.offset(scan.tag.range.lowerBound) == 100 && scan.offset(scan.suite.lowerBound) == 102)
+        let k = scan.keys
+        #expect(k.count == 3 && scan.keyCount == 2)
+        #expect(k.map { scan.offset($0.at) } == [126, 147, 177])
+        #expect(k.map { scan.offset($0.keySalt.lowerBound) } == [133, 154, 184])
+        #expect(scan.offset(k[0].lifetimeAt) == 138 && k[1].lifetime == nil)
+        #expect(k.map { scan.offset($0.mkiAt) } == [143, 159, 189] && k.map { scan.offset($0.mkiLengthAt) } == [145, 161, 191])
+        #expect(scan.params.map { scan.offset($0.at) } == [163, 169, 193])
+        #expect(scan.offset(scan.params[0].valueAt) == 167 && scan.params[0].decimal?.value == 3)
+        #expect(scan.keys(of: scan.params[1]).count == 1 && scan.params[2].kind == .optionalExtension && !scan.params[2].hasValue)
+        #expect(scan.text(k[0].lifetime ?? SRTPLifetimeScan(powerOfTwo: false, digits: SDPDigits([]))) == "2^20")
+    }
+
     /// Decodes each value at `base` with recording on and compares every
     /// derived offset with the recorded one of its field.
     func check<T: SDPAttributeCodable>(_ type: T.Type, _ values: [String], base: Int, _ derived: [(field: String, offset: (T) -> Int)]) throws {
