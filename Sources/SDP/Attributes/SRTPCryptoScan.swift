@@ -214,7 +214,7 @@ final class SRTPCryptoScan: Sendable {
             if SDPASCII.equalsIgnoringCase(method, upper: "INLINE") {
                 key.isInline = true
                 key.isCanonicalMethod = SDPASCII.equals(method, "inline")
-                var sub = SDPTextScanner(info, base: infoAt, path: s.errorPath, specRef: "RFC 4568 §9.2", element: (field, k))
+                var sub = SDPTextScanner(info, base: infoAt, path: s.errorPath, specRef: "RFC 4568 §9.2", element: SDPListElement(field: field, index: k))
                 try scanInline(&sub, into: &key)
             }
             out.append(key)

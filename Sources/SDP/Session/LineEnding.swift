@@ -12,6 +12,15 @@ public enum LineEnding: String, Sendable, Hashable, Codable, CaseIterable {
     /// No terminator: the last line of an input that does not end in LF.
     case none
 
+    /// The terminator's length in bytes.
+    public var length: Int {
+        switch self {
+        case .crlf: return 2
+        case .lf: return 1
+        case .none: return 0
+        }
+    }
+
     public var bytes: [UInt8] {
         switch self {
         case .crlf: return [0x0d, 0x0a]

@@ -105,7 +105,7 @@ public struct SDPDecoder: Sendable {
             }
             lines.append(SDPLine(type: type, bytes: bytes[(start + 2)..<end], ending: ending))
             offsets.append(start)
-            start = end + ending.bytes.count
+            start = end + ending.length
         }
         return DecodedSessionDescription(sessionDescription: SessionDescription(lines: lines), bytes: bytes, lineOffsets: offsets)
     }

@@ -97,6 +97,31 @@ enum SDPPathText {
         }
     }
 
+    /// `line:column: message (MIKEY byte n)`: a nested MIKEY finding's
+    /// message with its position and the message byte it rests on, in one
+    /// string.
+    static func located(line: Int, column: Int, _ message: String, mikeyByte n: Int) -> String {
+        guard line >= 0, column >= 0, n >= 0 else { return located(line: line, column: column, message + " (MIKEY byte \(n))") }
+        let suffix = " (MIKEY byte "
+        let total = positionLength(line, column) + message.utf8.count + suffix.utf8.count + digitCount(n) + 1
+        return String(unsafeUninitializedCapacity: total) { p in
+            var i = write(suffix, p, write(message, p, writePosition(line, column, p)))
+            let d = digitCount(n)
+            writeDigits(n, d, p, i)
+            i += d
+            p[i] = 0x29
+            return i + 1
+        }
+    }
+
+    /// The parts joined in one string (`a` + `b` + `c` + `d`).
+    static func joined(_ a: String, _ b: String, _ c: String = "", _ d: String = "") -> String {
+        let total = a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count
+        return String(unsafeUninitializedCapacity: total) { p in
+            write(d, p, write(c, p, write(b, p, write(a, p, 0))))
+        }
+    }
+
     /// The length of `line:column: ` (non-negative numbers).
     @inline(__always)
     private static func positionLength(_ line: Int, _ column: Int) -> Int { digitCount(line) + 1 + digitCount(column) + 2 }

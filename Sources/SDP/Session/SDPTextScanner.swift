@@ -18,9 +18,9 @@ struct SDPTextScanner {
     let specRef: String
     /// An indexed element appended to `path` for errors (`keyParams[2]`),
     /// kept apart so that the string is only built when an error is.
-    let element: (field: SDPListField, index: Int)?
+    let element: SDPListElement?
 
-    init(_ bytes: ArraySlice<UInt8>, base: Int, path: String, specRef: String, element: (field: SDPListField, index: Int)? = nil) {
+    init(_ bytes: ArraySlice<UInt8>, base: Int, path: String, specRef: String, element: SDPListElement? = nil) {
         self.bytes = bytes
         self.index = bytes.startIndex
         self.base = base
@@ -35,7 +35,7 @@ struct SDPTextScanner {
         return ByteCursor.join(path, e.field.element(e.index))
     }
 
-    init(_ bytes: [UInt8], base: Int, path: String, specRef: String, element: (field: SDPListField, index: Int)? = nil) {
+    init(_ bytes: [UInt8], base: Int, path: String, specRef: String, element: SDPListElement? = nil) {
         self.init(bytes[...], base: base, path: path, specRef: specRef, element: element)
     }
 
@@ -138,21 +138,32 @@ struct SDPTextScanner {
 /// parameter (RFC 4568 §6.3.5). The parts are literals: no allocation.
 struct SDPListField {
     let name: String
-    let parent: (name: String, index: Int)?
+    /// The list holding the parent element (`sessionParams`), empty for none.
+    let parentName: String
+    let parentIndex: Int
 
     init(_ name: String, parent: (name: String, index: Int)? = nil) {
         self.name = name
-        self.parent = parent
+        parentName = parent?.name ?? ""
+        parentIndex = parent?.index ?? 0
     }
 
-    /// The field as written in a path, e.g. `sessionParams[0].keyParams`.
+    /// `keyParams` / `sessionParams[2].keyParams`.
     var text: String {
-        guard let p = parent else { return name }
-        return "\(p.name)[\(p.index)].\(name)"
+        guard !parentName.isEmpty else { return name }
+        return "\(parentName)[\(parentIndex)].\(name)"
     }
 
-    /// Element `i` of the list, e.g. `keyParams[2]`.
+    /// `keyParams[3]`.
     func element(_ i: Int) -> String { "\(text)[\(i)]" }
+}
+
+/// One element of a list field: the scanner of its text reports errors
+/// under `field[index]` (a struct, not a tuple: an optional tuple is copied
+/// through generic value witnesses).
+struct SDPListElement {
+    let field: SDPListField
+    let index: Int
 }
 
 /// Comparisons of input bytes with ASCII literals, by index over the

@@ -49,11 +49,7 @@ extension SDPValidationRun {
                 let nestedPath = path() + ".mikey"
                 let dataOffset = dataAt()
                 for f in report.findings {
-                    var g = f
-                    g.path = f.path.isEmpty ? nestedPath : nestedPath + "." + f.path
-                    g.offset = dataOffset + SDPBase64.textOffset(ofDecodedByte: f.offset ?? 0)
-                    if let o = f.offset { g.message = f.message + " (MIKEY byte \(o))" }
-                    sink.addNested(g)
+                    sink.addNested(f, under: nestedPath, at: dataOffset + SDPBase64.textOffset(ofDecodedByte: f.offset ?? 0))
                 }
             }
         }
@@ -79,9 +75,11 @@ extension SDPValidationRun {
     /// The decoded MIKEY message of the key-mgmt that applies to a media
     /// section (media level first, RFC 4567 §3.1), with its attribute.
     func effectiveMIKEY(_ mi: Int) -> (DecodedAttribute, MIKEYMessage)? {
-        let (_, items) = index.effective(mi, SDPIndex.keyMgmt)
-        for (da, k) in items where k.isMIKEY {
-            if let m = mikeyReports[da.located.lineIndex]?.report.decoded?.message { return (da, m) }
+        // Only a mikey key-mgmt has a report: the attributes of the level
+        // are looked up by line, without their typed values.
+        let level: SDPLevel = index.hasTyped(.media(mi), SDPIndex.keyMgmt) ? .media(mi) : .session
+        for e in index.chain(.keyMgmt, level) {
+            if let m = mikeyReports[e.located.lineIndex]?.message, let da = e.decoded { return (da, m) }
         }
         return nil
     }
@@ -112,10 +110,10 @@ extension SDPValidationRun {
                 }
             }
         }
+        guard role != .unknown, !mikeyReports.isEmpty else { return }
         for level in index.levels {
-            for (da, k) in index.typed(level, SDPIndex.keyMgmt) where k.isMIKEY {
-                guard let m = mikeyReports[da.located.lineIndex]?.report.decoded?.message else { continue }
-                let dt = m.header.dataType
+            for e in index.chain(.keyMgmt, level) {
+                guard let n = mikeyReports[e.located.lineIndex], let dt = n.message?.header.dataType, let da = e.decoded else { continue }
                 if role == .offer && dt != .transferInit {
                     add(SDPRules.trOfferDataType, at: keyMgmtDataAt(da), "\(da.located.path).keyMgmt.mikey.hdr.dataType", "the offer's MIKEY message is \(dt), not TRANSFER_INIT (14)")
                 }

@@ -337,7 +337,7 @@ final class SDPFindingSink {
     @exclusivity(unchecked) var findings: [Finding] = []
     /// See ``offsets(of:)``. Unchecked exclusivity: one run, one thread,
     /// no overlapping access.
-    @exclusivity(unchecked) var offsetsByLine: [Int: SDPOffsetTable] = [:]
+    @exclusivity(unchecked) var offsetsByLine = [Int: SDPOffsetTable]()
 
     init(profiles: SDPProfileMask, lineOffsets: [Int]) {
         self.enabled = profiles
@@ -418,11 +418,20 @@ final class SDPFindingSink {
         record(Finding(code: e.code, severity: .error, offset: e.offset, path: pathPrefix + e.path, specRef: e.specRef, message: located(e.offset, e.message)))
     }
 
-    /// A finding of a nested MIKEY validation, already mapped.
-    func addNested(_ f: Finding) {
+    /// A finding of the MIKEY message of an `a=key-mgmt` attribute, put
+    /// under `path` (`<attribute>.keyMgmt.mikey`) at the base64 character
+    /// `offset`; its message names the MIKEY byte it rests on. Path and
+    /// message are each written once.
+    func addNested(_ f: Finding, under path: String, at offset: Int) {
         var g = f
-        g.path = pathPrefix + f.path
-        g.message = located(f.offset, f.message)
+        g.path = f.path.isEmpty ? SDPPathText.joined(pathPrefix, path) : SDPPathText.joined(pathPrefix, path, ".", f.path)
+        g.offset = offset
+        let p = position(offset)
+        if let byte = f.offset {
+            g.message = SDPPathText.located(line: p.line, column: p.column, f.message, mikeyByte: byte)
+        } else {
+            g.message = SDPPathText.located(line: p.line, column: p.column, f.message)
+        }
         record(g)
     }
 }

@@ -56,7 +56,7 @@ public struct SDPValidationReport: Sendable {
         self.findings = findings
         self.profileMask = profiles
         self.mikeyByPath = mikeyReports
-        self.mikeyByLine = [:]
+        self.mikeyByLine = [Int: SDPNestedMIKEY]()
     }
 
     init(decoded: DecodedSessionDescription?, findings: [Finding], profiles: SDPProfileMask, mikeyByLine: [Int: SDPNestedMIKEY]) {
@@ -151,7 +151,7 @@ public struct SDPValidator: Sendable {
         let index = SDPIndex(decoded, limits: options.limits)
         // Each mikey key-mgmt message is decoded once, here, and shared by
         // the profile choice and the nested validation.
-        var mikey: [Int: Result<DecodedMIKEYMessage, DecodingError>] = [:]
+        var mikey = [Int: Result<DecodedMIKEYMessage, DecodingError>]()
         for level in index.levels {
             for (da, k) in index.typed(level, SDPIndex.keyMgmt) where k.isMIKEY {
                 guard case .success(let bytes) = k.decodedData else { continue }
@@ -195,11 +195,21 @@ extension SDPDecoder {
     }
 }
 
-/// The MIKEY report of one `a=key-mgmt:mikey` attribute (a struct: a
-/// tuple value would be copied through generic value witnesses).
-struct SDPNestedMIKEY {
+/// The MIKEY report of one `a=key-mgmt:mikey` attribute. An object: the
+/// checks look into it by line (the decoded message's header, its
+/// crypto sessions), and a lookup then copies one reference, not the
+/// report with its message and findings.
+final class SDPNestedMIKEY: Sendable {
     let attribute: IndexedAttribute
     let report: MIKEYValidationReport
+
+    init(attribute: IndexedAttribute, report: MIKEYValidationReport) {
+        self.attribute = attribute
+        self.report = report
+    }
+
+    /// The decoded message, when it decoded.
+    var message: MIKEYMessage? { report.decoded?.message }
 }
 
 /// State of one validation pass. The checks live in extensions, one file
@@ -210,10 +220,10 @@ struct SDPValidationRun {
     let sink: SDPFindingSink
     /// The nested MIKEY reports by line index (paths are built when the
     /// report is asked for them).
-    var mikeyReports: [Int: SDPNestedMIKEY] = [:]
+    var mikeyReports = [Int: SDPNestedMIKEY]()
 
     /// Decoded mikey key-mgmt messages by line index (nil entry: decode here).
-    var decodedMIKEY: [Int: Result<DecodedMIKEYMessage, DecodingError>] = [:]
+    var decodedMIKEY = [Int: Result<DecodedMIKEYMessage, DecodingError>]()
 
     init(index: SDPIndex, options: SDPValidationOptions, sink: SDPFindingSink) {
         self.index = index

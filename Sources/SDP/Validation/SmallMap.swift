@@ -5,7 +5,7 @@
 struct SmallMap<Key: Hashable, Value> {
     static var listLimit: Int { 8 }
     private var list: [(key: Key, value: Value)] = []
-    private var table: [Key: Value] = [:]
+    private var table = [Key: Value]()
     /// Whether the entries are in ``table`` (else in ``list``).
     private var usesTable = false
 
