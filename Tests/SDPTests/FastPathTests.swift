@@ -32,6 +32,12 @@ struct FastPathTests {
             #expect(SDPPathText.indexed("media", n, ".fmts", n + 3) == "media[\(n)].fmts[\(n + 3)]")
             #expect(SDPPathText.indexed("session.attributes", n, ".x") == "session.attributes[\(n)].x")
             #expect(SDPPathText.located(line: n, column: n + 7, "msg é") == "\(n):\(n + 7): msg é")
+            #expect(SDPPathText.located(line: n, column: n + 7, "msg é", mikeyByte: n + 40) == "\(n):\(n + 7): msg é (MIKEY byte \(n + 40))")
+            #expect(SDPPathText.located(line: 2, column: 3, "", mikeyByte: n) == "2:3:  (MIKEY byte \(n))")
+        }
+        for parts in [["", "", "", ""], ["offer.", "media[0].attributes[2].keyMgmt.mikey", ".", "hdr.csIdMapInfo[0]"], ["é", "x", "", "ü"]] {
+            #expect(SDPPathText.joined(parts[0], parts[1], parts[2], parts[3]) == parts.joined())
+            #expect(SDPPathText.joined(parts[0], parts[1]) == parts[0] + parts[1])
         }
         let long = String(repeating: "ab", count: 100)
         #expect(SDPPathText.located(line: 3, column: 4, long) == "3:4: \(long)")
