@@ -4,18 +4,16 @@
 /// makes suite names case-insensitive. A folded hash of the input filters
 /// the entries, and a match is confirmed byte by byte; no String is built.
 struct RegistryNameTable: Sendable {
-    private struct Entry: Sendable {
-        let bytes: [UInt8]
-        let hash: UInt64
-    }
-    private let entries: [Entry]
+    /// The names' bytes, and their folded hashes in a separate array: the
+    /// lookup scans plain numbers and touches a name only on a hash match
+    /// (iterating structs that hold arrays would retain each one).
+    private let names: [[UInt8]]
+    private let hashes: [UInt64]
 
     /// The names in table order (a registry has fewer than 128).
     init(_ names: [String]) {
-        entries = names.map { n in
-            let b = Array(n.utf8)
-            return Entry(bytes: b, hash: Self.foldedHash(b[...]))
-        }
+        self.names = names.map { Array($0.utf8) }
+        hashes = self.names.map { Self.foldedHash($0[...]) }
     }
 
     /// FNV-1a of the bytes upper-cased (ASCII): equal for two names equal
@@ -32,24 +30,32 @@ struct RegistryNameTable: Sendable {
     func lookup(_ p: UnsafeBufferPointer<UInt8>) -> (index: Int8, exact: Bool) {
         let h = Self.foldedHash(p)
         var i = 0
-        for e in entries {
-            if e.hash == h && e.bytes.count == p.count {
-                var exact = true
-                var k = 0
-                while k < p.count {
-                    let a = p[k], b = e.bytes[k]
-                    if a != b {
-                        if SDPGrammar.upper(a) != SDPGrammar.upper(b) { break }
-                        exact = false
-                    }
-                    k += 1
-                }
+        while i < hashes.count && i < names.count {
+            // A hash match is confirmed byte by byte.
+            if hashes[i] == h, let exact = Self.matches(p, names[i]) {
                 // Fewer than 128 entries: the position fits Int8.
-                if k == p.count { return (Int8(truncatingIfNeeded: i), exact) }
+                return (Int8(truncatingIfNeeded: i), exact)
             }
             i += 1
         }
         return (-1, false)
+    }
+
+    /// nil when `p` is not `name` ignoring ASCII case, else whether it is
+    /// `name` exactly.
+    private static func matches(_ p: UnsafeBufferPointer<UInt8>, _ name: [UInt8]) -> Bool? {
+        name.withUnsafeBufferPointer { e in
+            guard e.count == p.count else { return nil }
+            var exact = true
+            for k in 0..<p.count {
+                let a = p[k], b = e[k]
+                if a != b {
+                    if SDPGrammar.upper(a) != SDPGrammar.upper(b) { return nil }
+                    exact = false
+                }
+            }
+            return exact
+        }
     }
 
     /// ``lookup(_:)`` of a name given as a String.
