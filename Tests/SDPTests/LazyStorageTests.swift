@@ -99,6 +99,24 @@ struct LazyStorageTests {
 }
 
 extension LazyStorageTests {
+    /// The index keeps an m= line as spans: the field built from them is
+    /// the decoder's, and "rejected" read from the spans is the field's.
+    @Test func mediaEntriesAreTheDecodersFields() throws {
+        let text = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n"
+            + "m=audio 49170/2 RTP/SAVP 0 8 97\r\nm=video 0 RTP/AVP 31\r\nm=audio 00 udp x\r\nm=audio x RTP/AVP 0\r\nm=message 7394 TCP/TLS/MSRP *\r\n"
+        let d = try SDPDecoder().decode(Array(text.utf8))
+        let index = SDPIndex(d)
+        #expect(index.mediaCount == 5)
+        for mi in 0..<index.mediaCount {
+            let line = d.lines[index.sections.media[mi].lowerBound]
+            let direct = try? MediaField.decode(line.bytes, path: "")
+            #expect(index.mediaField(mi) == direct, "\(mi)")
+            #expect(index.isRejected(mi) == direct?.isRejected, "\(mi)")
+            #expect(index.proto(mi) == direct?.transport, "\(mi)")
+        }
+        #expect(index.isRejected(0) == false && index.isRejected(1) == true && index.isRejected(2) == true && index.isRejected(3) == nil)
+    }
+
     /// An a=crypto index entry keeps its scan: the typed value built from it
     /// is the decoder's, a write to a copy replaces it in the copy only, and
     /// a value that does not decode keeps its error.

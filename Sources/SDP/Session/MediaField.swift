@@ -132,8 +132,13 @@ public struct MediaField: Hashable, Sendable {
         box = CopyOnWrite(storage)
     }
 
+    /// A field decoded from `bytes` into `spans` (by ``scan(_:base:path:)``).
+    init(decoded bytes: ArraySlice<UInt8>, spans: Spans) {
+        self.init(storage: Storage(bytes: bytes, spans: spans, built: nil))
+    }
+
     init(media: String, port: DecimalToken, numberOfPorts: DecimalToken?, proto: String, storedFormats: Formats) {
-        box = CopyOnWrite(Storage(bytes: [], spans: Spans(media: 0..<0, port: 0..<0, numberOfPorts: nil, proto: 0..<0, formats: 0..<0, formatCount: 0),
+        box = CopyOnWrite(Storage(bytes: [], spans: .none,
                                   built: Built(media: media, port: port, numberOfPorts: numberOfPorts, proto: proto, formats: storedFormats)))
     }
 
@@ -145,6 +150,9 @@ public struct MediaField: Hashable, Sendable {
         /// The `<fmt>` list: tokens separated by single spaces.
         var formats: Range<Int>
         var formatCount: Int
+
+        /// No field (the spans of a line that did not decode).
+        static let none = Spans(media: 0..<0, port: 0..<0, numberOfPorts: nil, proto: 0..<0, formats: 0..<0, formatCount: 0)
     }
 
     /// The grammar, over either reader (see ``FieldReader``).

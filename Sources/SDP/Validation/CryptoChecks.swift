@@ -91,7 +91,7 @@ extension SDPValidationRun {
             }
             // SRTP m-line with no keying at all (§7.1.1; RFC 4567 §3.1).
             if let p = proto, p.security == .srtp, list.isEmpty, !index.hasEffective(.keyMgmt, mi),
-               !index.has(.crypto, level), !(index.mediaField(mi)?.isRejected ?? false) {
+               !index.has(.crypto, level), !(index.isRejected(mi) ?? false) {
                 add(SDPRules.srtpNoKeying, at: index.mLineOffset(mi), "media[\(mi)]", "\(p) m-line with neither a=crypto nor a=key-mgmt")
             }
             if role == .answer, let first = list.first, index.hasTyped(level, SDPIndex.keyMgmt) {

@@ -34,24 +34,34 @@ final class SDPIndex: Sendable {
     /// - `[L * SDPIndexedName.count, ... + L + 1)`: where each level's
     ///   attributes start in ``entries`` (and, last, the end).
     private let table: [Int]
-    /// One m= line decoded, with its `<proto>` classified once. The field
-    /// or the error, not a `Result`: an array of `Result`s (or of tuples)
-    /// is copied and destroyed through the runtime's generic value
-    /// witnesses, an optional field (one reference) and an optional boxed
-    /// error inline.
+    /// One m= line decoded, with its `<proto>` classified once: the line's
+    /// value and the field's spans (plain numbers), or the error. The typed
+    /// ``MediaField`` is built when asked for; the checks read the spans.
+    /// Not a `Result`: an array of `Result`s (or of tuples) is copied and
+    /// destroyed through the runtime's generic value witnesses.
     struct MediaEntry {
         final class Failure: Sendable {
             let error: DecodingError
             init(_ error: DecodingError) { self.error = error }
         }
 
-        let decoded: MediaField?
+        let bytes: ArraySlice<UInt8>
+        /// Valid when ``failure`` is nil.
+        let spans: MediaField.Spans
         let failure: Failure?
         let transport: TransportProtocol?
+
+        var decoded: MediaField? { failure == nil ? MediaField(decoded: bytes, spans: spans) : nil }
 
         var field: Result<MediaField, DecodingError> {
             if let m = decoded { return .success(m) }
             return .failure(failure?.error ?? DecodingError(code: "sdp.m.syntax", offset: 0, path: "", specRef: MediaField.specRef, message: "m= field not decoded"))
+        }
+
+        /// A port of zeros (RFC 8866 §5.14, RFC 3264 §6); nil without a field.
+        var isRejected: Bool? {
+            guard failure == nil, spans.port.lowerBound >= bytes.startIndex, spans.port.upperBound <= bytes.endIndex else { return nil }
+            return bytes[spans.port].allSatisfy { $0 == 0x30 }
         }
     }
     let media: [MediaEntry]
@@ -115,12 +125,12 @@ final class SDPIndex: Sendable {
             // The decoder joins its error paths onto the one it is given:
             // the m-line's path is built only for an error.
             do throws(DecodingError) {
-                let m = try MediaField.decode(line.bytes, base: base, path: "")
-                return MediaEntry(decoded: m, failure: nil, transport: m.transport)
+                let spans = try MediaField.scan(line.bytes, base: base, path: "")
+                return MediaEntry(bytes: line.bytes, spans: spans, failure: nil, transport: TransportProtocol(bytes: line.bytes[spans.proto]))
             } catch {
                 var e = error
                 e.path = ByteCursor.join(SDPPathText.indexed("media", i), error.path)
-                return MediaEntry(decoded: nil, failure: MediaEntry.Failure(e), transport: nil)
+                return MediaEntry(bytes: line.bytes, spans: .none, failure: MediaEntry.Failure(e), transport: nil)
             }
         }
     }
@@ -273,6 +283,8 @@ final class SDPIndex: Sendable {
     }
 
     func mediaField(_ i: Int) -> MediaField? { i >= 0 && i < media.count ? media[i].decoded : nil }
+    /// Whether media section `i`'s m= line has port 0; nil when it did not decode.
+    func isRejected(_ i: Int) -> Bool? { i >= 0 && i < media.count ? media[i].isRejected : nil }
     func proto(_ i: Int) -> TransportProtocol? { i >= 0 && i < media.count ? media[i].transport : nil }
     func mLineOffset(_ i: Int) -> Int { i < sections.media.count ? d.lineOffsets[sections.media[i].lowerBound] : 0 }
     func lineOffset(_ line: Int) -> Int { line < d.lineOffsets.count ? d.lineOffsets[line] : 0 }

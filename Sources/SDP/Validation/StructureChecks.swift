@@ -276,12 +276,12 @@ extension SDPValidationRun {
         let media = index.sections.media
         for mi in 0..<min(index.media.count, media.count) {
             let entry = index.media[mi]
-            guard let m = entry.decoded else {
-                if let f = entry.failure { sink.add(f.error) }
+            if let f = entry.failure {
+                sink.add(f.error)
                 continue
             }
             let lineIdx = media[mi].lowerBound
-            checkMediaLine(mi, m, lines[lineIdx].bytes, base: lineIdx < offsets.count ? offsets[lineIdx] + 2 : 0)
+            checkMediaLine(mi, entry, base: lineIdx < offsets.count ? offsets[lineIdx] + 2 : 0)
         }
         // c= present in the session or in every media section.
         if !sessionConnection {
@@ -291,53 +291,35 @@ extension SDPValidationRun {
         }
     }
 
-    /// The port, proto and `<fmt>` rules of media section `mi`'s m= line
-    /// (`m`, decoded by the index from `bytes`).
-    mutating func checkMediaLine(_ mi: Int, _ m: MediaField, _ bytes: ArraySlice<UInt8>, base: Int) {
+    /// The port, proto and `<fmt>` rules of media section `mi`'s m= line,
+    /// read from the spans the index decoded (no field strings built).
+    mutating func checkMediaLine(_ mi: Int, _ e: SDPIndex.MediaEntry, base: Int) {
         func path() -> String { "media[\(mi)]" }
-        // A decoded field answers lengths and numbers from its bytes (no
-        // string built); a built one from its fields.
-        let decoded = m.decodedSpans
+        let bytes = e.bytes, sp = e.spans
         func offset(_ i: Int) -> Int { base + (i - bytes.startIndex) }
-        let portAt = decoded.map { offset($0.spans.port.lowerBound) } ?? base + m.media.utf8.count + 1
-        let portValue = decoded.map { DecimalToken.value(digits: $0.bytes[$0.spans.port]) } ?? m.port.value
-        if portValue.map({ $0 > 65535 }) ?? true {
-            add(SDPRules.portRange, at: portAt, path() + ".port", "port \(m.port) is not in 0..65535")
+        func text(_ r: Range<Int>) -> String { SDPGrammar.string(bytes[r]) }
+        let portAt = offset(sp.port.lowerBound)
+        if DecimalToken.value(digits: bytes[sp.port]).map({ $0 > 65535 }) ?? true {
+            add(SDPRules.portRange, at: portAt, path() + ".port", "port \(text(sp.port)) is not in 0..65535")
         }
-        if let d = decoded {
-            if let r = d.spans.numberOfPorts, DecimalToken.hasLeadingZero(digits: d.bytes[r]) || DecimalToken.value(digits: d.bytes[r]) == 0 {
-                add(SDPRules.portCount, at: offset(r.lowerBound), path() + ".numberOfPorts", "number of ports '\(m.numberOfPorts ?? 0)' is not POS-DIGIT *DIGIT")
-            }
-        } else if let n = m.numberOfPorts, n.hasLeadingZero || n.value == 0 {
-            add(SDPRules.portCount, at: portAt + m.port.digitCount + 1, path() + ".numberOfPorts", "number of ports '\(n)' is not POS-DIGIT *DIGIT")
+        if let r = sp.numberOfPorts, DecimalToken.hasLeadingZero(digits: bytes[r]) || DecimalToken.value(digits: bytes[r]) == 0 {
+            add(SDPRules.portCount, at: offset(r.lowerBound), path() + ".numberOfPorts", "number of ports '\(text(r))' is not POS-DIGIT *DIGIT")
         }
-        let transport = index.proto(mi) ?? m.transport
+        let transport = e.transport ?? TransportProtocol(bytes: bytes[sp.proto])
         let payloadTypes: Bool
         if let info = transport.info {
             payloadTypes = info.formats == .payloadTypes
         } else {
             payloadTypes = false
             if let c = transport.caseInsensitiveMatch {
-                add(SDPRules.protoCase, at: portAt, path() + ".proto", "proto '\(m.proto)' is registered as '\(c)'")
+                add(SDPRules.protoCase, at: portAt, path() + ".proto", "proto '\(text(sp.proto))' is registered as '\(c)'")
             }
         }
         // The format list as decoded text (tokens separated by single
-        // spaces); the index's field keeps it so, else the line is read
-        // again.
-        let list: ArraySlice<UInt8>
-        let count: Int
-        if case .text(let t, let n) = m.storedFormats {
-            list = t
-            count = n
-        } else if let f = try? MediaField.scan(bytes, base: base, path: "") {
-            list = bytes[f.formats]
-            count = f.formatCount
-        } else {
-            return
-        }
-        // The first <fmt> follows "<media> <port>[/<n>] <proto> ".
-        let fmtBase = decoded.map { offset($0.spans.formats.lowerBound) }
-            ?? base + m.media.utf8.count + 1 + m.port.text.utf8.count + (m.numberOfPorts.map { $0.text.utf8.count + 1 } ?? 0) + 1 + m.proto.utf8.count + 1
+        // spaces); the first <fmt> follows "<media> <port>[/<n>] <proto> ".
+        let list = bytes[sp.formats]
+        let count = sp.formatCount
+        let fmtBase = offset(sp.formats.lowerBound)
         func at(_ k: Int) -> Int { fmtBase + (k - list.startIndex) }
         // Duplicates: pairwise for short lists; beyond, a bit per
         // canonical payload type number (the text of a number 0..127
@@ -358,7 +340,7 @@ extension SDPValidationRun {
             let pt = Self.canonicalPayloadType(bytes: f)
             if payloadTypes && pt == nil {
                 add(SDPRules.payloadType, at: at(start), SDPPathText.indexed("media", mi, ".fmts", k),
-                    "'\(SDPGrammar.string(f))' is not an RTP payload type 0..127 (\(m.proto))")
+                    "'\(SDPGrammar.string(f))' is not an RTP payload type 0..127 (\(text(sp.proto)))")
             }
             let duplicate: Bool
             if small {

@@ -25,7 +25,7 @@ extension SDPValidationRun {
             let secured = p.usesTLSOrDTLS
             let dtls = p.isDatagramTLS
             let wantsConnection = !dtls && Self.mayBeTCP(p) && p.isTCP && (p.info.map { $0.application != .msrp } ?? false)
-            guard secured || wantsConnection, let f = index.mediaField(mi), !f.isRejected else { continue }
+            guard secured || wantsConnection, index.isRejected(mi) == false else { continue }
             func mPath() -> String { SDPPathText.indexed("media", mi) }
             let mAt = index.mLineOffset(mi)
             let level = SDPLevel.media(mi)
