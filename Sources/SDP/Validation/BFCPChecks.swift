@@ -40,7 +40,7 @@ extension SDPValidationRun {
                     }
                 }
             }
-            guard let p = index.proto(mi), p.info?.application == .bfcp, let f = index.mediaField(mi) else { continue }
+            guard index.application(mi) == .bfcp, let f = index.mediaField(mi) else { continue }
             func mPath() -> String { SDPPathText.indexed("media", mi) }
             let mAt = index.mLineOffset(mi)
             if f.media != "application" { add(SDPRules.bfcpMedia, at: mAt + 2, mPath() + ".media", "media '\(f.media)' (BFCP requires 'application')") }

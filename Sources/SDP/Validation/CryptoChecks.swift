@@ -73,6 +73,8 @@ extension SDPValidationRun {
         for mi in 0..<index.mediaCount {
             let level = SDPLevel.media(mi)
             let list = mi + 1 < lists.count ? lists[mi + 1] : []
+            // Without a=crypto only the keying rule of SRTP m-lines applies.
+            if list.isEmpty && index.security(mi) != .srtp { continue }
             let proto = index.proto(mi)
             if let first = list.first, let p = proto {
                 if p.security == .dtlsSRTP {

@@ -53,6 +53,7 @@ extension SDPValidationRun {
                 }
             }
         }
+        guard index.hasAny(.keyMgmt) else { return }
         let sessionHas = index.hasTyped(.session, SDPIndex.keyMgmt)
         for mi in 0..<index.mediaCount {
             guard let first = index.firstTyped(.media(mi), SDPIndex.keyMgmt) else { continue }
@@ -90,6 +91,8 @@ extension SDPValidationRun {
            let (da, _) = index.firstTyped(.media(mi), SDPIndex.keyMgmt) {
             add(SDPRules.trMixedLevels, at: lineOffset(da.located.lineIndex), da.located.path, "key-mgmt at session level and in media[\(mi)]")
         }
+        // Every rule below looks at a decoded MIKEY message.
+        guard !mikeyReports.isEmpty else { return }
         let tlsProt = options.mikey.codePoints.protTypeTLS
         var msrpPorts: [String: Int] = [:]
         for mi in 0..<index.mediaCount {
@@ -110,7 +113,7 @@ extension SDPValidationRun {
                 }
             }
         }
-        guard role != .unknown, !mikeyReports.isEmpty else { return }
+        guard role != .unknown else { return }
         for level in index.levels {
             for e in index.chain(.keyMgmt, level) {
                 guard let n = mikeyReports[e.located.lineIndex], let dt = n.message?.header.dataType, let da = e.decoded else { continue }

@@ -4,7 +4,7 @@ import MediasecCore
 extension SDPValidationRun {
     mutating func checkMSRP() {
         for mi in 0..<index.mediaCount {
-            guard let p = index.proto(mi), p.info?.application == .msrp, let f = index.mediaField(mi) else { continue }
+            guard index.application(mi) == .msrp, let p = index.proto(mi), let f = index.mediaField(mi) else { continue }
             func mPath() -> String { SDPPathText.indexed("media", mi) }
             let mAt = index.mLineOffset(mi)
             let level = SDPLevel.media(mi)

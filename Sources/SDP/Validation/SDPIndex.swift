@@ -50,6 +50,24 @@ final class SDPIndex: Sendable {
         let spans: MediaField.Spans
         let failure: Failure?
         let transport: TransportProtocol?
+        /// The registered proto's security and application (`.none` and
+        /// nil for an unregistered proto or no field), and whether the
+        /// proto starts with "TCP": what the per-m-line passes test first,
+        /// read without touching the proto's string.
+        let security: TransportProtocol.Security
+        let application: TransportProtocol.Application?
+        let isTCP: Bool
+
+        init(bytes: ArraySlice<UInt8>, spans: MediaField.Spans, failure: Failure?, transport: TransportProtocol?) {
+            self.bytes = bytes
+            self.spans = spans
+            self.failure = failure
+            self.transport = transport
+            let info = transport?.info
+            security = info?.security ?? .none
+            application = info?.application
+            isTCP = transport?.isTCP ?? false
+        }
 
         var decoded: MediaField? { failure == nil ? MediaField(decoded: bytes, spans: spans) : nil }
 
@@ -283,6 +301,13 @@ final class SDPIndex: Sendable {
     }
 
     func mediaField(_ i: Int) -> MediaField? { i >= 0 && i < media.count ? media[i].decoded : nil }
+    /// The security of media section `i`'s registered proto (`.none` for
+    /// any other proto or no field).
+    func security(_ i: Int) -> TransportProtocol.Security { i >= 0 && i < media.count ? media[i].security : .none }
+    /// The application of media section `i`'s registered proto.
+    func application(_ i: Int) -> TransportProtocol.Application? { i >= 0 && i < media.count ? media[i].application : nil }
+    /// Whether media section `i`'s proto starts with "TCP".
+    func isTCP(_ i: Int) -> Bool { i >= 0 && i < media.count ? media[i].isTCP : false }
     /// Whether media section `i`'s m= line has port 0; nil when it did not decode.
     func isRejected(_ i: Int) -> Bool? { i >= 0 && i < media.count ? media[i].isRejected : nil }
     func proto(_ i: Int) -> TransportProtocol? { i >= 0 && i < media.count ? media[i].transport : nil }

@@ -18,6 +18,13 @@ extension SDPValidationRun {
             }
         }
         for mi in 0..<index.mediaCount {
+            // Passed over before the proto is looked at: an m-line neither
+            // TLS/DTLS nor a registered TCP one (other than MSRP).
+            switch index.security(mi) {
+            case .tls, .dtls, .dtlsSRTP: break
+            case .none, .srtp:
+                guard index.isTCP(mi), let a = index.application(mi), a != .msrp else { continue }
+            }
             guard let p = index.proto(mi) else { continue }
             // Only TLS/DTLS m-lines and the TCP ones that need a=connection
             // have rules here: any other m-line is passed over before its
