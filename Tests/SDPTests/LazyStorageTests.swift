@@ -139,7 +139,7 @@ extension LazyStorageTests {
         }
         #expect(c == expected)
         #expect(c.encodedValue == value)
-        #expect(index.cryptoItems(.media(0)).count == 1)
+        #expect(Array(index.cryptoItems(.media(0))).count == 1)
         var copy = da
         copy.result = .success(.setup(SetupAttribute(.passive)))
         guard case .success(.setup) = copy.result, case .success(.crypto(let again)) = da.result else {

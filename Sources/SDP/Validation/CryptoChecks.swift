@@ -15,31 +15,39 @@ struct SDPCryptoItem {
 /// RFC 4568 §4–§7: every rule of `a=crypto`.
 extension SDPValidationRun {
     mutating func checkCrypto() {
-        // The a=crypto list of each level, built once (session first).
-        guard index.hasAny(.crypto) else {
-            checkCryptoMedia([])
-            return
+        if index.hasAny(.crypto) {
+            // Session level: not allowed at all (§4).
+            for it in index.cryptoItems(.session) {
+                add(SDPRules.cryptoSessionLevel, at: lineOffset(it.lineIndex), it.path)
+            }
+            for it in index.cryptoItems(.session) { checkCryptoAttribute(it) }
+            checkKeyReuse()
         }
-        let lists = index.levels.map { index.cryptoItems($0) }
-        // Session level: not allowed at all (§4).
-        for it in lists[0] {
-            add(SDPRules.cryptoSessionLevel, at: lineOffset(it.lineIndex), it.path)
-        }
-        for it in lists[0] { checkCryptoAttribute(it) }
-        // Keys must be unique in the entire message (§6.1, §6.3.5).
-        // Paths are built only for a reuse finding. The first holder of
-        // each key is kept as (level, position in the level's list, session
-        // parameter, key index).
+        checkCryptoMedia()
+    }
+
+    /// The first holder of a key||salt: its attribute, session parameter
+    /// (FEC_KEY) and key index.
+    struct KeyHolder {
+        let entry: SDPAttributeEntry
+        let session: Int?
+        let index: Int
+    }
+
+    /// Keys must be unique in the entire message (§6.1, §6.3.5). Paths are
+    /// built only for a reuse finding.
+    mutating func checkKeyReuse() {
         var keyCount = 0
-        for list in lists {
-            for it in list { keyCount += it.scan.keys.count }
+        for level in index.levels {
+            for it in index.cryptoItems(level) { keyCount += it.scan.keys.count }
         }
-        var holders = SmallMap<ByteKey, (Int, Int, Int?, Int)>(expectedCount: keyCount)
+        guard keyCount > 1 else { return }
+        var holders = SmallMap<ByteKey, KeyHolder>(expectedCount: keyCount)
         func field(_ session: Int?, _ i: Int) -> String {
             session.map { "sessionParams[\($0)].keyParams[\(i)]" } ?? "keyParams[\(i)]"
         }
-        for (li, list) in lists.enumerated() {
-            for (pos, it) in list.enumerated() {
+        for level in index.levels {
+            for it in index.cryptoItems(level) {
                 let s = it.scan
                 func check(_ sp: Int?, _ i: Int, _ k: SRTPKeyScan) {
                     guard k.isInline else { return }
@@ -52,10 +60,10 @@ extension SDPValidationRun {
                     guard case .success(let shape) = text.withUnsafeBufferPointer({ SDPBase64.shapeUnpadded($0) }),
                           shape.decodedCount > 0 else { return }
                     let key = ByteKey(text.prefix(shape.dataCount))
-                    if let (ol, opos, osp, oi) = holders.firstValue(for: key, else: (li, pos, sp, i)) {
+                    if let other = holders.firstValue(for: key, else: KeyHolder(entry: it.entry, session: sp, index: i)) {
                         let f = field(sp, i)
-                        let other = lists[ol][opos]
-                        add(SDPRules.cryptoKeyReuse, at: s.offset(k.at), "\(it.path).crypto.\(f)", "the same key||salt as \(other.path).crypto.\(field(osp, oi))")
+                        add(SDPRules.cryptoKeyReuse, at: s.offset(k.at), "\(it.path).crypto.\(f)",
+                            "the same key||salt as \(other.entry.located.path).crypto.\(field(other.session, other.index))")
                     }
                 }
                 for (i, k) in s.ownKeys.enumerated() { check(nil, i, k) }
@@ -64,27 +72,30 @@ extension SDPValidationRun {
                 }
             }
         }
-        checkCryptoMedia(lists)
     }
 
-    /// The per-m-line rules of a=crypto; `lists` holds the a=crypto list
-    /// of each level (empty when the description has no a=crypto at all).
-    mutating func checkCryptoMedia(_ lists: [[SDPCryptoItem]]) {
+    /// The per-m-line rules of a=crypto.
+    mutating func checkCryptoMedia() {
         for mi in 0..<index.mediaCount {
             let level = SDPLevel.media(mi)
-            let list = mi + 1 < lists.count ? lists[mi + 1] : []
+            var first: SDPCryptoItem? = nil
+            var count = 0
+            for it in index.cryptoItems(level) {
+                if first == nil { first = it }
+                count += 1
+            }
             // Without a=crypto only the keying rule of SRTP m-lines applies.
-            if list.isEmpty && index.security(mi) != .srtp { continue }
+            if count == 0 && index.security(mi) != .srtp { continue }
             let proto = index.proto(mi)
-            if let first = list.first, let p = proto {
+            if let first, let p = proto {
                 if p.security == .dtlsSRTP {
                     add(SDPRules.cryptoDTLSSRTP, at: lineOffset(first.lineIndex), first.path, "a=crypto on \(p) m-line")
                 } else if p.security != .srtp {
                     add(SDPRules.cryptoProto, at: lineOffset(first.lineIndex), first.path, "a=crypto on a \(p) m-line")
                 }
             }
-            var tags = DecimalTokenMap<Int>(expectedCount: list.count)
-            for it in list {
+            var tags = DecimalTokenMap<Int>(expectedCount: count)
+            for it in index.cryptoItems(level) {
                 let s = it.scan
                 if let first = tags.firstValue(for: s.tag, in: s.value, else: it.lineIndex) {
                     add(SDPRules.cryptoTagDuplicate, at: s.offset(s.tag.range.lowerBound), "\(it.path).crypto.tag", "tag \(s.text(s.tag)) already used on line \(first + 1)")
@@ -92,11 +103,11 @@ extension SDPValidationRun {
                 checkCryptoAttribute(it)
             }
             // SRTP m-line with no keying at all (§7.1.1; RFC 4567 §3.1).
-            if let p = proto, p.security == .srtp, list.isEmpty, !index.hasEffective(.keyMgmt, mi),
+            if let p = proto, p.security == .srtp, count == 0, !index.hasEffective(.keyMgmt, mi),
                !index.has(.crypto, level), !(index.isRejected(mi) ?? false) {
                 add(SDPRules.srtpNoKeying, at: index.mLineOffset(mi), "media[\(mi)]", "\(p) m-line with neither a=crypto nor a=key-mgmt")
             }
-            if role == .answer, let first = list.first, index.hasTyped(level, SDPIndex.keyMgmt) {
+            if role == .answer, let first, index.hasTyped(level, SDPIndex.keyMgmt) {
                 add(SDPRules.cryptoWithKeyMgmt, at: lineOffset(first.lineIndex), first.path)
             }
         }

@@ -246,14 +246,20 @@ final class SDPIndex: Sendable {
         return out
     }
 
-    /// The a=crypto attributes that decoded at one level, as scans.
-    func cryptoItems(_ level: SDPLevel) -> [SDPCryptoItem] {
-        var out: [SDPCryptoItem] = []
-        for e in chain(.crypto, level) {
-            if let s = e.cryptoScan { out.append(SDPCryptoItem(entry: e, scan: s)) }
+    /// The a=crypto attributes that decoded at one level, with their
+    /// scans, read along the name chain (no list is built).
+    struct CryptoItems: Sequence, IteratorProtocol {
+        var chain: Chain
+
+        mutating func next() -> SDPCryptoItem? {
+            while let e = chain.next() {
+                if let s = e.cryptoScan { return SDPCryptoItem(entry: e, scan: s) }
+            }
+            return nil
         }
-        return out
     }
+
+    func cryptoItems(_ level: SDPLevel) -> CryptoItems { CryptoItems(chain: chain(.crypto, level)) }
 
     /// The first typed attribute of a kind at a level: `typed(level,
     /// kind).first` without building the list.
