@@ -72,6 +72,12 @@ public struct MIKEYValidator: Sendable {
         ProfileMask.sets[Int(applicableMask(for: m, codePoints: cp).raw)]
     }
 
+    /// Whether ``applicableProfiles(for:codePoints:)`` holds
+    /// ``MIKEYProfileName/tr33829`` (no set built).
+    public static func appliesTR33829(to m: MIKEYMessage, codePoints cp: CodePointProfile) -> Bool {
+        applicableMask(for: m, codePoints: cp).raw & ProfileMask.tr33829.raw != 0
+    }
+
     /// ``applicableProfiles(for:codePoints:)`` as a bit mask. Plain
     /// comparisons (no sets built per message): this runs for every
     /// a=key-mgmt of every SDP description validated.

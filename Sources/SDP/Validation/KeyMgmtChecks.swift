@@ -25,7 +25,7 @@ extension SDPValidationRun {
                 func dataAt() -> Int { k.dataOffset(valueOffset: da.valueOffset) }
                 // A message the validator decoded came from valid base64:
                 // the data is decoded again only when it did not.
-                let message = decodedMIKEY[da.located.lineIndex]
+                let message = decodedMIKEY[da.located.lineIndex]?.result
                 var bytes: [UInt8] = []
                 if case .success? = message {
                 } else {

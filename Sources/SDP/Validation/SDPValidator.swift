@@ -121,19 +121,10 @@ public struct SDPValidator: Sendable {
 
     /// ``applicableProfiles(for:options:)`` over an index whose mikey
     /// messages are already decoded (by line index).
-    static func applicableProfiles(_ index: SDPIndex, mikey: [Int: Result<DecodedMIKEYMessage, DecodingError>],
-                                   options: SDPValidationOptions) -> SDPProfileMask {
+    static func applicableProfiles(_ index: SDPIndex, mikey: [Int: SDPDecodedMIKEY], options: SDPValidationOptions) -> SDPProfileMask {
         var s = SDPProfileMask.all
         s.remove(.tr33829)
-        for level in index.levels {
-            if index.has(.e2ae, level) { s.insert(.tr33829) }
-            for (da, _) in index.typed(level, SDPIndex.keyMgmt) {
-                if case .success(let m)? = mikey[da.located.lineIndex],
-                   MIKEYValidator.applicableProfiles(for: m.message, codePoints: options.mikey.codePoints).contains(.tr33829) {
-                    s.insert(.tr33829)
-                }
-            }
-        }
+        if index.hasAny(.e2ae) || mikey.values.contains(where: \.isTR33829) { s.insert(.tr33829) }
         return s
     }
 
@@ -151,12 +142,14 @@ public struct SDPValidator: Sendable {
         let index = SDPIndex(decoded, limits: options.limits)
         // Each mikey key-mgmt message is decoded once, here, and shared by
         // the profile choice and the nested validation.
-        var mikey = [Int: Result<DecodedMIKEYMessage, DecodingError>]()
-        for level in index.levels {
-            for (da, k) in index.typed(level, SDPIndex.keyMgmt) where k.isMIKEY {
-                guard case .success(let bytes) = k.decodedData else { continue }
-                let decoder = MIKEYDecoder(profile: options.mikey.codePoints, limits: options.mikey.limits)
-                mikey[da.located.lineIndex] = Result { () throws(DecodingError) in try decoder.decode(bytes) }
+        var mikey = [Int: SDPDecodedMIKEY]()
+        if index.hasAny(.keyMgmt) {
+            for level in index.levels {
+                for (da, k) in index.typed(level, SDPIndex.keyMgmt) where k.isMIKEY {
+                    guard case .success(let bytes) = k.decodedData else { continue }
+                    let decoder = MIKEYDecoder(profile: options.mikey.codePoints, limits: options.mikey.limits)
+                    mikey[da.located.lineIndex] = SDPDecodedMIKEY(Result { () throws(DecodingError) in try decoder.decode(bytes) }, codePoints: options.mikey.codePoints)
+                }
             }
         }
         let profiles = options.profiles.map { SDPProfileMask($0) } ?? Self.applicableProfiles(index, mikey: mikey, options: options)
@@ -195,6 +188,24 @@ extension SDPDecoder {
     }
 }
 
+/// The MIKEY message of one `a=key-mgmt:mikey` attribute, decoded once
+/// (for the profile choice and the nested validation), and whether it puts
+/// the description in the tr33829 profile. An object: a lookup by line
+/// copies one reference, not the message.
+final class SDPDecodedMIKEY: Sendable {
+    let result: Result<DecodedMIKEYMessage, DecodingError>
+    let isTR33829: Bool
+
+    init(_ result: Result<DecodedMIKEYMessage, DecodingError>, codePoints: CodePointProfile) {
+        self.result = result
+        if case .success(let m) = result {
+            isTR33829 = MIKEYValidator.appliesTR33829(to: m.message, codePoints: codePoints)
+        } else {
+            isTR33829 = false
+        }
+    }
+}
+
 /// The MIKEY report of one `a=key-mgmt:mikey` attribute. An object: the
 /// checks look into it by line (the decoded message's header, its
 /// crypto sessions), and a lookup then copies one reference, not the
@@ -223,7 +234,7 @@ struct SDPValidationRun {
     var mikeyReports = [Int: SDPNestedMIKEY]()
 
     /// Decoded mikey key-mgmt messages by line index (nil entry: decode here).
-    var decodedMIKEY = [Int: Result<DecodedMIKEYMessage, DecodingError>]()
+    var decodedMIKEY = [Int: SDPDecodedMIKEY]()
 
     init(index: SDPIndex, options: SDPValidationOptions, sink: SDPFindingSink) {
         self.index = index
