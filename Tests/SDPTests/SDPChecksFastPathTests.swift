@@ -23,6 +23,30 @@ struct SDPChecksFastPathTests {
         #expect(SDPIndexedName(nameBytes: [0x63, 0xff, 0x72][...]) == nil)
     }
 
+    /// The MSRP endpoint check compares the c= address with the URI host
+    /// as the String code did (decode, lower-case both, compare), and the
+    /// m-line answers `<media>`, the `*` list and the port from its spans.
+    @Test func msrpAddressAndMediaFromBytes() throws {
+        let hosts = ["192.0.2.10", "Alice.Example.COM", "alice.example.com", "192.0.2.1", "bücher.example", "BÜCHER.example", "", "x"]
+        let addresses = ["192.0.2.10", "alice.example.com", "ALICE.example.com", "bücher.example", "b\u{FC}cher.EXAMPLE", "x"]
+        for a in addresses {
+            let text = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 \(a)\r\nt=0 0\r\nm=message 7394 TCP/TLS/MSRP *\r\n"
+            let d = try SDPDecoder().decode(Array(text.utf8))
+            let run = SDPValidationRun(index: SDPIndex(d), options: SDPValidationOptions(), sink: SDPFindingSink(profiles: [.rfc4975], lineOffsets: d.lineOffsets))
+            for h in hosts {
+                let c = try #require(d.lines.firstIndex { $0.type == 0x63 })
+                let cf = try ConnectionField.decode(d.lines[c].value, path: "")
+                let expected = SDPGrammar.lowercased(cf.address) == SDPGrammar.lowercased(h)
+                #expect(run.connectionAddress(ofLine: c, matches: h) == expected, "\(a) \(h)")
+            }
+            let f = try #require(run.index.decodedMedia(0))
+            let m = try #require(run.index.mediaField(0))
+            #expect(f.mediaIs("message") == (m.media == "message") && f.mediaIs("message"))
+            #expect(f.isStarOnly == (m.formats == ["*"]) && f.isStarOnly)
+            #expect(f.portValue == m.port.value && f.text(f.spans.formats) == m.formats.joined(separator: " "))
+        }
+    }
+
     @Test func hashFunctionLookupMatchesTable() {
         let names = ["sha-1", "SHA-1", "Sha-256", "sha-256", "sha-224", "SHA-384", "sha-512", "md5", "MD2", "md4",
                      "sha-2566", "sha256", "", "s", "sha-25", "\u{0}md5", "md5\u{0}", "shA-512", "sha-1 ", "ßha-1", "sha-１"]

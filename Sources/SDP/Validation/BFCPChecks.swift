@@ -40,12 +40,12 @@ extension SDPValidationRun {
                     }
                 }
             }
-            guard index.application(mi) == .bfcp, let f = index.mediaField(mi) else { continue }
+            guard index.application(mi) == .bfcp, let f = index.decodedMedia(mi) else { continue }
             func mPath() -> String { SDPPathText.indexed("media", mi) }
             let mAt = index.mLineOffset(mi)
-            if f.media != "application" { add(SDPRules.bfcpMedia, at: mAt + 2, mPath() + ".media", "media '\(f.media)' (BFCP requires 'application')") }
-            if !Self.isStarOnly(f.formats) { add(SDPRules.bfcpFormat, at: mAt, mPath() + ".fmts", "format list '\(f.formats.joined(separator: " "))'") }
-            if f.isRejected { continue }
+            if !f.mediaIs("application") { add(SDPRules.bfcpMedia, at: mAt + 2, mPath() + ".media", "media '\(f.text(f.spans.media))' (BFCP requires 'application')") }
+            if !f.isStarOnly { add(SDPRules.bfcpFormat, at: mAt, mPath() + ".fmts", "format list '\(f.text(f.spans.formats))'") }
+            if f.isRejected != false { continue }
             if !hasFloorctrl { add(SDPRules.bfcpFloorctrlMissing, at: mAt, mPath()) }
             if hasFloorctrl, !(index.has(.confid, level) && index.has(.userid, level) && index.has(.floorid, level)),
                let (da, fc) = index.firstTyped(level, SDPIndex.floorControl), fc.mayBeServer {

@@ -4,12 +4,12 @@ import MediasecCore
 extension SDPValidationRun {
     mutating func checkMSRP() {
         for mi in 0..<index.mediaCount {
-            guard index.application(mi) == .msrp, let p = index.proto(mi), let f = index.mediaField(mi) else { continue }
+            guard index.application(mi) == .msrp, let p = index.proto(mi), let f = index.decodedMedia(mi) else { continue }
             func mPath() -> String { SDPPathText.indexed("media", mi) }
             let mAt = index.mLineOffset(mi)
             let level = SDPLevel.media(mi)
-            if f.media != "message" { add(SDPRules.msrpMedia, at: mAt + 2, mPath() + ".media", "media '\(f.media)' (MSRP requires 'message')") }
-            if !Self.isStarOnly(f.formats) { add(SDPRules.msrpFormat, at: mAt, mPath() + ".fmts", "format list '\(f.formats.joined(separator: " "))'") }
+            if !f.mediaIs("message") { add(SDPRules.msrpMedia, at: mAt + 2, mPath() + ".media", "media '\(f.text(f.spans.media))' (MSRP requires 'message')") }
+            if !f.isStarOnly { add(SDPRules.msrpFormat, at: mAt, mPath() + ".fmts", "format list '\(f.text(f.spans.formats))'") }
             if !index.has(.acceptTypes, level) { add(SDPRules.msrpAcceptTypesMissing, at: mAt, mPath()) }
             guard index.has(.path, level) else {
                 add(SDPRules.msrpPathMissing, at: mAt, mPath())
@@ -22,7 +22,7 @@ extension SDPValidationRun {
                     func uf() -> String { SDPPathText.indexed("uris", k) }
                     func up() -> String { da.located.path + ".path." + uf() }
                     if u.portNumber == nil { add(SDPRules.msrpPortMissing, at: at(da, uf()), up() + ".port", "\(u) has no explicit port") }
-                    if p.isTCP && SDPGrammar.lowercased(u.transport) != "tcp" {
+                    if p.isTCP && !SDPGrammar.equalsIgnoringCase(u.transport, "tcp") {
                         add(SDPRules.msrpTransport, at: at(da, uf() + ".transport"), up() + ".transport", "transport '\(u.transport)' on a \(p) m-line")
                     }
                     if let ui = u.userinfo, ui.contains(":") {
@@ -32,24 +32,34 @@ extension SDPValidationRun {
                         add(SDPRules.msrpScheme, at: at(da, uf()), up() + ".scheme", "\(u.scheme): URI on a \(p) m-line")
                     }
                 }
-                if let e = pa.endpoint, !f.isRejected {
+                if let e = pa.endpoint, f.isRejected == false {
                     let k = pa.uris.count - 1
-                    if let port = e.portNumber, port.value != f.port.value {
-                        add(SDPRules.msrpPortMismatch, at: at(da, "uris[\(k)].port"), "\(da.located.path).path.uris[\(k)].port", "URI port \(port) vs m-line port \(f.port)")
+                    if let port = e.portNumber, port.value != f.portValue {
+                        add(SDPRules.msrpPortMismatch, at: at(da, "uris[\(k)].port"), "\(da.located.path).path.uris[\(k)].port", "URI port \(port) vs m-line port \(f.text(f.spans.port))")
                     }
-                    let c = firstConnectionLine(index.sections.media[mi]) ?? firstConnectionLine(index.sections.session)
-                    if let c, let cf = try? ConnectionField.decode(sd.lines[c].value, path: ""),
-                       SDPGrammar.lowercased(cf.address) != SDPGrammar.lowercased(e.host) {
-                        add(SDPRules.msrpAddressMismatch, at: lineOffset(c), "\(mPath()).connection", "c= address \(cf.address) vs URI host \(e.host)")
+                    if let c = firstConnectionLine(index.sections.media[mi]) ?? firstConnectionLine(index.sections.session),
+                       !connectionAddress(ofLine: c, matches: e.host) {
+                        let address = (try? ConnectionField.decode(sd.lines[c].bytes, path: "").address) ?? ""
+                        add(SDPRules.msrpAddressMismatch, at: lineOffset(c), "\(mPath()).connection", "c= address \(address) vs URI host \(e.host)")
                     }
                 }
             }
         }
     }
 
-    /// The `<fmt>` list is the single `*` of RFC 4975 §8.1 / RFC 8856 §4
-    /// (`formats == ["*"]` without building the array literal).
-    static func isStarOnly(_ formats: [String]) -> Bool { formats.count == 1 && formats[0] == "*" }
+    /// Whether the address of c= line `c` equals `host` ignoring ASCII
+    /// case (RFC 4975 §8.1); true when the line does not decode (no
+    /// finding then). An ASCII address is compared as bytes; any other as
+    /// the strings the finding would show.
+    func connectionAddress(ofLine c: Int, matches host: String) -> Bool {
+        let bytes = sd.lines[c].bytes
+        guard let spans = try? ConnectionField.scan(bytes, base: 0, path: "") else { return true }
+        let address = bytes[spans.address]
+        if address.allSatisfy({ $0 < 0x80 }) && host.utf8.allSatisfy({ $0 < 0x80 }) {
+            return SDPGrammar.equalsIgnoringCase(address, host)
+        }
+        return SDPGrammar.lowercased(SDPGrammar.string(address)) == SDPGrammar.lowercased(host)
+    }
 
     /// The first `c=` line of a line range.
     func firstConnectionLine(_ r: Range<Int>) -> Int? {

@@ -76,6 +76,18 @@ final class SDPIndex: Sendable {
             return .failure(failure?.error ?? DecodingError(code: "sdp.m.syntax", offset: 0, path: "", specRef: MediaField.specRef, message: "m= field not decoded"))
         }
 
+        /// The text of a field's span.
+        func text(_ r: Range<Int>) -> String { SDPGrammar.string(bytes[r.clamped(to: bytes.startIndex..<bytes.endIndex)]) }
+
+        /// Whether `<media>` is `name` (compared as bytes).
+        func mediaIs(_ name: StaticString) -> Bool { SDPASCII.equals(bytes[spans.media.clamped(to: bytes.startIndex..<bytes.endIndex)], name) }
+
+        /// The `<fmt>` list is the single `*` of RFC 4975 §8.1 / RFC 8856 §4.
+        var isStarOnly: Bool { spans.formatCount == 1 && SDPASCII.equals(bytes[spans.formats.clamped(to: bytes.startIndex..<bytes.endIndex)], "*") }
+
+        /// The port's value (nil past 64 bits).
+        var portValue: UInt64? { DecimalToken.value(digits: bytes[spans.port.clamped(to: bytes.startIndex..<bytes.endIndex)]) }
+
         /// A port of zeros (RFC 8866 §5.14, RFC 3264 §6); nil without a field.
         var isRejected: Bool? {
             guard failure == nil, spans.port.lowerBound >= bytes.startIndex, spans.port.upperBound <= bytes.endIndex else { return nil }
@@ -314,6 +326,8 @@ final class SDPIndex: Sendable {
     func application(_ i: Int) -> TransportProtocol.Application? { i >= 0 && i < media.count ? media[i].application : nil }
     /// Whether media section `i`'s proto starts with "TCP".
     func isTCP(_ i: Int) -> Bool { i >= 0 && i < media.count ? media[i].isTCP : false }
+    /// Media section `i`'s m= entry when its line decoded.
+    func decodedMedia(_ i: Int) -> MediaEntry? { i >= 0 && i < media.count && media[i].failure == nil ? media[i] : nil }
     /// Whether media section `i`'s m= line has port 0; nil when it did not decode.
     func isRejected(_ i: Int) -> Bool? { i >= 0 && i < media.count ? media[i].isRejected : nil }
     func proto(_ i: Int) -> TransportProtocol? { i >= 0 && i < media.count ? media[i].transport : nil }
