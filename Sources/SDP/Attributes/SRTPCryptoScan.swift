@@ -59,6 +59,11 @@ struct SRTPKeyScan: Sendable {
     /// The key-info; for `inline`, the key||salt text is ``keySalt``.
     var info: Range<Int>
     var keySalt: Range<Int>
+    /// What the unpadded base64 decoding of key||salt finds (RFC 4568
+    /// §6.1): the failure, else the text's shape. Read by the length,
+    /// padding and reuse checks, computed once.
+    var keySaltFailure: SDPBase64.Failure?
+    var keySaltShape = SDPBase64.Shape(dataCount: 0, padCount: 0)
     /// Indices of the lifetime and MKI fields (after their '|').
     var lifetimeAt = 0
     var lifetime: SRTPLifetimeScan?
@@ -214,8 +219,14 @@ final class SRTPCryptoScan: Sendable {
             if SDPASCII.equalsIgnoringCase(method, upper: "INLINE") {
                 key.isInline = true
                 key.isCanonicalMethod = SDPASCII.equals(method, "inline")
-                var sub = SDPTextScanner(info, base: infoAt, path: s.errorPath, specRef: "RFC 4568 §9.2", element: SDPListElement(field: field, index: k))
-                try scanInline(&sub, into: &key)
+                // Scanned without the error context (path, clause, element),
+                // which a failure then scans again with: the same bytes fail
+                // the same way, and the error names the key-param.
+                var fast = SDPTextScanner(info, base: infoAt, path: "", specRef: "")
+                do throws(DecodingError) { try scanInline(&fast, into: &key) } catch {
+                    var sub = SDPTextScanner(info, base: infoAt, path: s.errorPath, specRef: "RFC 4568 §9.2", element: SDPListElement(field: field, index: k))
+                    try scanInline(&sub, into: &key)
+                }
             }
             out.append(key)
             n += 1
@@ -236,6 +247,10 @@ final class SRTPCryptoScan: Sendable {
         let ks = s.read(while: isBase64Field)
         if ks.isEmpty { throw s.fail(code, "keySalt: expected base64 key||salt", field: "keySalt") }
         key.keySalt = ks.startIndex..<ks.endIndex
+        switch ks.withUnsafeBufferPointer({ SDPBase64.shapeUnpadded($0) }) {
+        case .failure(let e): key.keySaltFailure = e
+        case .success(let shape): key.keySaltShape = shape
+        }
         // The '|' fields; a third one is an error, so at most three are
         // kept (no array).
         var fields: (Field?, Field?, Field?) = (nil, nil, nil)

@@ -56,10 +56,9 @@ extension SDPValidationRun {
                     // same: the decoding accepts only canonical text (no
                     // bits left in the last character) and maps it one to
                     // one onto bytes. So the key is that text, not decoded.
-                    let text = s.bytes(k.keySalt)
-                    guard case .success(let shape) = text.withUnsafeBufferPointer({ SDPBase64.shapeUnpadded($0) }),
-                          shape.decodedCount > 0 else { return }
-                    let key = ByteKey(text.prefix(shape.dataCount))
+                    let shape = k.keySaltShape
+                    guard k.keySaltFailure == nil, shape.decodedCount > 0 else { return }
+                    let key = ByteKey(s.bytes(k.keySalt).prefix(shape.dataCount))
                     if let other = holders.firstValue(for: key, else: KeyHolder(entry: it.entry, session: sp, index: i)) {
                         let f = field(sp, i)
                         add(SDPRules.cryptoKeyReuse, at: s.offset(k.at), "\(it.path).crypto.\(f)",
@@ -233,10 +232,10 @@ extension SDPValidationRun {
             // key||salt: the checks of the decoding and the decoded length,
             // without building the bytes (RFC 4568 §6.1).
             let ksAt = s.offset(k.keySalt.lowerBound)
-            switch s.bytes(k.keySalt).withUnsafeBufferPointer({ SDPBase64.shapeUnpadded($0) }) {
-            case .failure(let e):
+            if let e = k.keySaltFailure {
                 add(SDPRules.cryptoKeyBase64, at: ksAt, path() + ".keySalt", "key||salt is not base64 (\(e.rawValue))")
-            case .success(let shape):
+            } else {
+                let shape = k.keySaltShape
                 if shape.isMissingPadding {
                     add(SDPRules.cryptoKeyBase64Padding, at: ksAt, path() + ".keySalt")
                 }
