@@ -155,6 +155,27 @@ struct CryptoFastPathTests {
         #expect(mki.value.value == 7 && mki.value.range == 8..<9 && mki.length.value == 4 && mki.length.range == 10..<11)
     }
 
+    /// An inline key is scanned first without the error context; a failure
+    /// is scanned again with it, so the error names the key-param and the
+    /// clause as a one-pass scan would (positions counted by hand).
+    @Test func inlineKeyErrorsCarryTheirContext() {
+        let cases: [(String, String, String, Int)] = [
+            ("1 AES_CM_128_HMAC_SHA1_80 inline:QUJD|2^|1:4", "a.keyParams[0].lifetime", "sdp.crypto.lifetime-syntax", 40),
+            ("1 AES_CM_128_HMAC_SHA1_80 inline:QUJD|1:x", "a.keyParams[0].mki.length", "sdp.crypto.mki-syntax", 40),
+            ("1 AES_CM_128_HMAC_SHA1_80 inline:QUJD;inline:QU!D", "a.keyParams[1].keySalt", "sdp.crypto.inline-syntax", 47),
+            ("1 AES_CM_128_HMAC_SHA1_80 inline:QUJD FEC_KEY=inline:QUJD|1:4|2^3", "a.sessionParams[0].keyParams[0].mki", "sdp.crypto.inline-syntax", 58),
+        ]
+        for (value, path, code, offset) in cases {
+            do {
+                _ = try SRTPCryptoScan.scan(Array(value.utf8)[...], base: 0, path: "a", limits: .default)
+                Issue.record("\(value) decoded")
+            } catch {
+                #expect(error.code == code && error.path == path && error.offset == offset, "\(value): \(error)")
+                #expect(error.specRef.hasPrefix("RFC 4568"), "\(value)")
+            }
+        }
+    }
+
     /// Base64 texts for the shape tests: encodings of random bytes with and
     /// without their padding, with a character changed, and junk.
     static var base64Texts: [String] {
