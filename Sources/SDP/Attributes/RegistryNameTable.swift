@@ -1,10 +1,11 @@
 /// The names of one small registry (hash functions, SRTP crypto suites),
 /// looked up from bytes ignoring ASCII case: RFC 8122's hash names are
 /// ABNF quoted strings (case-insensitive, RFC 5234 §2.3) and RFC 4568 §4
-/// makes suite names case-insensitive. A folded hash of the input filters
-/// the entries, and a match is confirmed byte by byte; no String is built.
+/// makes suite names case-insensitive. A folded signature of the input
+/// (length and four bytes) filters the entries, and a match is confirmed
+/// byte by byte; no String is built.
 struct RegistryNameTable: Sendable {
-    /// The names' bytes, and their folded hashes in a separate array: the
+    /// The names' bytes, and their folded signatures in a separate array: the
     /// lookup scans plain numbers and touches a name only on a hash match
     /// (iterating structs that hold arrays would retain each one).
     private let names: [[UInt8]]
@@ -16,13 +17,14 @@ struct RegistryNameTable: Sendable {
         hashes = self.names.map { Self.foldedHash($0[...]) }
     }
 
-    /// FNV-1a of the bytes upper-cased (ASCII): equal for two names equal
-    /// but for case. Only a filter: a match is compared byte by byte.
-    static func foldedHash<C: Collection>(_ p: C) -> UInt64 where C.Element == UInt8 {
-        var h: UInt64 = 0xcbf29ce484222325
-        // Wrapping multiplication: a hash, not a quantity.
-        for c in p { h = (h ^ UInt64(SDPGrammar.upper(c))) &* 0x100000001b3 }
-        return h
+    /// A cheap filter of a name ignoring ASCII case: its length and four
+    /// of its bytes upper-cased (first, middle, last two). Equal for two
+    /// names equal but for case; a match is confirmed byte by byte.
+    static func foldedHash<C: RandomAccessCollection>(_ p: C) -> UInt64 where C.Element == UInt8 {
+        let n = p.count
+        guard n > 0 else { return 0 }
+        @inline(__always) func at(_ k: Int) -> UInt64 { UInt64(SDPGrammar.upper(p[p.index(p.startIndex, offsetBy: k)])) }
+        return UInt64(truncatingIfNeeded: n) << 32 | at(0) << 24 | at(n / 2) << 16 | at(max(0, n - 2)) << 8 | at(n - 1)
     }
 
     /// The position of the name matching `p` but for ASCII case (-1 for
