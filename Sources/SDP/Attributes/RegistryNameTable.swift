@@ -43,11 +43,30 @@ struct RegistryNameTable: Sendable {
         return (-1, false)
     }
 
+    /// Whether two buffers of equal length hold the same bytes, compared
+    /// eight at a time.
+    private static func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count, let pa = a.baseAddress, let pb = b.baseAddress else { return a.count == b.count }
+        let ra = UnsafeRawPointer(pa), rb = UnsafeRawPointer(pb)
+        var i = 0
+        while a.count - i >= 8 {
+            if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < a.count {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
     /// nil when `p` is not `name` ignoring ASCII case, else whether it is
     /// `name` exactly.
     private static func matches(_ p: UnsafeBufferPointer<UInt8>, _ name: [UInt8]) -> Bool? {
         name.withUnsafeBufferPointer { e in
             guard e.count == p.count else { return nil }
+            // The usual spelling is the registry's: one block comparison.
+            if Self.sameBytes(p, e) { return true }
             var exact = true
             for k in 0..<p.count {
                 let a = p[k], b = e[k]
