@@ -273,7 +273,8 @@ struct CryptoFastPathTests {
                 let k = Int(g.next() % UInt64(max(1, n / 2)))
                 let expected = grown.firstValue(for: k, else: i)
                 #expect(sized.firstValue(for: k, else: i) == expected, "n=\(n) i=\(i)")
-                #expect(tokens.firstValue(for: DecimalToken(UInt64(k)), else: i) == expected, "n=\(n) i=\(i)")
+                let digits = Array(String(k).utf8)[...]
+                #expect(tokens.firstValue(for: SDPDigits(digits), in: digits, else: i) == expected, "n=\(n) i=\(i)")
             }
             for k in 0..<n { #expect(sized[k] == grown[k]) }
         }

@@ -143,7 +143,6 @@ final class SRTPCryptoScan: Sendable {
     /// The key-params of an FEC_KEY parameter.
     func keys(of p: SRTPParamScan) -> ArraySlice<SRTPKeyScan> { keys[p.keys.clamped(to: keys.indices)] }
     func text(_ l: SRTPLifetimeScan) -> String { (l.powerOfTwo ? "2^" : "") + text(l.digits) }
-    func text(_ m: SRTPMKIScan) -> String { text(m.value) + ":" + text(m.length) }
 
     // MARK: decoding
 
@@ -379,7 +378,7 @@ final class SRTPCryptoScan: Sendable {
 
     /// The typed attribute of this scan.
     var attribute: CryptoAttribute {
-        CryptoAttribute(tag: DecimalToken(digits: bytes(tag.range)), suite: SRTPCryptoSuite(nameBytes: bytes(suite)),
+        CryptoAttribute(tag: DecimalToken(digits: bytes(tag.range)), suite: SRTPCryptoSuite(nameBytes: bytes(suite), index: suiteIndex, exact: suiteExact),
                         keyParams: ownKeys.map(keyParameter), sessionParams: params.map(sessionParameter))
     }
 

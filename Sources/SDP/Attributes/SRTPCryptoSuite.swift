@@ -30,6 +30,11 @@ public struct SRTPCryptoSuite: RawRepresentable, Hashable, Sendable, CustomStrin
     /// not a new one).
     init(nameBytes: ArraySlice<UInt8>) {
         let (i, exact) = nameBytes.withUnsafeBufferPointer { Self.names.lookup($0) }
+        self.init(nameBytes: nameBytes, index: i, exact: exact)
+    }
+
+    /// A suite whose name was already looked up in ``names``.
+    init(nameBytes: ArraySlice<UInt8>, index i: Int8, exact: Bool) {
         if exact, i >= 0, Int(i) < Self.sortedEntries.count {
             rawValue = Self.sortedEntries[Int(i)].key
         } else {

@@ -76,23 +76,23 @@ final class SDPIndex: Sendable {
             return .failure(failure?.error ?? DecodingError(code: "sdp.m.syntax", offset: 0, path: "", specRef: MediaField.specRef, message: "m= field not decoded"))
         }
 
+        /// The bytes of a field's span (empty outside the value).
+        func bytes(_ r: Range<Int>) -> ArraySlice<UInt8> { bytes[r.clamped(to: bytes.startIndex..<bytes.endIndex)] }
+
         /// The text of a field's span.
-        func text(_ r: Range<Int>) -> String { SDPGrammar.string(bytes[r.clamped(to: bytes.startIndex..<bytes.endIndex)]) }
+        func text(_ r: Range<Int>) -> String { SDPGrammar.string(bytes(r)) }
 
         /// Whether `<media>` is `name` (compared as bytes).
-        func mediaIs(_ name: StaticString) -> Bool { SDPASCII.equals(bytes[spans.media.clamped(to: bytes.startIndex..<bytes.endIndex)], name) }
+        func mediaIs(_ name: StaticString) -> Bool { SDPASCII.equals(bytes(spans.media), name) }
 
         /// The `<fmt>` list is the single `*` of RFC 4975 §8.1 / RFC 8856 §4.
-        var isStarOnly: Bool { spans.formatCount == 1 && SDPASCII.equals(bytes[spans.formats.clamped(to: bytes.startIndex..<bytes.endIndex)], "*") }
+        var isStarOnly: Bool { spans.formatCount == 1 && SDPASCII.equals(bytes(spans.formats), "*") }
 
         /// The port's value (nil past 64 bits).
-        var portValue: UInt64? { DecimalToken.value(digits: bytes[spans.port.clamped(to: bytes.startIndex..<bytes.endIndex)]) }
+        var portValue: UInt64? { DecimalToken.value(digits: bytes(spans.port)) }
 
         /// A port of zeros (RFC 8866 §5.14, RFC 3264 §6); nil without a field.
-        var isRejected: Bool? {
-            guard failure == nil, spans.port.lowerBound >= bytes.startIndex, spans.port.upperBound <= bytes.endIndex else { return nil }
-            return bytes[spans.port].allSatisfy { $0 == 0x30 }
-        }
+        var isRejected: Bool? { failure == nil ? bytes(spans.port).allSatisfy { $0 == 0x30 } : nil }
     }
     let media: [MediaEntry]
 
@@ -187,12 +187,6 @@ final class SDPIndex: Sendable {
         return entries[lo..<hi]
     }
 
-    /// Attributes of one name at one level, decoded or not.
-    func named(_ name: String, _ level: SDPLevel) -> [AttributeEntry] {
-        if let k = SDPIndexedName(name: name) { return Array(chain(k, level)) }
-        return attrs(level).filter { $0.located.attribute.name == name }
-    }
-
     /// Position of the first attribute of a name at a level slot, -1 for none.
     @inline(__always)
     private func firstPosition(_ name: SDPIndexedName, _ s: Int) -> Int {
@@ -219,7 +213,6 @@ final class SDPIndex: Sendable {
         Chain(index: self, p: slot(level).map { firstPosition(name, $0) } ?? -1)
     }
 
-    func named(_ name: SDPIndexedName, _ level: SDPLevel) -> [AttributeEntry] { Array(chain(name, level)) }
 
     /// Whether an attribute of this name (decodable or not) is at any level.
     func hasAny(_ name: SDPIndexedName) -> Bool {

@@ -63,14 +63,9 @@ struct DecimalTokenMap<Value> {
     /// A map for about `expectedCount` numbers (see ``SmallMap/init(expectedCount:)``).
     init(expectedCount: Int) { values = SmallMap(expectedCount: expectedCount) }
 
-    /// The value already held for the number; else records `value` and returns nil.
-    mutating func firstValue(for token: DecimalToken, else value: Value) -> Value? {
-        if let v = token.value { return values.firstValue(for: v, else: value) }
-        return texts.firstValue(for: token.text, else: value)
-    }
-
-    /// ``firstValue(for:else:)`` of digits scanned in `bytes` (the text is
-    /// built only for a number past 64 bits).
+    /// The value already held for the number of `digits` (scanned in
+    /// `bytes`); else records `value` and returns nil. The text is built
+    /// only for a number past 64 bits.
     mutating func firstValue(for digits: SDPDigits, in bytes: ArraySlice<UInt8>, else value: Value) -> Value? {
         if let v = digits.value { return values.firstValue(for: v, else: value) }
         let r = digits.range.clamped(to: bytes.startIndex..<bytes.endIndex)

@@ -18,21 +18,14 @@ extension SDPValidationRun {
             }
         }
         for mi in 0..<index.mediaCount {
-            // Passed over before the proto is looked at: an m-line neither
-            // TLS/DTLS nor a registered TCP one (other than MSRP).
-            switch index.security(mi) {
-            case .tls, .dtls, .dtlsSRTP: break
-            case .none, .srtp:
-                guard index.isTCP(mi), let a = index.application(mi), a != .msrp else { continue }
-            }
-            guard let p = index.proto(mi) else { continue }
-            // Only TLS/DTLS m-lines and the TCP ones that need a=connection
-            // have rules here: any other m-line is passed over before its
-            // m= field is looked at.
-            let secured = p.usesTLSOrDTLS
-            let dtls = p.isDatagramTLS
-            let wantsConnection = !dtls && Self.mayBeTCP(p) && p.isTCP && (p.info.map { $0.application != .msrp } ?? false)
-            guard secured || wantsConnection, index.isRejected(mi) == false else { continue }
+            // Only TLS/DTLS m-lines and the registered TCP ones that need
+            // a=connection have rules here: any other m-line is passed over
+            // on the index's proto flags, before its proto is looked at.
+            let security = index.security(mi)
+            let dtls = security == .dtls || security == .dtlsSRTP
+            let secured = dtls || security == .tls
+            let wantsConnection = !dtls && index.isTCP(mi) && (index.application(mi).map { $0 != .msrp } ?? false)
+            guard secured || wantsConnection, index.isRejected(mi) == false, let p = index.proto(mi) else { continue }
             func mPath() -> String { SDPPathText.indexed("media", mi) }
             let mAt = index.mLineOffset(mi)
             let level = SDPLevel.media(mi)
@@ -64,10 +57,6 @@ extension SDPValidationRun {
         }
     }
 
-    /// A cheap first test for ``TransportProtocol/isTCP``: a proto whose
-    /// first byte is not `T` does not start with "TCP".
-    private static func mayBeTCP(_ p: TransportProtocol) -> Bool { p.rawValue.utf8.first == 0x54 }
-
     /// The fingerprints of one level, and RFC 8122 §5's SHA-256 (or
     /// stronger) one, in one pass.
     private mutating func checkFingerprints(_ level: SDPLevel) {
@@ -81,8 +70,7 @@ extension SDPValidationRun {
             if fp.hashFunction.isSHA256OrStronger { strong = true }
         }
         if !strong, let first {
-            func located() -> IndexedAttribute { first.decoded?.located ?? first.located }
-            add(SDPRules.fingerprintNoSHA256, at: lineOffset(located().lineIndex), located().path, "no sha-256 (or stronger) fingerprint at \(level.path)")
+            add(SDPRules.fingerprintNoSHA256, at: lineOffset(first.located.lineIndex), first.located.path, "no sha-256 (or stronger) fingerprint at \(level.path)")
         }
     }
 
