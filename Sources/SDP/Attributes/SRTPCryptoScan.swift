@@ -437,13 +437,3 @@ final class SRTPCryptoScan: Sendable {
         offsets.record(sub, under: name)
     }
 }
-
-extension SDPTextScanner {
-    /// `1*DIGIT` as positions and value.
-    mutating func readDigits(_ field: @autoclosure () -> String, code: String, specRef: String? = nil) throws(DecodingError) -> SDPDigits {
-        let at = offset
-        let d = read(while: SDPGrammar.isDigit)
-        if d.isEmpty { throw fail(code, "\(field()): expected a decimal number", field: field(), at: at, specRef: specRef) }
-        return SDPDigits(d)
-    }
-}

@@ -102,10 +102,20 @@ struct SDPTextScanner {
 
     /// Reads `1*DIGIT`.
     mutating func readDecimal(_ field: @autoclosure () -> String, code: String, specRef: String? = nil) throws(DecodingError) -> DecimalToken {
+        DecimalToken(digits: try readDigitBytes(field(), code: code, specRef: specRef))
+    }
+
+    /// `1*DIGIT` as positions and value (the a=crypto scan's form).
+    mutating func readDigits(_ field: @autoclosure () -> String, code: String, specRef: String? = nil) throws(DecodingError) -> SDPDigits {
+        SDPDigits(try readDigitBytes(field(), code: code, specRef: specRef))
+    }
+
+    /// `1*DIGIT`, else the error both readers throw.
+    private mutating func readDigitBytes(_ field: @autoclosure () -> String, code: String, specRef: String?) throws(DecodingError) -> ArraySlice<UInt8> {
         let at = offset
         let d = read(while: SDPGrammar.isDigit)
         if d.isEmpty { throw fail(code, "\(field()): expected a decimal number", field: field(), at: at, specRef: specRef) }
-        return DecimalToken(digits: d)
+        return d
     }
 
     mutating func expect(_ b: UInt8, _ field: @autoclosure () -> String, code: String, specRef: String? = nil) throws(DecodingError) {
