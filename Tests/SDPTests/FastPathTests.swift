@@ -65,6 +65,95 @@ struct FastPathTests {
         #expect((try? SDPBase64.decode(Array("AA-=".utf8)).get()) == nil)
     }
 
+    /// An attribute's sub-field path written in one string equals the
+    /// interpolated one it replaces, at both levels, with and without an
+    /// index, for one- to three-digit numbers.
+    @Test func attributeSubPathMatchesInterpolation() {
+        for level in [SDPLevel.session, .media(0), .media(7), .media(123)] {
+            for ordinal in [0, 9, 10, 456] {
+                let a = IndexedAttribute(lineIndex: 0, ordinal: ordinal, level: level, attribute: SDPAttribute(name: "crypto", value: nil as [UInt8]?))
+                #expect(a.path(".crypto", ".tag") == "\(a.path).crypto.tag")
+                #expect(a.path(".crypto", "") == "\(a.path).crypto")
+                for i in [0, 5, 42, 999] {
+                    #expect(a.path(".crypto.", "keyParams", index: i, ".mki.value") == "\(a.path).crypto.keyParams[\(i)].mki.value")
+                    #expect(a.path(".crypto", ".sessionParams", index: i) == "\(a.path).crypto.sessionParams[\(i)]")
+                }
+            }
+        }
+        let s = IndexedAttribute(lineIndex: 0, ordinal: 3, level: .session, attribute: SDPAttribute(name: "x", value: nil as [UInt8]?))
+        #expect(s.path(".crypto.", "keyParams", index: 1, ".keySalt") == "session.attributes[3].crypto.keyParams[1].keySalt")
+    }
+
+    /// A finding message written by ``SDPMessage``'s interpolation, and
+    /// with its `line:column: ` prefix, is the text of the standard
+    /// interpolation: integers of every sign and size, strings with
+    /// non-ASCII text, optionals, enums and other values.
+    @Test func findingMessageMatchesStandardInterpolation() {
+        enum Role: String { case actpass }
+        let ints = [0, 7, -7, 10, 99, 100, -100, 65535, Int.max, Int.min, 1 << 40]
+        for n in ints {
+            let m: SDPMessage = "key||salt is \(n) bytes; the suite needs \(n / 3) + \(14) = \(n &+ 1)"
+            #expect(m.text == "key||salt is \(n) bytes; the suite needs \(n / 3) + \(14) = \(n &+ 1)")
+            #expect(SDPPathText.located(line: 7, column: 43, m) == "7:43: key||salt is \(n) bytes; the suite needs \(n / 3) + \(14) = \(n &+ 1)")
+        }
+        let s = "µ-law ☃", opt: Int? = 5, none: String? = nil, u: UInt64 = .max, role = Role.actpass
+        let sub = s.dropFirst(2)
+        let m: SDPMessage = "'\(s)' \(sub) \(String(describing: opt)) \(String(describing: none)) \(u) \(role.rawValue) \(role) \(3.5) \(true)"
+        #expect(m.text == "'\(s)' \(sub) \(String(describing: opt)) \(String(describing: none)) \(u) \(role.rawValue) \(role) \(3.5) \(true)")
+        let literal: SDPMessage = "lifetime 0"
+        #expect(literal.text == "lifetime 0" && literal.utf8Count == 10)
+        #expect(SDPPathText.located(line: 1, column: 2, literal) == "1:2: lifetime 0")
+        #expect(SDPPathText.located(line: 12, column: 345, SDPMessage("")) == "12:345: ")
+    }
+
+    /// The shape's one-pass check of the usual text (the `=` run at the
+    /// end, then the alphabet by OR-ed table values) names the same
+    /// failure as reading byte by byte, which the test spells out from the
+    /// grammar (RFC 4648 §4 with the padding rules of ``SDPBase64``), on
+    /// encodings with bytes changed, `=` moved in and characters cut off.
+    @Test func base64ShapeFailuresMatchByteReading() {
+        func reference(_ t: [UInt8], requirePadding: Bool) -> Result<SDPBase64.Shape, SDPBase64.Failure> {
+            var count = 0, pad = 0
+            for c in t {
+                if c == 0x3d { pad += 1; continue }
+                if pad > 0 { return .failure(.padding) }
+                if SDPBase64.value(c) < 0 { return .failure(.character) }
+                count += 1
+            }
+            if pad > 2 { return .failure(.padding) }
+            if pad > 0 || requirePadding, (count + pad) % 4 != 0 { return .failure(pad > 0 ? .padding : .length) }
+            let rest = count % 4
+            if rest == 1 { return .failure(.length) }
+            if pad > 0 && pad != (4 - rest) % 4 { return .failure(.padding) }
+            if rest == 2 && SDPBase64.value(t[count - 1]) & 0x0f != 0 { return .failure(.nonCanonical) }
+            if rest == 3 && SDPBase64.value(t[count - 1]) & 0x03 != 0 { return .failure(.nonCanonical) }
+            return .success(SDPBase64.Shape(dataCount: count, padCount: pad))
+        }
+        var rng = SystemRandomNumberGenerator()
+        let specials: [UInt8] = [0x3d, 0x3d, 0x20, 0x2d, 0x5f, 0x00, 0xff, 0x2b, 0x2f, 0x41]
+        var failures = Set<String>()
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int.random(in: 0...24, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            var text = Array(Data(bytes).base64EncodedString().utf8)
+            for _ in 0..<Int.random(in: 0...2, using: &rng) where !text.isEmpty {
+                switch Int.random(in: 0...3, using: &rng) {
+                case 0: text[Int.random(in: 0..<text.count, using: &rng)] = specials.randomElement(using: &rng) ?? 0x3d
+                case 1: text.insert(0x3d, at: Int.random(in: 0...text.count, using: &rng))
+                case 2: text.removeLast()
+                default: text.append(specials.randomElement(using: &rng) ?? 0x3d)
+                }
+            }
+            for requirePadding in [true, false] {
+                let expected = reference(text, requirePadding: requirePadding)
+                let got = text.withUnsafeBufferPointer { SDPBase64.shape($0, requirePadding: requirePadding) }
+                #expect(got == expected, "\(String(decoding: text, as: UTF8.self)) requirePadding \(requirePadding)")
+                if case .failure(let f) = expected { failures.insert(f.rawValue) }
+            }
+        }
+        // Every failure kind was met (the mutations reach them all).
+        #expect(failures == ["character", "padding", "length", "nonCanonical"])
+    }
+
     @Test func canonicalPayloadType() {
         for n in 0...200 {
             #expect(SDPValidationRun.canonicalPayloadType(String(n)) == (n <= 127 ? n : nil))

@@ -14,4 +14,16 @@ public struct IndexedAttribute: Hashable, Sendable {
         case .media(let i): return SDPPathText.indexed("media", i, ".attributes", ordinal)
         }
     }
+
+    /// ``path`` + `a` + `b` (+ `[index]`) + `suffix`, written into one
+    /// string: the path of a finding on a sub-field (one allocation, not
+    /// one per interpolation step).
+    func path(_ a: String, _ b: String = "", index: Int? = nil, _ suffix: String = "") -> String {
+        let media: Int
+        switch level {
+        case .session: media = -1
+        case .media(let i): media = i
+        }
+        return SDPPathText.attributePath(media: media, ordinal: ordinal, a, b, index: index, suffix)
+    }
 }

@@ -82,7 +82,12 @@ public enum SDPBase64 {
     /// The checks of ``decodeUnpadded(_:)`` without building the bytes: the
     /// same failure, else the text's ``Shape``.
     static func shapeUnpadded(_ text: UnsafeBufferPointer<UInt8>) -> Result<Shape, Failure> {
-        table.withUnsafeBufferPointer { t in shape(text, requirePadding: false, table: t) }
+        shape(text, requirePadding: false)
+    }
+
+    /// The checks of the decoding (padded or not) without building the bytes.
+    static func shape(_ text: UnsafeBufferPointer<UInt8>, requirePadding: Bool) -> Result<Shape, Failure> {
+        table.withUnsafeBufferPointer { t in shape(text, requirePadding: requirePadding, table: t) }
     }
 
     /// The checks of the decoding, in their order: padding only at the end
@@ -92,13 +97,29 @@ public enum SDPBase64 {
         guard t.count == 256 else { return .failure(.character) }
         // A table lookup per byte (`t[Int(c)]`, c < 256 = t.count).
         @inline(__always) func v(_ c: UInt8) -> UInt8 { t[Int(c)] }
-        var count = 0
+        // The usual text: base64 characters, then at most the `=` of the
+        // end. The `=` run at the end is counted first; the characters
+        // before it are then checked by OR-ing their table values (one
+        // load and one OR per byte; `=` and any other byte give 0xff).
+        var count = text.count
         var pad = 0
-        for c in text {
-            if c == 0x3d { pad += 1; continue }
-            if pad > 0 { return .failure(.padding) }
-            if v(c) == 0xff { return .failure(.character) }
-            count += 1
+        while count > 0 && text[count - 1] == 0x3d {
+            count -= 1
+            pad += 1
+        }
+        var seen: UInt8 = 0
+        for i in 0..<count { seen |= v(text[i]) }
+        if seen & 0xc0 != 0 {
+            // A byte outside the alphabet (a `=` before the end included):
+            // the byte-by-byte reading names the failure it meets first.
+            count = 0
+            pad = 0
+            for c in text {
+                if c == 0x3d { pad += 1; continue }
+                if pad > 0 { return .failure(.padding) }
+                if v(c) == 0xff { return .failure(.character) }
+                count += 1
+            }
         }
         if pad > 2 { return .failure(.padding) }
         if pad > 0 || requirePadding {

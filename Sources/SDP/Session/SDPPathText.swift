@@ -83,6 +83,16 @@ enum SDPPathText {
         }
     }
 
+    /// `line:column: message` for a finding message built by
+    /// ``SDPMessage``'s interpolation, in one string.
+    static func located(line: Int, column: Int, _ message: SDPMessage) -> String {
+        guard line >= 0, column >= 0 else { return located(line: line, column: column, message.text) }
+        let total = positionLength(line, column) + message.utf8Count
+        return String(unsafeUninitializedCapacity: total) { p in
+            message.write(to: p, at: writePosition(line, column, p))
+        }
+    }
+
     /// `line:column: a` + `mid` + `b` in one string (no message string
     /// first): for findings that come in hundreds, one per `<fmt>`.
     static func located(line: Int, column: Int, _ a: StaticString, _ mid: ArraySlice<UInt8>, _ b: StaticString) -> String {
@@ -111,6 +121,26 @@ enum SDPPathText {
             i += d
             p[i] = 0x29
             return i + 1
+        }
+    }
+
+    /// `session.attributes[o]` (media < 0) or `media[m].attributes[o]`,
+    /// then `a`, `b`, `[index]` when given, and `suffix`, in one string.
+    static func attributePath(media m: Int, ordinal o: Int, _ a: String, _ b: String, index: Int?, _ suffix: String) -> String {
+        guard o >= 0, index.map({ $0 >= 0 }) ?? true else {
+            let head = m < 0 ? "session.attributes[\(o)]" : "media[\(m)].attributes[\(o)]"
+            return head + a + b + (index.map { "[\($0)]" } ?? "") + suffix
+        }
+        let session = "session.attributes", media = "media", attributes = ".attributes"
+        let dm = m < 0 ? 0 : digitCount(m), dOrd = digitCount(o), dIdx = index.map(digitCount) ?? 0
+        var total = m < 0 ? session.utf8.count : media.utf8.count + dm + 2 + attributes.utf8.count
+        total += dOrd + 2 + a.utf8.count + b.utf8.count + (index == nil ? 0 : dIdx + 2) + suffix.utf8.count
+        return String(unsafeUninitializedCapacity: total) { p in
+            var i = m < 0 ? write(session, p, 0) : write(attributes, p, writeIndex(m, dm, p, write(media, p, 0)))
+            i = writeIndex(o, dOrd, p, i)
+            i = write(b, p, write(a, p, i))
+            if let n = index { i = writeIndex(n, dIdx, p, i) }
+            return write(suffix, p, i)
         }
     }
 

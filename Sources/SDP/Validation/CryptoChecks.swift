@@ -97,7 +97,7 @@ extension SDPValidationRun {
             for it in index.cryptoItems(level) {
                 let s = it.scan
                 if let first = tags.firstValue(for: s.tag, in: s.value, else: it.lineIndex) {
-                    add(SDPRules.cryptoTagDuplicate, at: s.offset(s.tag.range.lowerBound), "\(it.path).crypto.tag", "tag \(s.text(s.tag)) already used on line \(first + 1)")
+                    add(SDPRules.cryptoTagDuplicate, at: s.offset(s.tag.range.lowerBound), it.entry.located.path(".crypto.tag"), "tag \(s.text(s.tag)) already used on line \(first + 1)")
                 }
                 checkCryptoAttribute(it)
             }
@@ -114,9 +114,9 @@ extension SDPValidationRun {
 
     mutating func checkCryptoAttribute(_ it: SDPCryptoItem) {
         let s = it.scan
-        func base() -> String { "\(it.path).crypto" }
+        func base(_ suffix: String = "") -> String { it.entry.located.path(".crypto", suffix) }
         let tagAt = s.offset(s.tag.range.lowerBound)
-        if s.tag.hasLeadingZero { add(SDPRules.cryptoLeadingZero, at: tagAt, base() + ".tag", "tag '\(s.text(s.tag))' has a leading zero") }
+        if s.tag.hasLeadingZero { add(SDPRules.cryptoLeadingZero, at: tagAt, base(".tag"), "tag '\(s.text(s.tag))' has a leading zero") }
         // Suite.
         let suiteAt = s.offset(s.suite.lowerBound)
         func suite() -> String { s.text(s.suite) }
@@ -124,16 +124,16 @@ extension SDPValidationRun {
         var info = suiteEntry?.info
         if let i = info, !i.registered {
             if choices.abnfOnlySuite == .abnf {
-                add(SDPRules.cryptoSuiteABNFOnly, at: suiteAt, base() + ".suite")
+                add(SDPRules.cryptoSuiteABNFOnly, at: suiteAt, base(".suite"))
             } else {
-                add(SDPRules.cryptoSuiteUnknown, at: suiteAt, base() + ".suite", "\(suite()) is in the RFC 4568 §9.2 ABNF but not registered (abnfOnlySuite choice: registry)")
+                add(SDPRules.cryptoSuiteUnknown, at: suiteAt, base(".suite"), "\(suite()) is in the RFC 4568 §9.2 ABNF but not registered (abnfOnlySuite choice: registry)")
                 info = nil
             }
         } else if info == nil {
-            add(SDPRules.cryptoSuiteUnknown, at: suiteAt, base() + ".suite", "crypto-suite '\(suite())' is not registered")
+            add(SDPRules.cryptoSuiteUnknown, at: suiteAt, base(".suite"), "crypto-suite '\(suite())' is not registered")
         }
         if let n = suiteEntry?.name, !s.suiteExact {
-            add(SDPRules.cryptoCase, at: suiteAt, base() + ".suite", "suite '\(suite())' is written '\(n)' in the registry")
+            add(SDPRules.cryptoCase, at: suiteAt, base(".suite"), "suite '\(suite())' is written '\(n)' in the registry")
         }
         checkKeyParams(it, s.ownKeys, field: SDPListField("keyParams"), info: info)
         // Session parameters. A known parameter is a duplicate by kind (one
@@ -142,7 +142,7 @@ extension SDPValidationRun {
         var seenKnown: UInt16 = 0
         var seenOthers = SmallMap<ByteKey, Int>()
         for (i, p) in s.params.enumerated() {
-            func path() -> String { "\(base()).sessionParams[\(i)]" }
+            func path(_ suffix: String = "") -> String { it.entry.located.path(".crypto", ".sessionParams", index: i, suffix) }
             func name() -> String { s.text(p.name) }
             let at = s.offset(p.at)
             let valueAt = s.offset(p.valueAt)
@@ -218,48 +218,47 @@ extension SDPValidationRun {
         let s = it.scan
         // Field names are built only for a finding.
         var field: String { listField.text }
-        func base() -> String { "\(it.path).crypto.\(field)" }
         var mkiLength: (SDPDigits, Int)? = nil
         var mkiValues = DecimalTokenMap<Int>(expectedCount: params.count)
         for (i, k) in params.enumerated() {
-            func path() -> String { "\(base())[\(i)]" }
+            func path(_ suffix: String = "") -> String { it.entry.located.path(".crypto.", field, index: i, suffix) }
             let keyAt = s.offset(k.at)
             guard k.isInline else {
-                add(SDPRules.cryptoKeyMethod, at: keyAt, path() + ".method", "key method '\(s.text(k.method))' is not defined for SRTP (only inline)")
+                add(SDPRules.cryptoKeyMethod, at: keyAt, path(".method"), "key method '\(s.text(k.method))' is not defined for SRTP (only inline)")
                 continue
             }
-            if !k.isCanonicalMethod { add(SDPRules.cryptoCase, at: keyAt, path() + ".method", "key method '\(s.text(k.method))' is written 'inline' in the RFC") }
+            if !k.isCanonicalMethod { add(SDPRules.cryptoCase, at: keyAt, path(".method"), "key method '\(s.text(k.method))' is written 'inline' in the RFC") }
             // key||salt: the checks of the decoding and the decoded length,
             // without building the bytes (RFC 4568 §6.1).
             let ksAt = s.offset(k.keySalt.lowerBound)
             if let e = k.keySaltFailure {
-                add(SDPRules.cryptoKeyBase64, at: ksAt, path() + ".keySalt", "key||salt is not base64 (\(e.rawValue))")
+                add(SDPRules.cryptoKeyBase64, at: ksAt, path(".keySalt"), "key||salt is not base64 (\(e.rawValue))")
             } else {
                 let shape = k.keySaltShape
                 if shape.isMissingPadding {
-                    add(SDPRules.cryptoKeyBase64Padding, at: ksAt, path() + ".keySalt")
+                    add(SDPRules.cryptoKeyBase64Padding, at: ksAt, path(".keySalt"))
                 }
                 let length = shape.decodedCount
                 if let info, length != info.keySaltLength {
-                    add(SDPRules.cryptoKeyLength, at: ksAt, path() + ".keySalt", "key||salt is \(length) bytes; the suite needs \(info.keyLength) + \(info.saltLength) = \(info.keySaltLength)")
+                    add(SDPRules.cryptoKeyLength, at: ksAt, path(".keySalt"), "key||salt is \(length) bytes; the suite needs \(info.keyLength) + \(info.saltLength) = \(info.keySaltLength)")
                 }
             }
             // Lifetime.
             if let l = k.lifetime {
                 let at = s.offset(k.lifetimeAt)
                 func text() -> String { s.text(l) }
-                if l.digits.hasLeadingZero { add(SDPRules.cryptoLeadingZero, at: at, path() + ".lifetime", "lifetime '\(text())' has a leading zero") }
+                if l.digits.hasLeadingZero { add(SDPRules.cryptoLeadingZero, at: at, path(".lifetime"), "lifetime '\(text())' has a leading zero") }
                 if !l.powerOfTwo && l.digits.value == 0 {
-                    add(SDPRules.cryptoLifetimeZero, at: at, path() + ".lifetime", "lifetime 0")
+                    add(SDPRules.cryptoLifetimeZero, at: at, path(".lifetime"), "lifetime 0")
                 } else {
                     let srtp = UInt64(info?.srtpLifetimeLog2 ?? 48), srtcp = UInt64(info?.srtcpLifetimeLog2 ?? 31)
                     let maxLog2 = choices.lifetimeMaximum == .srtp ? srtp : srtcp
                     // Exceeds 2^max exactly when ceil(log2) > max.
                     let log2 = l.log2Ceiling ?? UInt64.max
                     if log2 > maxLog2 {
-                        add(SDPRules.cryptoLifetimeMax, at: at, path() + ".lifetime", "lifetime \(text()) exceeds 2^\(maxLog2) (lifetimeMaximum choice: \(choices.lifetimeMaximum.rawValue))")
+                        add(SDPRules.cryptoLifetimeMax, at: at, path(".lifetime"), "lifetime \(text()) exceeds 2^\(maxLog2) (lifetimeMaximum choice: \(choices.lifetimeMaximum.rawValue))")
                     } else if choices.lifetimeMaximum == .srtp, log2 > srtcp {
-                        add(SDPRules.cryptoLifetimeSRTCP, at: at, path() + ".lifetime", "lifetime \(text()) exceeds the SRTCP maximum 2^\(srtcp)")
+                        add(SDPRules.cryptoLifetimeSRTCP, at: at, path(".lifetime"), "lifetime \(text()) exceeds the SRTCP maximum 2^\(srtcp)")
                     }
                 }
             }
@@ -268,26 +267,26 @@ extension SDPValidationRun {
                 let at = s.offset(k.mkiAt), lenAt = s.offset(k.mkiLengthAt)
                 func value() -> String { s.text(m.value) }
                 func length() -> String { s.text(m.length) }
-                if m.value.hasLeadingZero { add(SDPRules.cryptoLeadingZero, at: at, path() + ".mki.value", "MKI '\(value())' has a leading zero") }
-                if m.length.hasLeadingZero { add(SDPRules.cryptoLeadingZero, at: lenAt, path() + ".mki.length", "MKI length '\(length())' has a leading zero") }
+                if m.value.hasLeadingZero { add(SDPRules.cryptoLeadingZero, at: at, path(".mki.value"), "MKI '\(value())' has a leading zero") }
+                if m.length.hasLeadingZero { add(SDPRules.cryptoLeadingZero, at: lenAt, path(".mki.length"), "MKI length '\(length())' has a leading zero") }
                 if let len = m.length.value, (1...128).contains(len) {
                     if let need = DecimalToken.minimalByteCount(digits: s.bytes(m.value.range), value: m.value.value) {
                         if need > Int(len) {
-                            add(SDPRules.cryptoMKIValueRange, at: at, path() + ".mki.value", "MKI \(value()) needs \(need) bytes; the MKI field is \(len)")
+                            add(SDPRules.cryptoMKIValueRange, at: at, path(".mki.value"), "MKI \(value()) needs \(need) bytes; the MKI field is \(len)")
                         }
                     } else {
-                        add(SDPRules.cryptoMKIValueRange, at: at, path() + ".mki.value", "MKI of \(m.value.range.count) digits does not fit 128 bytes")
+                        add(SDPRules.cryptoMKIValueRange, at: at, path(".mki.value"), "MKI of \(m.value.range.count) digits does not fit 128 bytes")
                     }
                 } else {
-                    add(SDPRules.cryptoMKILengthRange, at: lenAt, path() + ".mki.length", "MKI length \(length()) is outside 1..128")
+                    add(SDPRules.cryptoMKILengthRange, at: lenAt, path(".mki.length"), "MKI length \(length()) is outside 1..128")
                 }
-                if m.value.value == 0 { add(SDPRules.cryptoMKIZero, at: at, path() + ".mki.value") }
+                if m.value.value == 0 { add(SDPRules.cryptoMKIZero, at: at, path(".mki.value")) }
                 if let (first, line) = mkiLength, first.value != m.length.value {
-                    add(SDPRules.cryptoMKILengthMismatch, at: lenAt, path() + ".mki.length", "MKI length \(length()) differs from \(s.text(first)) of keyParams[\(line)]")
+                    add(SDPRules.cryptoMKILengthMismatch, at: lenAt, path(".mki.length"), "MKI length \(length()) differs from \(s.text(first)) of keyParams[\(line)]")
                 }
                 if mkiLength == nil { mkiLength = (m.length, i) }
                 if let other = mkiValues.firstValue(for: m.value, in: s.value, else: i) {
-                    add(SDPRules.cryptoMKIDuplicate, at: at, path() + ".mki.value", "MKI \(value()) is also the MKI of \(field)[\(other)]")
+                    add(SDPRules.cryptoMKIDuplicate, at: at, path(".mki.value"), "MKI \(value()) is also the MKI of \(field)[\(other)]")
                 }
             } else if params.count > 1 {
                 add(SDPRules.cryptoMultiKeyMKI, at: keyAt, path(), "key \(i + 1) of \(params.count) has no MKI")

@@ -10,7 +10,7 @@ extension SDPValidationRun {
         for level in index.levels {
             var protocols = SmallMap<String, Int>()
             for (da, k) in index.typed(level, SDPIndex.keyMgmt) {
-                func path() -> String { "\(da.located.path).keyMgmt" }
+                func path() -> String { da.located.path(".keyMgmt") }
                 func idAt() -> Int { k.protocolIDOffset(valueOffset: da.valueOffset) }
                 if let first = protocols.firstValue(for: k.protocolID, else: da.located.lineIndex) {
                     add(SDPRules.keyMgmtDuplicateProtocol, at: idAt(), path() + ".protocolId", "protocol '\(k.protocolID)' is already offered on line \(first + 1)")
@@ -101,7 +101,7 @@ extension SDPValidationRun {
                 var hasTLS = false
                 if case .generic(let e) = m.header.csIDMap { hasTLS = e.contains { $0.protType == tlsProt } }
                 if !hasTLS {
-                    add(SDPRules.trTLSCSMissing, at: keyMgmtDataAt(da), "\(da.located.path).keyMgmt.mikey.hdr.csIdMapInfo",
+                    add(SDPRules.trTLSCSMissing, at: keyMgmtDataAt(da), da.located.path(".keyMgmt.mikey.hdr.csIdMapInfo"),
                         "media[\(mi)] is \(p) but the MIKEY message (line \(da.located.lineIndex + 1)) has no GENERIC-ID crypto session of Prot Type TLS (\(tlsProt.rawValue))")
                 }
             }
@@ -118,10 +118,10 @@ extension SDPValidationRun {
             for e in index.chain(.keyMgmt, level) {
                 guard let n = mikeyReports[e.located.lineIndex], let dt = n.message?.header.dataType, let da = e.decoded else { continue }
                 if role == .offer && dt != .transferInit {
-                    add(SDPRules.trOfferDataType, at: keyMgmtDataAt(da), "\(da.located.path).keyMgmt.mikey.hdr.dataType", "the offer's MIKEY message is \(dt), not TRANSFER_INIT (14)")
+                    add(SDPRules.trOfferDataType, at: keyMgmtDataAt(da), da.located.path(".keyMgmt.mikey.hdr.dataType"), "the offer's MIKEY message is \(dt), not TRANSFER_INIT (14)")
                 }
                 if role == .answer && dt != .transferResp {
-                    add(SDPRules.trAnswerDataType, at: keyMgmtDataAt(da), "\(da.located.path).keyMgmt.mikey.hdr.dataType", "the answer's MIKEY message is \(dt), not TRANSFER_RESP (15)")
+                    add(SDPRules.trAnswerDataType, at: keyMgmtDataAt(da), da.located.path(".keyMgmt.mikey.hdr.dataType"), "the answer's MIKEY message is \(dt), not TRANSFER_RESP (15)")
                 }
             }
         }

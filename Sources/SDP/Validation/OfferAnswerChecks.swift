@@ -136,7 +136,7 @@ struct OfferAnswerRun {
         guard let (_, oc) = offer.effective(mi, SDPIndex.connection).items.first,
               let (da, ac) = answer.effective(mi, SDPIndex.connection).items.first else { return }
         if !ConnectionAttribute.allowedAnswers(to: oc.value).contains(ac.value) {
-            answerSink.add(SDPRules.oaConnection, at: da.valueOffset, "\(da.located.path).connection", "offer connection:\(oc.value.rawValue), answer connection:\(ac.value.rawValue)")
+            answerSink.add(SDPRules.oaConnection, at: da.valueOffset, da.located.path(".connection"), "offer connection:\(oc.value.rawValue), answer connection:\(ac.value.rawValue)")
         }
     }
 
@@ -159,10 +159,10 @@ struct OfferAnswerRun {
         let (da, a) = ac[0]
         if let (_, o) = oc.first(where: { $0.1.tag.value == a.tag.value && $0.1.tag.value != nil }) {
             if (a.suite.canonicalName ?? a.suite.rawValue) != (o.suite.canonicalName ?? o.suite.rawValue) {
-                answerSink.add(SDPRules.oaCryptoSuite, at: da.offset("suite"), "\(da.located.path).crypto.suite", "tag \(a.tag) was offered with \(o.suite), answered with \(a.suite)")
+                answerSink.add(SDPRules.oaCryptoSuite, at: da.offset("suite"), da.located.path(".crypto.suite"), "tag \(a.tag) was offered with \(o.suite), answered with \(a.suite)")
             }
         } else {
-            answerSink.add(SDPRules.oaCryptoTag, at: da.offset("tag"), "\(da.located.path).crypto.tag", "tag \(a.tag) is not one of the offered tags \(oc.map(\.1.tag.text).joined(separator: ", "))")
+            answerSink.add(SDPRules.oaCryptoTag, at: da.offset("tag"), da.located.path(".crypto.tag"), "tag \(a.tag) is not one of the offered tags \(oc.map(\.1.tag.text).joined(separator: ", "))")
         }
         let offered = Set(oc.flatMap { $0.1.inlineKeys.compactMap(\.keySaltBytes) })
         for (i, k) in a.inlineKeys.enumerated() {
@@ -196,13 +196,13 @@ struct OfferAnswerRun {
             let pairKey = "\(ok.items[0].0.located.path)|\(da.located.path)"
             guard checked.insert(pairKey).inserted else { continue }
             guard let (_, o) = ok.items.first(where: { $0.1.protocolID == a.protocolID }) else {
-                answerSink.add(SDPRules.oaKeyMgmtProtocol, at: da.offset("protocolId"), "\(da.located.path).keyMgmt.protocolId",
+                answerSink.add(SDPRules.oaKeyMgmtProtocol, at: da.offset("protocolId"), da.located.path(".keyMgmt.protocolId"),
                                "'\(a.protocolID)' was not offered (\(ok.items.map(\.1.protocolID).joined(separator: ", ")))")
                 continue
             }
             guard let om = Self.decodeMIKEY(o, options), let am = Self.decodeMIKEY(a, options) else { continue }
             let ot = om.header.dataType.rawValue, at = am.header.dataType.rawValue
-            let mpath = "\(da.located.path).keyMgmt.mikey.hdr"
+            let mpath = da.located.path(".keyMgmt.mikey.hdr")
             if let expected = MIKEYExchange.response[ot], at != expected, at != DataType.error.rawValue {
                 answerSink.add(SDPRules.oaKeyMgmtResponseType, at: da.offset("data"), mpath + ".dataType",
                                "offer \(om.header.dataType), answer \(am.header.dataType); expected \(DataType(rawValue: expected))")
@@ -229,7 +229,7 @@ struct OfferAnswerRun {
         if of.mayBeClient { allowed.insert(.serverOnly) }
         if of.mayBeServer { allowed.insert(.clientOnly) }
         if af.roles.count != 1 || !allowed.contains(af.roles[0]) {
-            answerSink.add(SDPRules.oaFloorctrl, at: da.valueOffset, "\(da.located.path).floorctrl",
+            answerSink.add(SDPRules.oaFloorctrl, at: da.valueOffset, da.located.path(".floorctrl"),
                            "offer floorctrl:\(of.encodedValue), answer floorctrl:\(af.encodedValue) (allowed: \(allowed.map(\.rawValue).sorted().joined(separator: " or ")))")
         }
     }

@@ -278,8 +278,14 @@ public enum SDPRules {
 
     /// The profile a decoding code belongs to.
     public static func profile(ofDecodingCode code: String) -> SDPProfileName {
-        decodingCodes.first { $0.code == code }?.profile ?? .rfc8866
+        profileByDecodingCode[code] ?? .rfc8866
     }
+
+    /// ``decodingCodes`` by code, built once: a decoding finding looks its
+    /// profile up by hash, not by comparing the codes in turn (about forty
+    /// string comparisons per finding).
+    private static let profileByDecodingCode: [String: SDPProfileName] =
+        Dictionary(decodingCodes.map { ($0.code, $0.profile) }, uniquingKeysWith: { first, _ in first })
 }
 
 /// A set of ``SDPProfileName``s as bits: the per-finding "is this
@@ -388,10 +394,21 @@ final class SDPFindingSink {
         return false
     }
 
-    func add(_ rule: SDPRule, at offset: @autoclosure () -> Int?, _ path: @autoclosure () -> String, _ message: @autoclosure () -> String? = nil) {
+    func add(_ rule: SDPRule, at offset: @autoclosure () -> Int?, _ path: @autoclosure () -> String, _ message: @autoclosure () -> SDPMessage? = nil) {
         guard enabled.contains(rule.profile), admit(rule.code, rule.severity, offset, path, rule.specRef) else { return }
         let o = offset()
-        record(Finding(code: rule.code, severity: rule.severity, offset: o, path: pathPrefix + path(), specRef: rule.specRef, message: located(o, message() ?? rule.summary)))
+        let text: String
+        if let m = message() {
+            if let o {
+                let p = position(o)
+                text = SDPPathText.located(line: p.line, column: p.column, m)
+            } else {
+                text = m.text
+            }
+        } else {
+            text = located(o, rule.summary)
+        }
+        record(Finding(code: rule.code, severity: rule.severity, offset: o, path: pathPrefix + path(), specRef: rule.specRef, message: text))
     }
 
     /// ``add(_:at:_:_:)`` with the message `a` + `mid` + `b` written after

@@ -255,7 +255,7 @@ struct SDPValidationRun {
 
     /// Records a finding of `rule` when its profile is on; offset, path
     /// and message are evaluated only then.
-    func add(_ rule: SDPRule, at offset: @autoclosure () -> Int?, _ path: @autoclosure () -> String, _ message: @autoclosure () -> String? = nil) {
+    func add(_ rule: SDPRule, at offset: @autoclosure () -> Int?, _ path: @autoclosure () -> String, _ message: @autoclosure () -> SDPMessage? = nil) {
         sink.add(rule, at: offset(), path(), message())
     }
 

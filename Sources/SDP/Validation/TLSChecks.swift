@@ -8,12 +8,12 @@ extension SDPValidationRun {
             if index.has(.fingerprint, level) { checkFingerprints(level) }
             if index.has(.tlsID, level) {
                 for (da, t) in index.typed(level, SDPIndex.tlsID) where !TLSIDAttribute.lengthRange.contains(t.value.utf8.count) {
-                    add(SDPRules.tlsIDLength, at: da.valueOffset, "\(da.located.path).tlsId", "tls-id of \(t.value.utf8.count) characters (20..255)")
+                    add(SDPRules.tlsIDLength, at: da.valueOffset, da.located.path(".tlsId"), "tls-id of \(t.value.utf8.count) characters (20..255)")
                 }
             }
             if role == .answer, index.has(.setup, level) {
                 for (da, s) in index.typed(level, SDPIndex.setup) where s.role == .actpass {
-                    add(SDPRules.setupAnswerActpass, at: da.valueOffset, "\(da.located.path).setup")
+                    add(SDPRules.setupAnswerActpass, at: da.valueOffset, da.located.path(".setup"))
                 }
             }
         }
@@ -38,9 +38,9 @@ extension SDPValidationRun {
                 if !index.has(.setup, level) && !index.has(.setup, .session) {
                     add(SDPRules.dtlsSetupMissing, at: mAt, mPath(), "\(p) m-line without a=setup")
                 } else if let (da, s) = index.effectiveFirst(mi, SDPIndex.setup) {
-                    if s.role == .holdconn { add(SDPRules.dtlsHoldconn, at: da.valueOffset, "\(da.located.path).setup", "setup:holdconn on a \(p) m-line") }
+                    if s.role == .holdconn { add(SDPRules.dtlsHoldconn, at: da.valueOffset, da.located.path(".setup"), "setup:holdconn on a \(p) m-line") }
                     if role == .offer && s.role != .actpass {
-                        add(SDPRules.dtlsOfferActpass, at: da.valueOffset, "\(da.located.path).setup", "the offer uses setup:\(s.role.rawValue)")
+                        add(SDPRules.dtlsOfferActpass, at: da.valueOffset, da.located.path(".setup"), "the offer uses setup:\(s.role.rawValue)")
                     }
                 }
                 if (p.security == .dtlsSRTP || p == .udpTLSUDPTL), let (da, _) = index.effectiveFirst(mi, SDPIndex.connection) {
@@ -75,7 +75,7 @@ extension SDPValidationRun {
     }
 
     mutating func checkFingerprint(_ da: DecodedAttribute, _ fp: FingerprintAttribute) {
-        func path() -> String { "\(da.located.path).fingerprint" }
+        func path() -> String { da.located.path(".fingerprint") }
         func hashAt() -> Int { fp.hashFunctionOffset(valueOffset: da.valueOffset) }
         func fpAt() -> Int { fp.fingerprintOffset(valueOffset: da.valueOffset) }
         if fp.leadingSpace { add(SDPRules.fingerprintLeadingSpace, at: da.valueOffset, path()) }
