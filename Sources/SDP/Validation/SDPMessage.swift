@@ -80,13 +80,7 @@ struct SDPMessage: ExpressibleByStringInterpolation {
             let count = SDPPathText.digitCount(n)
             let start = bytes.count
             bytes.append(contentsOf: repeatElement(0x30, count: count))
-            var v = n
-            var i = start + count - 1
-            while i >= start {
-                bytes[i] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
-                v /= 10
-                i -= 1
-            }
+            bytes.withUnsafeMutableBufferPointer { SDPPathText.writeDigits(n, count, $0, start) }
         }
     }
 }
