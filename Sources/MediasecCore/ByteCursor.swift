@@ -48,11 +48,25 @@ public struct ByteCursor: Sendable {
         )
     }
 
+    /// `a.b`, or `a[…]` when `b` starts with `[` (an element), written
+    /// into one string of the exact size (`a + "." + b` appended twice
+    /// through the runtime).
     public static func join(_ a: String, _ b: String) -> String {
         if a.isEmpty { return b }
         if b.isEmpty { return a }
-        if b.hasPrefix("[") { return a + b }
-        return a + "." + b
+        var a = a, b = b
+        let dot = b.utf8.first != 0x5b
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in
+                String(unsafeUninitializedCapacity: pa.count + pb.count + (dot ? 1 : 0)) { out in
+                    var i = 0
+                    for c in pa { out[i] = c; i += 1 }
+                    if dot { out[i] = 0x2e; i += 1 }
+                    for c in pb { out[i] = c; i += 1 }
+                    return i
+                }
+            }
+        }
     }
 
     @inlinable @inline(__always)

@@ -2,6 +2,19 @@ import Testing
 @testable import MediasecCore
 
 @Suite struct ByteCursorTests {
+    /// Path joining: the one-string writer gives what the rule says, spelled
+    /// here with plain concatenation (`a.b`, `a[…]` for an element, either
+    /// side empty), for ASCII and non-ASCII parts.
+    @Test func joinMatchesConcatenation() {
+        let parts = ["", "payloads[3]", "kemac", "[2]", "encrData", "päth", "[", ".x", "µ[1]"]
+        for a in parts {
+            for b in parts {
+                let expected = a.isEmpty ? b : b.isEmpty ? a : b.hasPrefix("[") ? a + b : a + "." + b
+                #expect(ByteCursor.join(a, b) == expected, "\(a) | \(b)")
+            }
+        }
+    }
+
     @Test func readsBigEndianAndAdvances() throws {
         var c = ByteCursor([0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07])
         #expect(try c.readUInt8("a") == 0x01)

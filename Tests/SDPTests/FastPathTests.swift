@@ -80,6 +80,12 @@ struct FastPathTests {
                 }
             }
         }
+        for level in [SDPLevel.session, .media(12)] {
+            let a = IndexedAttribute(lineIndex: 0, ordinal: 4, level: level, attribute: SDPAttribute(name: "x", value: nil as [UInt8]?))
+            #expect(a.path(".", "connection", ".", "value") == "\(a.path).connection.value")
+            #expect(a.path(".", "path", "", "[1]") == "\(a.path).path[1]")
+            #expect(a.path(".", "keyMgmt", index: 2, ".", "x") == "\(a.path).keyMgmt[2].x")
+        }
         let s = IndexedAttribute(lineIndex: 0, ordinal: 3, level: .session, attribute: SDPAttribute(name: "x", value: nil as [UInt8]?))
         #expect(s.path(".crypto.", "keyParams", index: 1, ".keySalt") == "session.attributes[3].crypto.keyParams[1].keySalt")
     }

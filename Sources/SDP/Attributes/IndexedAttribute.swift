@@ -19,11 +19,16 @@ public struct IndexedAttribute: Hashable, Sendable {
     /// string: the path of a finding on a sub-field (one allocation, not
     /// one per interpolation step).
     func path(_ a: String, _ b: String = "", index: Int? = nil, _ suffix: String = "") -> String {
+        path(a, b, index: index, "", suffix)
+    }
+
+    /// ``path`` + `a` + `b` (+ `[index]`) + `c` + `d`, in one string.
+    func path(_ a: String, _ b: String, index: Int? = nil, _ c: String, _ d: String) -> String {
         let media: Int
         switch level {
         case .session: media = -1
         case .media(let i): media = i
         }
-        return SDPPathText.attributePath(media: media, ordinal: ordinal, a, b, index: index, suffix)
+        return SDPPathText.attributePath(media: media, ordinal: ordinal, a, b, index: index, c, d)
     }
 }

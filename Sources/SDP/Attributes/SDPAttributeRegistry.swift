@@ -129,7 +129,10 @@ public enum SDPAttributeRegistry {
     /// A decoder's error with the attribute's path in front of its own.
     private static func located(_ error: DecodingError, _ e: Entry, _ a: IndexedAttribute) -> DecodingError {
         var e2 = error
-        e2.path = ByteCursor.join("\(a.path).\(e.jsonKey)", error.path)
+        // `<attribute path>.<jsonKey>` joined with the error's own path,
+        // written once.
+        let sub = error.path
+        e2.path = a.path(".", e.jsonKey, sub.isEmpty || sub.utf8.first == 0x5b ? "" : ".", sub)
         return e2
     }
 

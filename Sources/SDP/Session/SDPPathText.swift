@@ -126,21 +126,21 @@ enum SDPPathText {
 
     /// `session.attributes[o]` (media < 0) or `media[m].attributes[o]`,
     /// then `a`, `b`, `[index]` when given, and `suffix`, in one string.
-    static func attributePath(media m: Int, ordinal o: Int, _ a: String, _ b: String, index: Int?, _ suffix: String) -> String {
+    static func attributePath(media m: Int, ordinal o: Int, _ a: String, _ b: String, index: Int?, _ c: String, _ suffix: String) -> String {
         guard o >= 0, index.map({ $0 >= 0 }) ?? true else {
             let head = m < 0 ? "session.attributes[\(o)]" : "media[\(m)].attributes[\(o)]"
-            return head + a + b + (index.map { "[\($0)]" } ?? "") + suffix
+            return head + a + b + (index.map { "[\($0)]" } ?? "") + c + suffix
         }
         let session = "session.attributes", media = "media", attributes = ".attributes"
         let dm = m < 0 ? 0 : digitCount(m), dOrd = digitCount(o), dIdx = index.map(digitCount) ?? 0
         var total = m < 0 ? session.utf8.count : media.utf8.count + dm + 2 + attributes.utf8.count
-        total += dOrd + 2 + a.utf8.count + b.utf8.count + (index == nil ? 0 : dIdx + 2) + suffix.utf8.count
+        total += dOrd + 2 + a.utf8.count + b.utf8.count + (index == nil ? 0 : dIdx + 2) + c.utf8.count + suffix.utf8.count
         return String(unsafeUninitializedCapacity: total) { p in
             var i = m < 0 ? write(session, p, 0) : write(attributes, p, writeIndex(m, dm, p, write(media, p, 0)))
             i = writeIndex(o, dOrd, p, i)
             i = write(b, p, write(a, p, i))
             if let n = index { i = writeIndex(n, dIdx, p, i) }
-            return write(suffix, p, i)
+            return write(suffix, p, write(c, p, i))
         }
     }
 
