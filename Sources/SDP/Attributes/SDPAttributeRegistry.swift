@@ -3,12 +3,23 @@ import MediasecCore
 /// The dispatch table from attribute name to decoder (STYLE.md §5: one
 /// table, one decoder per kind).
 public enum SDPAttributeRegistry {
-    public struct Entry: Sendable {
+    /// One registered attribute: its name, clause, JSON key and decoder.
+    /// An object (immutable): the index reads one per attribute, and a
+    /// read then retains one reference, not three strings and a closure.
+    public final class Entry: Sendable {
         public let name: String
         public let specRef: String
         /// lowerCamelCase key of the typed object in the JSON tree.
         public let jsonKey: String
         let decode: @Sendable (ArraySlice<UInt8>, Int, String, SDPLimits, inout SDPFieldOffsets) throws(DecodingError) -> TypedAttribute
+
+        init(name: String, specRef: String, jsonKey: String,
+             decode: @escaping @Sendable (ArraySlice<UInt8>, Int, String, SDPLimits, inout SDPFieldOffsets) throws(DecodingError) -> TypedAttribute) {
+            self.name = name
+            self.specRef = specRef
+            self.jsonKey = jsonKey
+            self.decode = decode
+        }
     }
 
     private static func entry<T: SDPAttributeCodable>(_ t: T.Type, _ key: String, name: String? = nil, _ wrap: @escaping @Sendable (T) -> TypedAttribute) -> Entry {
