@@ -23,6 +23,39 @@ struct SDPChecksFastPathTests {
         #expect(SDPIndexedName(nameBytes: [0x63, 0xff, 0x72][...]) == nil)
     }
 
+    /// The lazy typed chain yields, in order, exactly the attributes of a
+    /// level whose typed decode is of the kind (read here by filtering the
+    /// level's attributes), with two of a kind, undecodable ones between,
+    /// and other names around; `typed` is the same list.
+    @Test func typedChainMatchesLevelFilter() throws {
+        let text = """
+        v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\na=setup:active\r\na=tls-id:abc\r\n\
+        m=application 9 TCP/BFCP *\r\na=floorctrl:c-only\r\na=confid:1\r\na=floorid:1 mstrm:1\r\na=floorid:x\r\na=floorid:2 m-stream:2\r\n\
+        a=userid:7\r\na=label:1\r\na=setup:bogus\r\na=setup:passive\r\n
+        """
+        let d = try SDPDecoder().decode(Array(text.utf8))
+        let index = SDPIndex(d)
+        func check<T>(_ kind: SDPIndex.Kind<T>) {
+            for level in index.levels {
+                let expected = index.attrs(level).compactMap { e -> Int? in
+                    guard let da = e.decoded, case .success(let t) = da.result, kind.match(t) != nil else { return nil }
+                    return e.located.lineIndex
+                }
+                #expect(index.each(level, kind).map(\.0.located.lineIndex) == expected, "\(kind.name) \(level)")
+                #expect(index.typed(level, kind).map(\.0.located.lineIndex) == expected, "\(kind.name) \(level)")
+            }
+        }
+        check(SDPIndex.setup)
+        check(SDPIndex.floorID)
+        check(SDPIndex.floorControl)
+        check(SDPIndex.conferenceID)
+        check(SDPIndex.userID)
+        check(SDPIndex.tlsID)
+        check(SDPIndex.keyMgmt)
+        #expect(index.each(.media(0), SDPIndex.floorID).map(\.0.located.lineIndex).count == 2)
+        #expect(index.each(.media(0), SDPIndex.setup).map(\.0.located.lineIndex).count == 1)
+    }
+
     /// The MSRP endpoint check compares the c= address with the URI host
     /// as the String code did (decode, lower-case both, compare), and the
     /// m-line answers `<media>`, the `*` list and the port from its spans.

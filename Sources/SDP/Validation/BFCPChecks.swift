@@ -9,17 +9,17 @@ extension SDPValidationRun {
         for mi in 0..<index.mediaCount {
             let level = SDPLevel.media(mi)
             if index.has(.confid, level) {
-                for (da, c) in index.typed(level, SDPIndex.conferenceID) where c.conferenceID.value(in: 0...BFCPConferenceIDAttribute.maximum) == nil {
+                for (da, c) in index.each(level, SDPIndex.conferenceID) where c.conferenceID.value(in: 0...BFCPConferenceIDAttribute.maximum) == nil {
                     add(SDPRules.bfcpConfidRange, at: da.valueOffset, da.located.path(".confid"), "confid \(c.conferenceID) exceeds 2^32-1")
                 }
             }
             if index.has(.userid, level) {
-                for (da, u) in index.typed(level, SDPIndex.userID) where u.userID.value(in: 0...BFCPUserIDAttribute.maximum) == nil {
+                for (da, u) in index.each(level, SDPIndex.userID) where u.userID.value(in: 0...BFCPUserIDAttribute.maximum) == nil {
                     add(SDPRules.bfcpUseridRange, at: da.valueOffset, da.located.path(".userid"), "userid \(u.userID) exceeds 65535")
                 }
             }
             if index.has(.floorid, level) {
-                for (da, fl) in index.typed(level, SDPIndex.floorID) {
+                for (da, fl) in index.each(level, SDPIndex.floorID) {
                     if fl.floorID.value(in: 0...FloorIDAttribute.maximum) == nil {
                         add(SDPRules.bfcpFlooridRange, at: da.valueOffset, da.located.path(".floorid.floorId"), "floorid \(fl.floorID) exceeds 65535")
                     }
@@ -33,7 +33,7 @@ extension SDPValidationRun {
             }
             let hasFloorctrl = index.has(.floorctrl, level)
             if hasFloorctrl {
-                for (da, fc) in index.typed(level, SDPIndex.floorControl) {
+                for (da, fc) in index.each(level, SDPIndex.floorControl) {
                     if fc.roles.contains(.clientServer) { add(SDPRules.bfcpClientServer, at: da.valueOffset, da.located.path(".floorctrl")) }
                     if role == .answer && (fc.roles.count != 1 || fc.roles[0] == .clientServer) {
                         add(SDPRules.bfcpAnswerRoles, at: da.valueOffset, da.located.path(".floorctrl"), "answer roles '\(fc.encodedValue)'")

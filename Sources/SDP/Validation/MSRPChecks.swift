@@ -15,7 +15,7 @@ extension SDPValidationRun {
                 add(SDPRules.msrpPathMissing, at: mAt, mPath())
                 continue
             }
-            for (da, pa) in index.typed(level, SDPIndex.path) {
+            for (da, pa) in index.each(level, SDPIndex.path) {
                 for k in pa.uris.indices {
                     let u = pa.uris[k]
                     // Field keys and paths are built only for a finding.

@@ -251,6 +251,23 @@ final class SDPIndex: Sendable {
         return out
     }
 
+    /// The typed attributes of one kind at one level, in order, read along
+    /// the name chain as they are asked for (no list is built: a check
+    /// that loops over them allocates nothing).
+    struct TypedChain<T>: Sequence, IteratorProtocol {
+        var chain: Chain
+        let kind: Kind<T>
+
+        mutating func next() -> (DecodedAttribute, T)? {
+            while let e = chain.next() {
+                if let da = e.decoded, case .success(let t) = da.result, let v = kind.match(t) { return (da, v) }
+            }
+            return nil
+        }
+    }
+
+    func each<T>(_ level: SDPLevel, _ kind: Kind<T>) -> TypedChain<T> { TypedChain(chain: chain(kind.slot, level), kind: kind) }
+
     /// The a=crypto attributes that decoded at one level, with their
     /// scans, read along the name chain (no list is built).
     struct CryptoItems: Sequence, IteratorProtocol {

@@ -7,12 +7,12 @@ extension SDPValidationRun {
         for level in index.levels {
             if index.has(.fingerprint, level) { checkFingerprints(level) }
             if index.has(.tlsID, level) {
-                for (da, t) in index.typed(level, SDPIndex.tlsID) where !TLSIDAttribute.lengthRange.contains(t.value.utf8.count) {
+                for (da, t) in index.each(level, SDPIndex.tlsID) where !TLSIDAttribute.lengthRange.contains(t.value.utf8.count) {
                     add(SDPRules.tlsIDLength, at: da.valueOffset, da.located.path(".tlsId"), "tls-id of \(t.value.utf8.count) characters (20..255)")
                 }
             }
             if role == .answer, index.has(.setup, level) {
-                for (da, s) in index.typed(level, SDPIndex.setup) where s.role == .actpass {
+                for (da, s) in index.each(level, SDPIndex.setup) where s.role == .actpass {
                     add(SDPRules.setupAnswerActpass, at: da.valueOffset, da.located.path(".setup"))
                 }
             }

@@ -9,11 +9,11 @@ extension SDPValidationRun {
     }
 
     private mutating func checkE2AE() {
-        for (da, _) in index.typed(.session, SDPIndex.e2ae) {
+        for (da, _) in index.each(.session, SDPIndex.e2ae) {
             add(SDPRules.e2aeSessionLevel, at: lineOffset(da.located.lineIndex), da.located.path)
         }
         for level in index.levels where index.has(.e2ae, level) {
-            for (da, e) in index.typed(level, SDPIndex.e2ae) where e.indication == nil {
+            for (da, e) in index.each(level, SDPIndex.e2ae) where e.indication == nil {
                 add(SDPRules.e2aeUnknownToken, at: da.valueOffset, "\(da.located.path).e2ae", "token '\(e.value)' is ignored")
             }
         }
