@@ -177,6 +177,19 @@ struct FastPathTests {
         #expect(SDPGrammar.uppercased("AES") == "AES")
         #expect(SDPGrammar.lowercased("SHA-256") == "sha-256")
         #expect(SDPGrammar.lowercased("sha-256") == "sha-256")
+        // Bytes against a string: ASCII case folded only, equal lengths
+        // only; contiguous bytes, a slice and a non-contiguous collection
+        // give the answer of comparing the ASCII-lowercased UTF-8.
+        let texts = ["", "tcp", "TCP", "tCp", "tcp ", "192.0.2.10", "Alice.Example.COM", "alice.example.com", "bücher", "BÜCHER", "bÜcher", "@[`{", "`{@["]
+        for a in texts {
+            for b in texts {
+                let expected = Array(a.utf8).map(SDPGrammar.lower) == Array(b.utf8).map(SDPGrammar.lower)
+                let bytes = Array(a.utf8)
+                #expect(SDPGrammar.equalsIgnoringCase(bytes, b) == expected, "\(a) | \(b)")
+                #expect(SDPGrammar.equalsIgnoringCase(([0x78] + bytes).dropFirst(), b) == expected, "\(a) | \(b)")
+                #expect(SDPGrammar.equalsIgnoringCase(bytes.lazy.map { $0 }, b) == expected, "\(a) | \(b)")
+            }
+        }
     }
 
     @Test func fingerprintByteCount() {

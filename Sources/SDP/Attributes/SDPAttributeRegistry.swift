@@ -73,7 +73,7 @@ public enum SDPAttributeRegistry {
     public static func caseInsensitiveMatch(_ name: String) -> String? {
         // A registered name is lowercase: a name without an uppercase ASCII
         // letter matches one case-insensitively only if it is that name.
-        guard name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5a }) else { return nil }
+        guard SDPGrammar.containsByte(name, where: { $0 >= 0x41 && $0 <= 0x5a }) else { return nil }
         guard entry(named: name) == nil else { return nil }
         return list.first { SDPGrammar.equalsIgnoringCase($0.name, name) }?.name
     }

@@ -70,10 +70,23 @@ enum SDPGrammar {
 
     /// Case-insensitive ASCII comparison of bytes with a name.
     static func equalsIgnoringCase<C: Collection>(_ a: C, _ b: String) -> Bool where C.Element == UInt8 {
-        let y = b.utf8
-        guard a.count == y.count else { return false }
-        for (p, q) in zip(a, y) where lower(p) != lower(q) { return false }
-        return true
+        // Over the string's contiguous UTF-8 (its UTF8View iterator cost
+        // about 200 instructions a byte here), and over `a`'s contiguous
+        // storage when it has one.
+        var y = b
+        return y.withUTF8 { q in
+            guard a.count == q.count else { return false }
+            if let r = a.withContiguousStorageIfAvailable({ p -> Bool in
+                for i in 0..<min(p.count, q.count) where lower(p[i]) != lower(q[i]) { return false }
+                return true
+            }) { return r }
+            var i = 0
+            for c in a {
+                guard i < q.count, lower(c) == lower(q[i]) else { return false }
+                i += 1
+            }
+            return true
+        }
     }
 
     @inline(__always) static func lower(_ c: UInt8) -> UInt8 { (c >= 0x41 && c <= 0x5a) ? c + 32 : c }

@@ -55,7 +55,7 @@ extension SDPValidationRun {
         let bytes = sd.lines[c].bytes
         guard let spans = try? ConnectionField.scan(bytes, base: 0, path: "") else { return true }
         let address = bytes[spans.address]
-        if address.allSatisfy({ $0 < 0x80 }) && host.utf8.allSatisfy({ $0 < 0x80 }) {
+        if address.allSatisfy({ $0 < 0x80 }) && !SDPGrammar.containsByte(host, where: { $0 >= 0x80 }) {
             return SDPGrammar.equalsIgnoringCase(address, host)
         }
         return SDPGrammar.lowercased(SDPGrammar.string(address)) == SDPGrammar.lowercased(host)
