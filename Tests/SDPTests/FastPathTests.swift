@@ -169,6 +169,14 @@ struct FastPathTests {
         }
     }
 
+    /// `isTCP` read from the bytes answers as `hasPrefix("TCP")`, with
+    /// combining marks after the P and other near misses.
+    @Test func transportIsTCPMatchesHasPrefix() {
+        for raw in ["TCP", "TCP/TLS/MSRP", "TCP/BFCP", "tcp/tls", "TC", "", "UDP/TLS/UDPTL", "TCP\u{301}/TLS", "TCP\u{301}", "TCPé", "ＴCP", "TCP/\u{301}"] {
+            #expect(TransportProtocol(rawValue: raw).isTCP == raw.hasPrefix("TCP"), "\(raw)")
+        }
+    }
+
     @Test func caseHelpers() {
         #expect(SDPGrammar.equalsIgnoringCase("Inline", "inline"))
         #expect(!SDPGrammar.equalsIgnoringCase("inlinE1", "inline"))

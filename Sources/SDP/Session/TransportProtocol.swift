@@ -171,7 +171,18 @@ public struct TransportProtocol: RawRepresentable, Hashable, Sendable, CustomStr
     public var isDatagramTLS: Bool { security == .dtls || security == .dtlsSRTP }
     public var isSRTP: Bool { security == .srtp || security == .dtlsSRTP }
     /// A TCP-based protocol (RFC 4145 `setup`/`connection` apply).
-    public var isTCP: Bool { rawValue.hasPrefix("TCP") }
+    /// Whether the proto starts with `TCP`. Read from the first bytes
+    /// (String.hasPrefix compares Characters: ~125 instructions per m-line
+    /// in the index); a non-ASCII byte right after `TCP`, which could
+    /// start a combining mark, is left to the Character comparison.
+    public var isTCP: Bool {
+        var s = rawValue
+        let byBytes: Bool? = s.withUTF8 { p in
+            guard p.count >= 3, p[0] == 0x54, p[1] == 0x43, p[2] == 0x50 else { return false }
+            return p.count > 3 && p[3] >= 0x80 ? nil : true
+        }
+        return byBytes ?? rawValue.hasPrefix("TCP")
+    }
 
     public var description: String { rawValue }
 
