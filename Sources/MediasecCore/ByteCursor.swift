@@ -48,6 +48,19 @@ public struct ByteCursor: Sendable {
         )
     }
 
+    /// Whether a path part starts with `[` (an element index), as
+    /// `hasPrefix("[")` answers it: read from the first bytes, a non-ASCII
+    /// byte right after the `[` (which could start a combining mark) left
+    /// to the Character comparison.
+    public static func startsWithElement(_ b: String) -> Bool {
+        var s = b
+        let byBytes: Bool? = s.withUTF8 { p in
+            guard let first = p.first, first == 0x5b else { return false }
+            return p.count > 1 && p[1] >= 0x80 ? nil : true
+        }
+        return byBytes ?? b.hasPrefix("[")
+    }
+
     /// `a.b`, or `a[…]` when `b` starts with `[` (an element), written
     /// into one string of the exact size (`a + "." + b` appended twice
     /// through the runtime).
@@ -55,7 +68,7 @@ public struct ByteCursor: Sendable {
         if a.isEmpty { return b }
         if b.isEmpty { return a }
         var a = a, b = b
-        let dot = b.utf8.first != 0x5b
+        let dot = !startsWithElement(b)
         return a.withUTF8 { pa in
             b.withUTF8 { pb in
                 String(unsafeUninitializedCapacity: pa.count + pb.count + (dot ? 1 : 0)) { out in

@@ -6,7 +6,7 @@ import Testing
     /// here with plain concatenation (`a.b`, `a[…]` for an element, either
     /// side empty), for ASCII and non-ASCII parts.
     @Test func joinMatchesConcatenation() {
-        let parts = ["", "payloads[3]", "kemac", "[2]", "encrData", "päth", "[", ".x", "µ[1]"]
+        let parts = ["", "payloads[3]", "kemac", "[2]", "encrData", "päth", "[", ".x", "µ[1]", "[\u{301}2]", "[é]"]
         for a in parts {
             for b in parts {
                 let expected = a.isEmpty ? b : b.isEmpty ? a : b.hasPrefix("[") ? a + b : a + "." + b

@@ -143,7 +143,7 @@ public enum SDPAttributeRegistry {
         // `<attribute path>.<jsonKey>` joined with the error's own path,
         // written once.
         let sub = error.path
-        e2.path = a.path(".", e.jsonKey, sub.isEmpty || sub.utf8.first == 0x5b ? "" : ".", sub)
+        e2.path = a.path(".", e.jsonKey, sub.isEmpty || ByteCursor.startsWithElement(sub) ? "" : ".", sub)
         return e2
     }
 

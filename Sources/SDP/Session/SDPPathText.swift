@@ -37,18 +37,8 @@ enum SDPPathText {
     /// Copies the UTF-8 of `s` to `p` at `at`; returns the end.
     @inline(__always)
     static func write(_ s: String, _ p: UnsafeMutableBufferPointer<UInt8>, _ at: Int) -> Int {
-        let copied: Int? = s.utf8.withContiguousStorageIfAvailable { src in
-            guard let from = src.baseAddress, let to = p.baseAddress, at + src.count <= p.count else { return -1 }
-            (to + at).update(from: from, count: src.count)
-            return at + src.count
-        }
-        if let end = copied, end >= 0 { return end }
-        var i = at
-        for b in s.utf8 where i < p.count {
-            p[i] = b
-            i += 1
-        }
-        return i
+        var s = s
+        return s.withUTF8 { copy($0, p, at) }
     }
 
     /// `prefix[n]suffix`.
@@ -98,13 +88,24 @@ enum SDPPathText {
     static func located(line: Int, column: Int, _ a: StaticString, _ mid: ArraySlice<UInt8>, _ b: StaticString) -> String {
         guard line >= 0, column >= 0 else { return located(line: line, column: column, "\(a)" + String(decoding: mid, as: UTF8.self) + "\(b)") }
         let n = positionLength(line, column) + a.utf8CodeUnitCount + mid.count + b.utf8CodeUnitCount
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { out in
+        // Written straight into the string's storage, each part one copy
+        // (was a temporary buffer filled a byte at a time, then decoded).
+        return String(unsafeUninitializedCapacity: n) { out in
             var k = writePosition(line, column, out)
-            a.withUTF8Buffer { for c in $0 where k < n { out[k] = c; k += 1 } }
-            for c in mid where k < n { out[k] = c; k += 1 }
-            b.withUTF8Buffer { for c in $0 where k < n { out[k] = c; k += 1 } }
-            return String(decoding: UnsafeBufferPointer(rebasing: out[..<k]), as: UTF8.self)
+            a.withUTF8Buffer { k = copy($0, out, k) }
+            mid.withUnsafeBufferPointer { k = copy($0, out, k) }
+            b.withUTF8Buffer { k = copy($0, out, k) }
+            return k
         }
+    }
+
+    /// Copies `src` to `out` at `at` (as much as fits); returns the end.
+    @inline(__always)
+    private static func copy(_ src: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutableBufferPointer<UInt8>, _ at: Int) -> Int {
+        let c = min(src.count, max(0, out.count - at))
+        guard c > 0, let from = src.baseAddress, let to = out.baseAddress else { return at }
+        (to + at).update(from: from, count: c)
+        return at + c
     }
 
     /// `line:column: message (MIKEY byte n)`: a nested MIKEY finding's
