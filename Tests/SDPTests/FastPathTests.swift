@@ -177,6 +177,21 @@ struct FastPathTests {
         }
     }
 
+    /// An attribute line value splits at its first `:`, for slices that
+    /// start past index 0 (name and value keep the line's indices).
+    @Test func attributeSplitMatchesFirstIndex() {
+        for text in ["", ":", "recvonly", "label:", "label:1", "crypto:1 AES:x", "a::b", ":value", "x-é:ü"] {
+            let whole = Array(("v=" + text).utf8)
+            let v = whole[2...]
+            let (name, value, hasValue) = SDPAttribute.split(v)
+            if let c = v.firstIndex(of: 0x3a) {
+                #expect(hasValue && name == v[..<c] && value == v[(c + 1)...] && name.startIndex == v.startIndex, "\(text)")
+            } else {
+                #expect(!hasValue && name == v && value.isEmpty, "\(text)")
+            }
+        }
+    }
+
     @Test func caseHelpers() {
         #expect(SDPGrammar.equalsIgnoringCase("Inline", "inline"))
         #expect(!SDPGrammar.equalsIgnoringCase("inlinE1", "inline"))

@@ -414,12 +414,46 @@ enum SDPIndexedName: UInt8, CaseIterable, Sendable {
     /// The slot of a (case-sensitive) name given as bytes, without building
     /// a string: the length picks the candidates, then the bytes compare.
     init?<C: Collection>(nameBytes b: C) where C.Element == UInt8 {
+        if let found = b.withContiguousStorageIfAvailable({ Self.slot(of: $0) }) {
+            guard let k = found else { return nil }
+            self = k
+            return
+        }
         let n = b.count
         let names = Self.nameBytes
         for i in names.indices where names[i].count == n && names[i].elementsEqual(b) {
             guard let k = Self(rawValue: UInt8(truncatingIfNeeded: i)) else { return nil }
             self = k
             return
+        }
+        return nil
+    }
+
+    /// The raw values of the names of each length (index: the length, up
+    /// to the longest name).
+    private static let byLength: [[UInt8]] = {
+        var t = [[UInt8]](repeating: [], count: (nameBytes.map(\.count).max() ?? 0) + 1)
+        for (i, n) in nameBytes.enumerated() { t[n.count].append(UInt8(truncatingIfNeeded: i)) }
+        return t
+    }()
+
+    /// ``init(nameBytes:)`` over contiguous bytes: the names of the same
+    /// length only (at most five), compared byte by byte (the scan over
+    /// all sixteen names cost ~180 instructions per attribute).
+    private static func slot(of p: UnsafeBufferPointer<UInt8>) -> SDPIndexedName? {
+        let n = p.count
+        let table = byLength
+        guard n < table.count, let base = p.baseAddress else { return nil }
+        let names = nameBytes
+        for r in table[n] {
+            let i = Int(r)
+            guard i < names.count else { continue }
+            let equal = names[i].withUnsafeBufferPointer { q -> Bool in
+                guard q.count == n else { return false }
+                for j in 0..<n where q[j] != base[j] { return false }
+                return true
+            }
+            if equal { return Self(rawValue: r) }
         }
         return nil
     }
