@@ -101,7 +101,7 @@ enum SDPPathText {
 
     /// Copies `src` to `out` at `at` (as much as fits); returns the end.
     @inline(__always)
-    private static func copy(_ src: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutableBufferPointer<UInt8>, _ at: Int) -> Int {
+    static func copy(_ src: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutableBufferPointer<UInt8>, _ at: Int) -> Int {
         let c = min(src.count, max(0, out.count - at))
         guard c > 0, let from = src.baseAddress, let to = out.baseAddress else { return at }
         (to + at).update(from: from, count: c)

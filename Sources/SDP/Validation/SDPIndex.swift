@@ -18,6 +18,14 @@ final class SDPIndex: Sendable {
             self.slot = slot
             self.match = match
         }
+
+        /// An entry's decoded attribute and typed value when it decoded to
+        /// this kind.
+        @inline(__always)
+        func typed(_ e: SDPAttributeEntry) -> (DecodedAttribute, T)? {
+            guard let da = e.decoded, case .success(let t) = da.result, let v = match(t) else { return nil }
+            return (da, v)
+        }
     }
 
     let d: DecodedSessionDescription
@@ -245,7 +253,7 @@ final class SDPIndex: Sendable {
         var out: [(DecodedAttribute, T)] = []
         while p >= 0 && p < entries.count {
             let e = entries[p]
-            if let da = e.decoded, case .success(let t) = da.result, let v = kind.match(t) { out.append((da, v)) }
+            if let x = kind.typed(e) { out.append(x) }
             p = e.next
         }
         return out
@@ -260,7 +268,7 @@ final class SDPIndex: Sendable {
 
         mutating func next() -> (DecodedAttribute, T)? {
             while let e = chain.next() {
-                if let da = e.decoded, case .success(let t) = da.result, let v = kind.match(t) { return (da, v) }
+                if let x = kind.typed(e) { return x }
             }
             return nil
         }
@@ -290,23 +298,14 @@ final class SDPIndex: Sendable {
         var p = firstPosition(kind.slot, s)
         while p >= 0 && p < entries.count {
             let e = entries[p]
-            if let da = e.decoded, case .success(let t) = da.result, let v = kind.match(t) { return (da, v) }
+            if let x = kind.typed(e) { return x }
             p = e.next
         }
         return nil
     }
 
     /// `!typed(level, kind).isEmpty` without building the list.
-    func hasTyped<T>(_ level: SDPLevel, _ kind: Kind<T>) -> Bool {
-        guard let s = slot(level) else { return false }
-        var p = firstPosition(kind.slot, s)
-        while p >= 0 && p < entries.count {
-            let e = entries[p]
-            if let d = e.decoded, case .success(let t) = d.result, kind.match(t) != nil { return true }
-            p = e.next
-        }
-        return false
-    }
+    func hasTyped<T>(_ level: SDPLevel, _ kind: Kind<T>) -> Bool { firstTyped(level, kind) != nil }
 
     /// `effective(media, kind).items.first` without building a list: the
     /// first typed attribute at the media level, else at the session level.
@@ -414,19 +413,11 @@ enum SDPIndexedName: UInt8, CaseIterable, Sendable {
     /// The slot of a (case-sensitive) name given as bytes, without building
     /// a string: the length picks the candidates, then the bytes compare.
     init?<C: Collection>(nameBytes b: C) where C.Element == UInt8 {
-        if let found = b.withContiguousStorageIfAvailable({ Self.slot(of: $0) }) {
-            guard let k = found else { return nil }
-            self = k
-            return
-        }
-        let n = b.count
-        let names = Self.nameBytes
-        for i in names.indices where names[i].count == n && names[i].elementsEqual(b) {
-            guard let k = Self(rawValue: UInt8(truncatingIfNeeded: i)) else { return nil }
-            self = k
-            return
-        }
-        return nil
+        // Contiguous bytes are read in place; any other collection is
+        // copied once (one implementation of the comparison).
+        let found = b.withContiguousStorageIfAvailable { Self.slot(of: $0) } ?? Array(b).withUnsafeBufferPointer { Self.slot(of: $0) }
+        guard let k = found else { return nil }
+        self = k
     }
 
     /// The raw values of the names of each length (index: the length, up

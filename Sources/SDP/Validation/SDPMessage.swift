@@ -41,12 +41,7 @@ struct SDPMessage: ExpressibleByStringInterpolation {
         case .literal(let s):
             return SDPPathText.write(s, p, at)
         case .bytes(let b):
-            var i = at
-            for c in b where i < p.count {
-                p[i] = c
-                i += 1
-            }
-            return i
+            return b.withUnsafeBufferPointer { SDPPathText.copy($0, p, at) }
         }
     }
 
